@@ -1,0 +1,29 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Generates resolver signatures from the SDL so that every resolver is type-checked against the schema.
+ * Parent types are our own models (what the upstream returns), not the GraphQL output types.
+ */
+const config: CodegenConfig = {
+  schema: 'schema/*.graphql',
+  generates: {
+    'src/generated/graphql.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        useIndexSignature: true,
+        useTypeImports: true,
+        contextType: '../graphql/context.js#RequestContext',
+        mappers: {
+          Dataset: '../graphql/models.js#DatasetModel',
+          FhirStore: '../graphql/models.js#FhirStoreModel',
+          DicomStore: '../graphql/models.js#DicomStoreModel',
+        },
+        scalars: { JSON: 'unknown', Date: 'string', DateTime: 'string' },
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      },
+    },
+  },
+};
+
+export default config;

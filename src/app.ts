@@ -1,0 +1,86 @@
+import { AccessPolicy } from './access/policy.js';
+import type { Config } from './config/index.js';
+import { CursorCodec } from './connections/cursor.js';
+import { seedDemoDataset } from './demo/seed.js';
+import { startEmulator, type RunningEmulator } from './emulator/server.js';
+import { createGraphQLServer } from './graphql/server.js';
+import { serverCredentials } from './healthcare/auth.js';
+import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
+import { checkReadiness } from './http/readiness.js';
+import { startGraphServer, type RunningGraphServer } from './http/server.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+
+export interface RunningApp {
+  graph: RunningGraphServer;
+  /** The embedded emulator, when the configuration asked for it. */
+  emulator?: RunningEmulator;
+  /** The API root the graph talks to. */
+  apiUrl: string;
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  /** False only for the benchmark's naive baseline. */
+  batching?: boolean;
+}
+
+/**
+ * Starts everything a configuration describes: the embedded emulator with the demo dataset when no
+ * Google project is configured, then the graph's HTTP server pointed at the API root.
+ */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const credentials = serverCredentials(config.authMode);
+  const access = new AccessPolicy(config);
+
+  let emulator: RunningEmulator | undefined;
+  let apiUrl = config.apiUrl;
+  if (config.emulator.enabled) {
+    emulator = await startEmulator({
+      port: config.emulator.port,
+      host: config.host,
+      dataDir: config.emulator.dataDir,
+      latency: config.emulator.latency,
+      faults: config.emulator.faults,
+    });
+    apiUrl = `${emulator.url}/v1`;
+  }
+  const settings: UpstreamSettings = { apiUrl, timeoutMs: config.upstreamTimeoutMs, metrics };
+
+  try {
+    if (emulator) await seedDemoDataset(new HealthcareClient(settings, credentials), access.location);
+    const graph = await startGraphServer({
+      port: config.port,
+      host: config.host,
+      apollo: createGraphQLServer({ logger, metrics, production: config.production, introspection: config.introspection }),
+      context: {
+        settings,
+        authMode: config.authMode,
+        serverCredentials: credentials,
+        access,
+        cursors: new CursorCodec(config.cursorSecret),
+        logger,
+        batching: options.batching ?? true,
+      },
+      metrics,
+      logger,
+      graphiql: config.graphiql,
+      readiness: () => checkReadiness(settings, credentials, config.authMode, access),
+    });
+    return {
+      graph,
+      emulator,
+      apiUrl,
+      async close() {
+        await graph.close();
+        await emulator?.close();
+      },
+    };
+  } catch (error) {
+    await emulator?.close();
+    throw error;
+  }
+}

@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import { parseFaultRules, parseLatency, type FaultRule } from '../emulator/faults.js';
+import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
+import { boolean, ConfigError, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
+
+export { ConfigError } from './parse.js';
+
+/** Google's production API root. */
+export const GOOGLE_API_URL = 'https://healthcare.googleapis.com/v1';
+
+export type AuthMode = 'adc' | 'passthrough' | 'none';
+
+/** The server's whole configuration, read once at start from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** API root including the version, without a trailing slash. Empty while the embedded emulator is not started yet. */
+  apiUrl: string;
+  project: string;
+  location: string;
+  /** Pins the graph to one dataset (short id). */
+  dataset?: string;
+  allowedFhirStores?: string[];
+  allowedDicomStores?: string[];
+  authMode: AuthMode;
+  emulator: EmulatorConfig;
+  demoPatients: number;
+  redisUrl?: string;
+  logLevel: string;
+  production: boolean;
+  introspection: boolean;
+  graphiql: boolean;
+  /** Per-call upstream timeout. */
+  upstreamTimeoutMs: number;
+  /** Key that signs cursors; random per process when unset (cursors then do not survive restarts). */
+  cursorSecret?: string;
+}
+
+export interface EmulatorConfig {
+  /** Start the embedded emulator and point the graph at it. */
+  enabled: boolean;
+  port: number;
+  dataDir?: string;
+  principalsFile?: string;
+  latency?: { minMs: number; maxMs: number };
+  faults?: FaultRule[];
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads and validates every variable of the public contract; throws {@link ConfigError} on the first bad one. */
+export function loadConfig(env: Env = process.env): Config {
+  const project = read(env, 'HEALTHCARE_PROJECT');
+  const explicitApiUrl = parsedWith(env, 'HEALTHCARE_API_URL', parseApiUrl);
+  const emulatorSwitch = oneOf(env, 'EMULATOR', ['auto', 'on', 'off'] as const, 'auto');
+  // A configured project or API root means "use that"; otherwise the embedded emulator is the default.
+  const emulatorEnabled = emulatorSwitch === 'on' || (emulatorSwitch === 'auto' && project === undefined && explicitApiUrl === undefined);
+  if (emulatorEnabled && explicitApiUrl !== undefined) {
+    throw new ConfigError('Invalid EMULATOR=on together with HEALTHCARE_API_URL: the embedded emulator sets the API root itself; unset one of them.');
+  }
+  const pointsAtGoogle = !emulatorEnabled && (explicitApiUrl ?? GOOGLE_API_URL) === GOOGLE_API_URL;
+  if (pointsAtGoogle && project === undefined) {
+    throw new ConfigError('Missing HEALTHCARE_PROJECT: required when the graph uses Google (EMULATOR=off and no HEALTHCARE_API_URL).');
+  }
+  if (project !== undefined && !isValidProjectId(project)) fail('HEALTHCARE_PROJECT', project, 'a Google Cloud project id');
+
+  const location = read(env, 'HEALTHCARE_LOCATION') ?? 'us-central1';
+  if (!isValidLocationId(location)) fail('HEALTHCARE_LOCATION', location, 'a location such as us-central1');
+  const dataset = read(env, 'HEALTHCARE_DATASET');
+  if (dataset !== undefined && !isValidResourceId(dataset)) fail('HEALTHCARE_DATASET', dataset, 'a dataset id (letters, digits, _ - .)');
+
+  const storeIds = 'store ids (letters, digits, _ - .)';
+  const apiUrl = emulatorEnabled ? '' : (explicitApiUrl ?? GOOGLE_API_URL);
+  const authMode = oneOf(env, 'AUTH_MODE', ['adc', 'passthrough', 'none'] as const, pointsAtGoogle ? 'adc' : 'none');
+  if (authMode !== 'none' && apiUrl !== '' && !isSafeForCredentials(apiUrl)) {
+    fail('AUTH_MODE', authMode, `none, because HEALTHCARE_API_URL ${apiUrl} is plain http to a non-loopback host and would expose tokens`);
+  }
+  const production = read(env, 'NODE_ENV') === 'production';
+
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: read(env, 'HOST') ?? '127.0.0.1',
+    apiUrl,
+    project: project ?? 'demo',
+    location,
+    dataset,
+    allowedFhirStores: list(env, 'ALLOWED_FHIR_STORES', isValidResourceId, storeIds),
+    allowedDicomStores: list(env, 'ALLOWED_DICOM_STORES', isValidResourceId, storeIds),
+    authMode,
+    emulator: {
+      enabled: emulatorEnabled,
+      port: integer(env, 'EMULATOR_PORT', 8089, 0, 65535),
+      dataDir: read(env, 'EMULATOR_DATA_DIR'),
+      principalsFile: parsedWith(env, 'EMULATOR_PRINCIPALS', existingFile),
+      latency: parsedWith(env, 'EMULATOR_LATENCY_MS', parseLatency),
+      faults: parsedWith(env, 'EMULATOR_FAULTS', parseFaultRules),
+    },
+    demoPatients: integer(env, 'DEMO_PATIENTS', 100, 1, 100_000),
+    redisUrl: parsedWith(env, 'REDIS_URL', parseRedisUrl),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    production,
+    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
+    graphiql: boolean(env, 'GRAPHIQL', !production),
+    upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    cursorSecret: parsedWith(env, 'CURSOR_SECRET', parseSecret),
+  };
+}
+
+function parseApiUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${JSON.stringify(value)} is not a URL; expected e.g. ${GOOGLE_API_URL}`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '') {
+    throw new Error(`${JSON.stringify(value)} must be a plain http(s) URL without query, fragment or credentials`);
+  }
+  const root = url.href.replace(/\/+$/, '');
+  if (!root.endsWith('/v1')) throw new Error(`${JSON.stringify(value)} must end with the API version, /v1`);
+  return root;
+}
+
+/** Tokens may travel over https, or over http only to this machine (a local emulator). */
+function isSafeForCredentials(apiUrl: string): boolean {
+  const { protocol, hostname } = new URL(apiUrl);
+  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+}
+
+function existingFile(value: string): string {
+  if (!existsSync(value)) throw new Error(`${JSON.stringify(value)} does not exist`);
+  return value;
+}
+
+function parseRedisUrl(value: string): string {
+  if (!/^rediss?:\/\/[^\s]+$/.test(value)) throw new Error('expected a redis:// or rediss:// URL');
+  return value;
+}
+
+function parseSecret(value: string): string {
+  // The value itself is never echoed: it is a secret.
+  if (value.length < 32) throw new Error(`expected at least 32 characters, got ${value.length}`);
+  return value;
+}

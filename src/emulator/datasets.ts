@@ -1,0 +1,119 @@
+/** `projects.locations.datasets`: create (as an operation), get, list, patch, delete. */
+
+import { alreadyExists, invalidArgument } from './errors.js';
+import { applyUpdateMask, parseUpdateMask, readResourceBody, type ResourceSchema } from './fields.js';
+import { omitDefaults, type JsonObject, type JsonValue } from './json.js';
+import { checkResourceId, datasetNameOf, locationName } from './names.js';
+import type { Operations } from './operations.js';
+import { paginate, parsePageSize } from './paging.js';
+import { jsonReply } from './reply.js';
+import type { Route } from './router.js';
+import type { DatasetRecord, EmulatorState } from './state.js';
+
+const DATASET_TYPE = 'type.googleapis.com/google.cloud.healthcare.v1.dataset.Dataset';
+const CREATE_METHOD = 'google.cloud.healthcare.v1.dataset.DatasetService.CreateDataset';
+
+function checkTimeZone(value: JsonValue): void {
+  if (value === '') return;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value as string });
+  } catch {
+    throw invalidArgument(`Invalid time zone "${String(value)}": expected an IANA time zone such as "America/New_York".`);
+  }
+}
+
+/** The Dataset message's fields. */
+export const DATASET_SCHEMA: ResourceSchema = {
+  typeName: 'Dataset',
+  bodyField: 'dataset',
+  fields: {
+    name: { kind: { type: 'string' }, outputOnly: true },
+    timeZone: { kind: { type: 'string' }, mutable: true, check: checkTimeZone },
+    encryptionSpec: { kind: { type: 'message' } },
+    satisfiesPzs: { kind: { type: 'bool' }, outputOnly: true },
+    satisfiesPzi: { kind: { type: 'bool' }, outputOnly: true },
+  },
+};
+
+/** A dataset as the API returns it. */
+export function renderDataset(dataset: DatasetRecord): JsonObject {
+  return { name: dataset.name, ...omitDefaults(dataset.config) };
+}
+
+/** Routes of `projects.locations.datasets`. */
+export function datasetRoutes(state: EmulatorState, operations: Operations): Route[] {
+  const parent = '/v1/projects/{project}/locations/{location}/datasets';
+  return [
+    {
+      method: 'POST',
+      path: parent,
+      query: ['datasetId'],
+      handle: async (ctx) => {
+        const project = ctx.params['project'] ?? '';
+        const location = ctx.params['location'] ?? '';
+        const id = checkResourceId(ctx.query.get('datasetId'), 'datasetId');
+        const config = readResourceBody(DATASET_SCHEMA, await ctx.jsonBody());
+        // An unset time zone reads back as UTC (the reference: "empty = UTC"; Google echoes "UTC").
+        if (config['timeZone'] === undefined || config['timeZone'] === '') config['timeZone'] = 'UTC';
+        const name = `${locationName(project, location)}/datasets/${id}`;
+        if (state.findDataset(name) !== undefined) throw alreadyExists(`Dataset already exists: ${name}`);
+        const dataset = state.addDataset(project, location, id, config);
+        const op = operations.completed(dataset, CREATE_METHOD, { '@type': DATASET_TYPE, ...renderDataset(dataset) });
+        await state.commit();
+        return jsonReply(op);
+      },
+    },
+    {
+      method: 'GET',
+      path: parent,
+      query: ['pageSize', 'pageToken'],
+      handle: (ctx) => {
+        const project = ctx.params['project'] ?? '';
+        const location = ctx.params['location'] ?? '';
+        const page = paginate(
+          state.datasetsIn(project, location),
+          (d) => d.id,
+          `${locationName(project, location)}/datasets`,
+          parsePageSize(ctx.query.get('pageSize')),
+          ctx.query.get('pageToken'),
+        );
+        const body: JsonObject = {};
+        if (page.items.length > 0) body['datasets'] = page.items.map(renderDataset);
+        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
+        return jsonReply(body);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${parent}/{dataset}`,
+      query: [],
+      handle: (ctx) => jsonReply(renderDataset(state.getDataset(datasetNameOf(ctx.params)))),
+    },
+    {
+      method: 'PATCH',
+      path: `${parent}/{dataset}`,
+      query: ['updateMask'],
+      handle: async (ctx) => {
+        const dataset = state.getDataset(datasetNameOf(ctx.params));
+        const paths = parseUpdateMask(DATASET_SCHEMA, ctx.query.get('updateMask'));
+        const patch = readResourceBody(DATASET_SCHEMA, await ctx.jsonBody());
+        const next = applyUpdateMask(dataset.config, patch, paths);
+        if (next['timeZone'] === undefined || next['timeZone'] === '') next['timeZone'] = 'UTC';
+        dataset.config = next;
+        await state.commit();
+        return jsonReply(renderDataset(dataset));
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${parent}/{dataset}`,
+      query: [],
+      handle: async (ctx) => {
+        const dataset = state.getDataset(datasetNameOf(ctx.params));
+        await state.deleteDataset(dataset);
+        await state.commit();
+        return jsonReply({});
+      },
+    },
+  ];
+}

@@ -1,0 +1,49 @@
+/** `projects.locations` get and list. The emulator has no location registry: any id is a location. */
+
+import type { JsonObject } from './json.js';
+import { locationName } from './names.js';
+import { paginate, parsePageSize } from './paging.js';
+import { jsonReply } from './reply.js';
+import type { Route } from './router.js';
+import type { EmulatorState } from './state.js';
+
+/** Listed even in an empty project, so clients always see at least one location. */
+export const DEFAULT_LOCATION = 'us-central1';
+
+function renderLocation(project: string, location: string): JsonObject {
+  return { name: locationName(project, location), locationId: location };
+}
+
+/** Routes of `projects.locations`. */
+export function locationRoutes(state: EmulatorState): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/v1/projects/{project}/locations',
+      // `filter` is accepted and ignored: Google's filter keys are location labels, which the
+      // emulator's locations do not have.
+      query: ['filter', 'pageSize', 'pageToken'],
+      handle: (ctx) => {
+        const project = ctx.params['project'] ?? '';
+        const ids = new Set([DEFAULT_LOCATION, ...state.locationsWithDatasets(project)]);
+        const page = paginate(
+          ids,
+          (id) => id,
+          `projects/${project}/locations`,
+          parsePageSize(ctx.query.get('pageSize')),
+          ctx.query.get('pageToken'),
+        );
+        const body: JsonObject = {};
+        if (page.items.length > 0) body['locations'] = page.items.map((id) => renderLocation(project, id));
+        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
+        return jsonReply(body);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/v1/projects/{project}/locations/{location}',
+      query: [],
+      handle: (ctx) => jsonReply(renderLocation(ctx.params['project'] ?? '', ctx.params['location'] ?? '')),
+    },
+  ];
+}

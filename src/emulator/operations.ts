@@ -1,0 +1,131 @@
+/**
+ * Long-running operations (`google.longrunning.Operation`), kept per dataset so
+ * `datasets.operations.get/list/cancel` find them, and the routes for those methods.
+ */
+
+import { invalidArgument, notFound } from './errors.js';
+import type { JsonObject } from './json.js';
+import { datasetNameOf } from './names.js';
+import { paginate, parsePageSize } from './paging.js';
+import { jsonReply } from './reply.js';
+import type { Route } from './router.js';
+import type { DatasetRecord, EmulatorState } from './state.js';
+
+const METADATA_TYPE = 'type.googleapis.com/google.cloud.healthcare.v1.OperationMetadata';
+
+/** A handle on a pending operation, for methods whose work finishes after they answer. */
+export interface PendingOperation {
+  /** The operation as `operations.get` would return it now. */
+  readonly json: JsonObject;
+  /** Marks the operation done with a response (`{"@type": …, …}`). Ignored once cancelled. */
+  succeed(response: JsonObject): Promise<void>;
+  /** Marks the operation done with an error status. Ignored once cancelled. */
+  fail(error: { code: number; message: string }): Promise<void>;
+}
+
+/** Creates and tracks operations. */
+export class Operations {
+  constructor(private readonly state: EmulatorState) {}
+
+  /** Records an operation that is already done when the method answers (e.g. datasets.create). */
+  completed(dataset: DatasetRecord, apiMethodName: string, response: JsonObject): JsonObject {
+    const now = new Date().toISOString();
+    const op = this.make(dataset, apiMethodName, now);
+    (op['metadata'] as JsonObject)['endTime'] = now;
+    op['done'] = true;
+    op['response'] = response;
+    return op;
+  }
+
+  /** Records an operation that is still running; finish it through the returned handle. */
+  start(dataset: DatasetRecord, apiMethodName: string): PendingOperation {
+    const op = this.make(dataset, apiMethodName, new Date().toISOString());
+    const finish = async (outcome: JsonObject): Promise<void> => {
+      if (op['done'] === true) return;
+      (op['metadata'] as JsonObject)['endTime'] = new Date().toISOString();
+      op['done'] = true;
+      Object.assign(op, outcome);
+      await this.state.commit();
+    };
+    return {
+      json: op,
+      succeed: (response) => finish({ response }),
+      fail: (error) => finish({ error }),
+    };
+  }
+
+  private make(dataset: DatasetRecord, apiMethodName: string, createTime: string): JsonObject {
+    const id = this.state.nextOperationId();
+    const op: JsonObject = {
+      name: `${dataset.name}/operations/${id}`,
+      metadata: { '@type': METADATA_TYPE, apiMethodName, createTime },
+    };
+    dataset.operations.set(id, op);
+    return op;
+  }
+}
+
+function getOperation(state: EmulatorState, params: Readonly<Record<string, string>>): JsonObject {
+  const dataset = state.getDataset(datasetNameOf(params));
+  const id = params['operation'] ?? '';
+  const op = dataset.operations.get(id);
+  if (op === undefined) throw notFound(`Operation not found: ${dataset.name}/operations/${id}`);
+  return op;
+}
+
+/** `datasets.operations.list`, `get` and `cancel`. */
+export function operationRoutes(state: EmulatorState): Route[] {
+  const base = '/v1/projects/{project}/locations/{location}/datasets/{dataset}/operations';
+  return [
+    {
+      method: 'GET',
+      path: base,
+      // `filter` is accepted for compatibility and ignored: the reference does not document its syntax.
+      query: ['filter', 'pageSize', 'pageToken'],
+      handle: (ctx) => {
+        const dataset = state.getDataset(datasetNameOf(ctx.params));
+        const page = paginate(
+          dataset.operations.entries(),
+          ([id]) => id,
+          `${dataset.name}/operations`,
+          parsePageSize(ctx.query.get('pageSize')),
+          ctx.query.get('pageToken'),
+        );
+        const body: JsonObject = {};
+        if (page.items.length > 0) body['operations'] = page.items.map(([, op]) => op);
+        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
+        return jsonReply(body);
+      },
+    },
+    {
+      method: 'GET',
+      path: `${base}/{operation}`,
+      query: [],
+      handle: (ctx) => jsonReply(getOperation(state, ctx.params)),
+    },
+    {
+      method: 'POST',
+      path: `${base}/{operation}:cancel`,
+      query: [],
+      handle: async (ctx) => {
+        const body = await ctx.jsonBody();
+        const unknown = Object.keys(body)[0];
+        if (unknown !== undefined) {
+          throw invalidArgument(`Invalid JSON payload received. Unknown name "${unknown}": Cannot find field.`);
+        }
+        const op = getOperation(state, ctx.params);
+        // Cancelling a finished operation is a no-op; a running one ends with CANCELLED (code 1),
+        // as google.longrunning specifies.
+        if (op['done'] !== true) {
+          const metadata = op['metadata'] as JsonObject;
+          metadata['cancelRequested'] = true;
+          metadata['endTime'] = new Date().toISOString();
+          op['done'] = true;
+          op['error'] = { code: 1, message: 'Operation was cancelled.' };
+          await state.commit();
+        }
+        return jsonReply({});
+      },
+    },
+  ];
+}

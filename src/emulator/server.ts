@@ -1,0 +1,286 @@
+/**
+ * The Cloud Healthcare API emulator's HTTP server: routing, Google error envelopes, injected
+ * latency and faults, and lifecycle. Plain `node:http`; imports nothing from the graph side.
+ */
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { adminModule } from './admin.js';
+import type { DataPlaneFactories } from './state.js';
+import { emptyDicomDataPlane, emptyFhirDataPlane } from './dataplanes.js';
+import { ApiError, internalError, invalidArgument } from './errors.js';
+import { FaultInjector, type FaultRule, type LatencyRange } from './faults.js';
+import type { EmulatorModule, EmulatorServices } from './module.js';
+import { Operations } from './operations.js';
+import { errorReply, htmlNotFoundReply, replyBytes, type Reply } from './reply.js';
+import {
+  BodyTooLargeError,
+  bindQuery,
+  DEFAULT_MAX_BODY_BYTES,
+  parseJsonObject,
+  readBody,
+  type RequestContext,
+} from './request.js';
+import { Router, type RouteMatch } from './router.js';
+import { EmulatorState } from './state.js';
+
+export type { FaultRule, LatencyRange } from './faults.js';
+export type { EmulatorModule, EmulatorServices } from './module.js';
+
+/** Where the emulator reports problems that are not answers to a request. */
+export interface EmulatorLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface EmulatorOptions {
+  /** 0 or undefined = a free port. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Persist state under this folder; undefined = memory only. */
+  dataDir?: string;
+  /** Added before every response (uniform in range). */
+  latency?: LatencyRange;
+  /** Applied in order; the first matching rule whose random draw hits wins. */
+  faults?: FaultRule[];
+  /** Uniform [0, 1) source for fault draws and latency; `Math.random` by default (tests pin it). */
+  random?: () => number;
+  /** Defaults to the console. */
+  logger?: EmulatorLogger;
+  /**
+   * Modules added after the built-in ones. Their routes are tried after the built-in routes; a
+   * data-plane factory they supply replaces the built-in one.
+   */
+  modules?: EmulatorModule[];
+}
+
+export interface RunningEmulator {
+  /** e.g. `http://127.0.0.1:1234` (no trailing slash, no `/v1`). */
+  url: string;
+  port: number;
+  /** Stops listening, drops open connections, flushes persisted state. */
+  close(): Promise<void>;
+  /** The live fault rules: changes apply to the next request. */
+  faults: FaultRule[];
+  /** The live latency range; `undefined` = none. */
+  latency: LatencyRange | undefined;
+}
+
+/** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule];
+
+const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
+  429: 'Resource has been exhausted (e.g. check quota).',
+  500: 'Internal error encountered.',
+  503: 'The service is currently unavailable.',
+};
+
+function faultReply(rule: FaultRule & { status: 429 | 500 | 503 }): Reply {
+  const reply = errorReply(new ApiError(rule.status, FAULT_MESSAGES[rule.status]));
+  if (rule.retryAfter !== undefined) reply.headers = { ...reply.headers, 'retry-after': String(rule.retryAfter) };
+  return reply;
+}
+
+/** Starts an emulator. Rejects if the port is taken or the persisted state is corrupt. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const logger: EmulatorLogger = options.logger ?? {
+    warn: (message) => console.warn(message),
+    error: (message) => console.error(message),
+  };
+  const modules = [...BUILT_IN_MODULES, ...(options.modules ?? [])];
+  const planes: DataPlaneFactories = { fhir: emptyFhirDataPlane, dicom: emptyDicomDataPlane };
+  for (const module of modules) {
+    if (module.fhirDataPlane !== undefined) planes.fhir = module.fhirDataPlane;
+    if (module.dicomDataPlane !== undefined) planes.dicom = module.dicomDataPlane;
+  }
+
+  const state = await EmulatorState.open(planes, options.dataDir, logger);
+  const services: EmulatorServices = { state, operations: new Operations(state) };
+  const router = new Router();
+  for (const module of modules) router.add(...module.routes(services));
+
+  const injector = new FaultInjector({
+    faults: options.faults ? [...options.faults] : [],
+    latency: options.latency,
+    random: options.random,
+  });
+
+  const server = createServer((req, res) => {
+    handleRequest(req, res, router, injector, logger).catch((error: unknown) => {
+      logger.error(`emulator: failed to answer ${req.method} ${req.url}: ${describe(error)}`);
+      res.destroy();
+    });
+  });
+  // Malformed HTTP never reaches the handler; answer it without taking the process down.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    get faults() {
+      return injector.faults;
+    },
+    set faults(rules: FaultRule[]) {
+      injector.faults = rules;
+    },
+    get latency() {
+      return injector.latency;
+    },
+    set latency(range: LatencyRange | undefined) {
+      injector.latency = range;
+    },
+    close() {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        await state.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** Splits the request target without `new URL(target, base)`, which reads `//x/…` as a host. */
+function splitTarget(target: string): { pathname: string; search: string } {
+  const absolute = /^https?:\/\/[^/]*(\/.*)?$/i.exec(target);
+  const path = absolute ? (absolute[1] ?? '/') : target;
+  const q = path.indexOf('?');
+  return q < 0 ? { pathname: path, search: '' } : { pathname: path.slice(0, q), search: path.slice(q) };
+}
+
+async function handleRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  router: Router,
+  injector: FaultInjector,
+  logger: EmulatorLogger,
+): Promise<void> {
+  const method = req.method ?? 'GET';
+  const { pathname, search } = splitTarget(req.url ?? '/');
+  const searchParams = new URLSearchParams(search);
+  const prettyParam = searchParams.get('prettyPrint');
+  const pretty = prettyParam !== 'false' && prettyParam !== '0';
+
+  if (method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+    await injector.delay();
+    send(req, res, preflightReply(req), pretty, false);
+    return;
+  }
+
+  const fault = injector.pick(method, pathname);
+  if (fault?.status === 'reset') {
+    await injector.delay();
+    req.socket.destroy();
+    return;
+  }
+
+  let reply: Reply;
+  if (fault !== undefined && fault.status !== 'truncate') {
+    reply = faultReply({ ...fault, status: fault.status });
+  } else {
+    const match = pathname.startsWith('/') ? router.match(method, pathname) : undefined;
+    reply = match ? await runRoute(req, res, match, pathname, searchParams, logger) : htmlNotFoundReply(pathname);
+  }
+
+  await injector.delay();
+  send(req, res, reply, pretty, fault?.status === 'truncate');
+}
+
+async function runRoute(
+  req: IncomingMessage,
+  res: ServerResponse,
+  match: RouteMatch,
+  pathname: string,
+  searchParams: URLSearchParams,
+  logger: EmulatorLogger,
+): Promise<Reply> {
+  const { route, params } = match;
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  let body: Promise<Buffer> | undefined;
+  try {
+    const url = new URL('http://emulator');
+    url.host = req.headers.host ?? 'emulator';
+    url.pathname = pathname;
+    url.search = searchParams.toString();
+    const ctx: RequestContext = {
+      method: route.method,
+      url,
+      params,
+      query: bindQuery(searchParams, route.query),
+      headers: req.headers,
+      body: () => (body ??= readBody(req, limit)),
+      jsonBody: async () => parseJsonObject(await ctx.body()),
+    };
+    return await route.handle(ctx);
+  } catch (error) {
+    if (error instanceof ApiError) return errorReply(error);
+    if (error instanceof BodyTooLargeError) {
+      // The rest of the body is never read, so the connection cannot be reused.
+      res.shouldKeepAlive = false;
+      return errorReply(invalidArgument(error.message));
+    }
+    logger.error(`emulator: ${route.method} ${pathname} failed: ${describe(error)}`);
+    return errorReply(internalError());
+  }
+}
+
+function preflightReply(req: IncomingMessage): Reply {
+  const headers: Record<string, string> = {
+    'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE',
+    'access-control-max-age': '3600',
+  };
+  const requested = req.headers['access-control-request-headers'];
+  if (requested !== undefined) headers['access-control-allow-headers'] = requested;
+  return { status: 204, headers };
+}
+
+/** Writes a reply; with `truncate`, declares the full length but sends half and drops the socket. */
+function send(req: IncomingMessage, res: ServerResponse, reply: Reply, pretty: boolean, truncate: boolean): void {
+  const bytes = replyBytes(reply, pretty);
+  const headers: Record<string, string | number> = { ...reply.headers };
+  // Browsers (OHIF, GraphiQL tooling) may call the emulator directly, as they can call Google.
+  if (req.headers.origin !== undefined) {
+    headers['access-control-allow-origin'] = '*';
+    headers['access-control-expose-headers'] = 'Retry-After, Location, Content-Location, ETag';
+  }
+  if (reply.status === 204) {
+    res.writeHead(reply.status, headers);
+    res.end();
+    return;
+  }
+  if (!truncate) {
+    headers['content-length'] = bytes.length;
+    res.writeHead(reply.status, headers);
+    res.end(bytes);
+    return;
+  }
+  headers['content-length'] = Math.max(bytes.length, 1);
+  res.writeHead(reply.status, headers);
+  const half = bytes.subarray(0, Math.floor(bytes.length / 2));
+  if (half.length === 0) {
+    res.flushHeaders();
+    res.socket?.end();
+    return;
+  }
+  res.write(half, () => res.destroy());
+}

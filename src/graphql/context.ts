@@ -1,0 +1,65 @@
+import { HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { AccessPolicy } from '../access/policy.js';
+import type { AuthMode } from '../config/index.js';
+import type { CursorCodec } from '../connections/cursor.js';
+import { bearer, type Credentials } from '../healthcare/auth.js';
+import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
+import { createLoaders, type Loaders } from '../loaders/index.js';
+import type { Logger } from '../observability/logger.js';
+
+/** Everything a resolver may use; one per GraphQL request. */
+export interface RequestContext {
+  /** The upstream client with this request's credentials. */
+  client: HealthcareClient;
+  loaders: Loaders;
+  access: AccessPolicy;
+  cursors: CursorCodec;
+  logger: Logger;
+}
+
+/** What every request's context is built from: created once per server. */
+export interface ContextDependencies {
+  settings: UpstreamSettings;
+  authMode: AuthMode;
+  /** Credentials of the server itself (ADC or none); unused in passthrough mode. */
+  serverCredentials: Credentials;
+  access: AccessPolicy;
+  cursors: CursorCodec;
+  logger: Logger;
+  /** False only for the benchmark's naive baseline. */
+  batching: boolean;
+}
+
+/**
+ * Apollo merges `extensions.http.headers` as a HeaderMap; graphql-yoga's type augmentation (present
+ * for the GraphiQL renderer) declares a plain record there, hence the cast.
+ */
+const CHALLENGE = new HeaderMap([['www-authenticate', 'Bearer']]) as unknown as Record<string, string>;
+
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
+
+/**
+ * Builds one request's context. In passthrough mode the caller's bearer token becomes the upstream
+ * credentials (missing or malformed: 401, before any upstream call).
+ */
+export function createRequestContext(deps: ContextDependencies, authorization: string | undefined, requestId: string): RequestContext {
+  let credentials = deps.serverCredentials;
+  if (deps.authMode === 'passthrough') {
+    const token = authorization === undefined ? undefined : BEARER.exec(authorization.trim())?.[1];
+    if (token === undefined) {
+      throw new GraphQLError('This server forwards your Google credentials: send Authorization: Bearer <access token>', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: CHALLENGE } },
+      });
+    }
+    credentials = bearer(token);
+  }
+  const client = new HealthcareClient(deps.settings, credentials);
+  return {
+    client,
+    loaders: createLoaders(client, { batching: deps.batching }),
+    access: deps.access,
+    cursors: deps.cursors,
+    logger: deps.logger.child({ requestId }),
+  };
+}

@@ -1,0 +1,20 @@
+import { badUserInput } from '../errors.js';
+
+/** Object types that implement Node. The name after the colon is the object's full resource name. */
+export type NodeType = 'Dataset' | 'FhirStore' | 'DicomStore';
+
+const NODE_TYPES: readonly string[] = ['Dataset', 'FhirStore', 'DicomStore'] satisfies NodeType[];
+
+/** An opaque, stable global id: base64url of `Type:resourceName`. */
+export function toGlobalId(type: NodeType, name: string): string {
+  return Buffer.from(`${type}:${name}`, 'utf8').toString('base64url');
+}
+
+/** Splits a global id; the name still has to be validated by the type's parser. */
+export function fromGlobalId(id: string): { type: NodeType; name: string } {
+  const text = id.length <= 2048 && /^[A-Za-z0-9_-]+$/.test(id) ? Buffer.from(id, 'base64url').toString('utf8') : '';
+  const colon = text.indexOf(':');
+  const type = text.slice(0, colon);
+  if (colon < 1 || !NODE_TYPES.includes(type)) throw badUserInput('Invalid id: pass an id exactly as this server returned it');
+  return { type: type as NodeType, name: text.slice(colon + 1) };
+}

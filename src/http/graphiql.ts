@@ -1,0 +1,59 @@
+import { gzipSync } from 'node:zlib';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+
+const EXAMPLE_QUERY = `# Welcome to Healthcare Graph: one graph over the Cloud Healthcare API.
+# Press the run button (or Ctrl-Enter). The Docs panel on the left lists every type and field.
+
+query DatasetOverview {
+  datasets(first: 10) {
+    nodes {
+      name
+      timeZone
+      fhirStores { nodes { storeId version metrics { resourceType count } } }
+      dicomStores { nodes { storeId metrics { studyCount seriesCount instanceCount } } }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+`;
+
+/**
+ * Everything the page loads is inline (GraphiQL, Monaco and its workers as blob URLs), so it works
+ * offline and on clinic networks without a CDN. The policy below makes the browser enforce that:
+ * no script, style, font, image or request may come from another origin.
+ */
+export const GRAPHIQL_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline' 'unsafe-eval' blob:",
+  'worker-src blob:',
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface GraphiQLPage {
+  html: Buffer;
+  gzip: Buffer;
+}
+
+let page: GraphiQLPage | undefined;
+
+/** The GraphiQL page, rendered and compressed once (it is about 9 MB of inline JavaScript). */
+export function graphiqlPage(): GraphiQLPage {
+  if (!page) {
+    const html = Buffer.from(renderGraphiQL({
+      title: 'Healthcare Graph',
+      endpoint: '/graphql',
+      defaultQuery: EXAMPLE_QUERY,
+      isHeadersEditorEnabled: true,
+      shouldPersistHeaders: false,
+      schemaDescription: true,
+    }), 'utf8');
+    page = { html, gzip: gzipSync(html) };
+  }
+  return page;
+}

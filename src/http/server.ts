@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { createRequestContext, type ContextDependencies, type RequestContext } from '../graphql/context.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import { parseJsonBody, readBody, RequestBodyError } from './body.js';
+import { GRAPHIQL_CONTENT_SECURITY_POLICY, graphiqlPage } from './graphiql.js';
+import type { ReadinessResult } from './readiness.js';
+
+/** GraphQL documents are small; persisted queries make them smaller still. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface GraphHttpOptions {
+  port: number;
+  host: string;
+  apollo: ApolloServer<RequestContext>;
+  context: ContextDependencies;
+  metrics: Metrics;
+  logger: Logger;
+  graphiql: boolean;
+  readiness: () => Promise<ReadinessResult>;
+}
+
+export interface RunningGraphServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The graph's HTTP server: `/graphql` (Apollo, plus GraphiQL for browsers), `/healthz`, `/readyz`
+ * and `/metrics`. Plain node:http, following Apollo's integration contract
+ * (`executeHTTPGraphQLRequest`).
+ */
+export async function startGraphServer(options: GraphHttpOptions): Promise<RunningGraphServer> {
+  const { apollo, logger } = options;
+  const server = createServer((request, response) => {
+    handle(request, response, options).catch((error: unknown) => {
+      logger.error({ err: error }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.destroy();
+    });
+  });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
+  await apollo.start();
+  await listen(server, options.port, options.host);
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    port,
+    close: () => apollo.stop(),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, options: GraphHttpOptions): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  switch (url.pathname) {
+    case '/graphql':
+      return wantsGraphiQL(request, url, options) ? sendGraphiQL(request, response) : graphql(request, response, url, options);
+    case '/healthz':
+      return sendJson(response, 200, { status: 'ok' });
+    case '/readyz': {
+      const result = await options.readiness();
+      return sendJson(response, result.ready ? 200 : 503, { status: result.ready ? 'ready' : 'unavailable', detail: result.detail });
+    }
+    case '/metrics':
+      response.writeHead(200, { 'content-type': options.metrics.registry.contentType });
+      response.end(await options.metrics.registry.metrics());
+      return;
+    default:
+      return sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/healthz', '/readyz', '/metrics'] });
+  }
+}
+
+/** A browser navigating to /graphql (GET, HTML preferred, no query) gets GraphiQL. */
+function wantsGraphiQL(request: IncomingMessage, url: URL, options: GraphHttpOptions): boolean {
+  return options.graphiql && request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
+}
+
+function sendGraphiQL(request: IncomingMessage, response: ServerResponse): void {
+  const page = graphiqlPage();
+  const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+  response.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': GRAPHIQL_CONTENT_SECURITY_POLICY,
+    'cache-control': 'no-cache',
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  response.end(gzip ? page.gzip : page.html);
+}
+
+async function graphql(request: IncomingMessage, response: ServerResponse, url: URL, options: GraphHttpOptions): Promise<void> {
+  let body: unknown;
+  try {
+    body = parseJsonBody(await readBody(request, MAX_BODY_BYTES), request.headers['content-type']);
+  } catch (error) {
+    if (!(error instanceof RequestBodyError)) throw error;
+    return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+  }
+
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const httpGraphQLRequest: HTTPGraphQLRequest = { method: request.method ?? 'GET', headers, search: url.search, body };
+  const requestId = headerValue(request.headers['x-request-id']) ?? randomUUID();
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest,
+    context: async () => createRequestContext(options.context, request.headers.authorization, requestId),
+  });
+
+  for (const [key, value] of result.headers) response.setHeader(key, value);
+  response.setHeader('x-request-id', requestId);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** Only short, printable request ids from clients are echoed and logged. */
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text !== undefined && /^[\w.:-]{1,128}$/.test(text) ? text : undefined;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}

@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import {
+  getDataset, getDicomStoreMetrics, getFhirStoreMetrics, getStore,
+  type Dataset, type DicomStore, type DicomStoreMetrics, type FhirStore, type FhirStoreMetrics,
+} from '../healthcare/admin.js';
+import type { HealthcareClient } from '../healthcare/client.js';
+import { parseDatasetName, parseStoreName } from '../healthcare/names.js';
+
+/**
+ * The DataLoaders of one GraphQL request. They are created per request and never shared, so a
+ * cached answer can never reach another caller. Keys are full resource names.
+ */
+export interface Loaders {
+  dataset: DataLoader<string, Dataset>;
+  fhirStore: DataLoader<string, FhirStore>;
+  dicomStore: DataLoader<string, DicomStore>;
+  fhirStoreMetrics: DataLoader<string, FhirStoreMetrics>;
+  dicomStoreMetrics: DataLoader<string, DicomStoreMetrics>;
+}
+
+export interface LoaderOptions {
+  /**
+   * When false, every load is its own upstream call (no batching, no dedupe, no cache): what a
+   * straightforward GraphQL server does. Only the benchmark's "naive" baseline turns this off.
+   */
+  batching: boolean;
+}
+
+export function createLoaders(client: HealthcareClient, options: LoaderOptions = { batching: true }): Loaders {
+  /**
+   * The admin API has no batch get: each key is its own call, made in parallel. The loader still
+   * removes duplicates and caches within the request, and list results prime it.
+   */
+  const perKey = <V>(fetchOne: (key: string) => Promise<V>) =>
+    new DataLoader<string, V>((keys) => Promise.all(keys.map((key) => fetchOne(key).catch((error: Error) => error))), {
+      batch: options.batching,
+      cache: options.batching,
+    });
+
+  return {
+    dataset: perKey((name) => getDataset(client, parseDatasetName(name))),
+    fhirStore: perKey((name) => getStore(client, parseStoreName(name, 'fhirStores'))),
+    dicomStore: perKey((name) => getStore(client, parseStoreName(name, 'dicomStores'))),
+    fhirStoreMetrics: perKey((name) => getFhirStoreMetrics(client, parseStoreName(name, 'fhirStores'))),
+    dicomStoreMetrics: perKey((name) => getDicomStoreMetrics(client, parseStoreName(name, 'dicomStores'))),
+  };
+}

@@ -1,0 +1,40 @@
+/** `npm start`: the graph, and the embedded emulator when no Google project is configured. */
+import { startApp } from './app.js';
+import { ConfigError, loadConfig } from './config/index.js';
+import { createLogger } from './observability/logger.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  const app = await startApp(config, { logger });
+
+  const lines = [`Healthcare Graph: ${app.graph.url}/graphql (open it in a browser for GraphiQL)`];
+  if (app.emulator) lines.push(`Cloud Healthcare API emulator: ${app.apiUrl} (demo dataset projects/${config.project}/locations/${config.location}/datasets/demo)`);
+  else lines.push(`Upstream: ${app.apiUrl} (project ${config.project}, location ${config.location}, auth ${config.authMode})`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    app.close().then(() => process.exit(0), (error: unknown) => {
+      logger.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Healthcare Graph failed to start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * JSON logs. Request headers are never logged whole, and the redaction below is a second line of
+ * defence in case a header or token ever reaches a log call.
+ */
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    base: { service: 'healthcare-graph' },
+    redact: {
+      paths: ['authorization', '*.authorization', 'headers.authorization', '*.headers.authorization', 'token', '*.token'],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,49 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The Prometheus metrics of one server instance. Each instance has its own registry so that several
+ * servers (tests, the embedded emulator beside the graph) never share or double-register series.
+ */
+export interface Metrics {
+  registry: Registry;
+  /** Every HTTP call to the Healthcare API or emulator. `status` is the HTTP status, or `network` / `timeout`. */
+  upstreamRequests: Counter<'kind' | 'method' | 'status'>;
+  upstreamDuration: Histogram<'kind' | 'method'>;
+  /** Every GraphQL operation the server executed or refused. */
+  graphqlOperations: Counter<'type' | 'outcome'>;
+  graphqlDuration: Histogram<'type'>;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    upstreamRequests: new Counter({
+      name: 'healthcare_upstream_requests_total',
+      help: 'HTTP calls to the Cloud Healthcare API (or emulator), by API surface, method and status.',
+      labelNames: ['kind', 'method', 'status'],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: 'healthcare_upstream_request_duration_seconds',
+      help: 'Duration of HTTP calls to the Cloud Healthcare API (or emulator).',
+      labelNames: ['kind', 'method'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    graphqlOperations: new Counter({
+      name: 'graphql_operations_total',
+      help: 'GraphQL operations, by operation type and outcome (ok, error = some field failed, rejected = not executed).',
+      labelNames: ['type', 'outcome'],
+      registers: [registry],
+    }),
+    graphqlDuration: new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'Duration of GraphQL operations, from request to response.',
+      labelNames: ['type'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+  };
+}

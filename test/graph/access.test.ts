@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { RunningApp } from '../../src/app.js';
+import { graphql, metricTotal, rest, startTestApp } from '../helpers/app.js';
+
+const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
+
+describe('a server pinned to one dataset with store allow-lists', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp({ HEALTHCARE_DATASET: 'demo', ALLOWED_FHIR_STORES: 'fhir,not-created-yet', ALLOWED_DICOM_STORES: 'dicom' });
+    await rest(app, 'POST', 'projects/demo/locations/us-central1/datasets?datasetId=other', {});
+    await rest(app, 'POST', `${DATASET}/fhirStores?fhirStoreId=hidden`, { version: 'R4' });
+  });
+  afterAll(() => app.close());
+
+  it('lists only the pinned dataset and the allowed stores that exist', async () => {
+    const result = await graphql(app, '{ datasets { nodes { datasetId fhirStores { nodes { storeId } } dicomStores { nodes { storeId } } } } }');
+    expect(result.data).toEqual({ datasets: { nodes: [{ datasetId: 'demo', fhirStores: { nodes: [{ storeId: 'fhir' }] }, dicomStores: { nodes: [{ storeId: 'dicom' }] } }] } });
+  });
+
+  it.each([
+    ['another dataset', '{ dataset(id: "other") { name } }', 0],
+    ['a store off the allow-list by name', `{ fhirStore(name: "${DATASET}/fhirStores/hidden") { name } }`, 0],
+    // The allowed dataset is read (one call); the store is refused without one.
+    ['a store off the allow-list by id', '{ dataset(id: "demo") { fhirStore(id: "hidden") { name } } }', 1],
+    ['a store off the allow-list by global id', `{ node(id: "${Buffer.from(`FhirStore:${DATASET}/fhirStores/hidden`).toString('base64url')}") { id } }`, 0],
+  ])('refuses %s with FORBIDDEN before calling for it', async (_what, query, calls) => {
+    const before = await metricTotal(app, 'healthcare_upstream_requests_total');
+    const result = await graphql(app, query);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await metricTotal(app, 'healthcare_upstream_requests_total')).toBe(before + calls);
+  });
+});
+
+describe('passthrough of the caller\'s token', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startTestApp({ AUTH_MODE: 'passthrough' });
+  });
+  afterAll(() => app.close());
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a Basic credential', { authorization: 'Basic dXNlcjpwYXNz' }],
+    ['a Bearer with spaces', { authorization: 'Bearer a b' }],
+  ])('answers %s with HTTP 401 UNAUTHENTICATED before any upstream call', async (_what, headers) => {
+    const before = await metricTotal(app, 'healthcare_upstream_requests_total');
+    const result = await graphql(app, '{ datasets { nodes { name } } }', {}, headers as Record<string, string>);
+    expect(result.status).toBe(401);
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await metricTotal(app, 'healthcare_upstream_requests_total')).toBe(before);
+  });
+
+  it('serves a request that carries a bearer token', async () => {
+    const result = await graphql(app, '{ dataset(id: "demo") { datasetId } }', {}, { authorization: 'Bearer ya29.a-token_value' });
+    expect(result).toMatchObject({ status: 200, data: { dataset: { datasetId: 'demo' } } });
+  });
+});
+
+describe('upstream failures', () => {
+  it('maps an unavailable upstream to UPSTREAM_UNAVAILABLE on the failing field, keeping the others', async () => {
+    const app = await startTestApp({
+      EMULATOR_FAULTS: JSON.stringify([{ path: '/dicomStores$', method: 'GET', rate: 1, status: 503, retryAfter: 2 }]),
+    });
+    try {
+      // Connections are non-null in the schema, so the failure nulls the nearest nullable parent.
+      const result = await graphql(app, '{ fhir: dataset(id: "demo") { fhirStores { nodes { storeId } } } dicom: dataset(id: "demo") { dicomStores { nodes { storeId } } } }');
+      expect(result.data).toEqual({ fhir: { fhirStores: { nodes: [{ storeId: 'fhir' }] } }, dicom: null });
+      expect(result.errors).toEqual([expect.objectContaining({ path: ['dicom', 'dicomStores'], extensions: expect.objectContaining({ code: 'UPSTREAM_UNAVAILABLE', upstreamStatus: 503, retryAfter: 2 }) })]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reports not ready, and UPSTREAM_UNAVAILABLE, when the upstream cannot be reached', async () => {
+    const app = await startTestApp({ HEALTHCARE_API_URL: 'http://127.0.0.1:9/v1' });
+    try {
+      const ready = await fetch(`${app.graph.url}/readyz`);
+      expect(ready.status).toBe(503);
+      const result = await graphql(app, '{ datasets { nodes { name } } }');
+      expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect(await metricTotal(app, 'healthcare_upstream_requests_total', { status: 'network' })).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
