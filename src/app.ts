@@ -5,7 +5,7 @@ import { seedDemoDataset } from './demo/seed.js';
 import { startEmulator, type RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { serverCredentials } from './healthcare/auth.js';
-import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
+import type { UpstreamSettings } from './healthcare/client.js';
 import { checkReadiness } from './http/readiness.js';
 import { startGraphServer, type RunningGraphServer } from './http/server.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -48,10 +48,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     apiUrl = `${emulator.url}/v1`;
   }
-  const settings: UpstreamSettings = { apiUrl, timeoutMs: config.upstreamTimeoutMs, metrics };
+  const settings: UpstreamSettings = { apiUrl, timeoutMs: config.upstreamTimeoutMs, concurrency: config.upstreamConcurrency, metrics };
 
   try {
-    if (emulator) await seedDemoDataset(new HealthcareClient(settings, credentials), access.location);
+    if (emulator) await seedDemoDataset({ apiUrl, project: config.project, location: config.location });
     const graph = await startGraphServer({
       port: config.port,
       host: config.host,

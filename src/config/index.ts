@@ -32,6 +32,8 @@ export interface Config {
   graphiql: boolean;
   /** Per-call upstream timeout. */
   upstreamTimeoutMs: number;
+  /** Upstream calls one GraphQL request may have in flight at once. */
+  upstreamConcurrency: number;
   /** Key that signs cursors; random per process when unset (cursors then do not survive restarts). */
   cursorSecret?: string;
 }
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
     graphiql: boolean(env, 'GRAPHIQL', !production),
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 100, 3_600_000),
+    upstreamConcurrency: integer(env, 'UPSTREAM_CONCURRENCY', 24, 1, 256),
     cursorSecret: parsedWith(env, 'CURSOR_SECRET', parseSecret),
   };
 }

@@ -1,5 +1,6 @@
 /** `npm run emulator`: the Cloud Healthcare API emulator alone, configured by environment. */
 
+import { seedDemoDataset } from '../demo/seed.js';
 import { emulatorOptionsFromEnv } from './env.js';
 import { startEmulator } from './server.js';
 
@@ -12,9 +13,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const emulator = await startEmulator(options);
+  // The demo data makes the emulator useful on its own (curl, OHIF, a separately started graph).
+  await seedDemoDataset({ apiUrl: `${emulator.url}/v1`, project: 'demo', location: 'us-central1' });
   // Print the address clients should use, with the bind host (not 127.0.0.1 when bound elsewhere).
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  process.stdout.write(`Cloud Healthcare API emulator listening on http://${host}:${emulator.port}/v1\n`);
+  process.stdout.write(`Cloud Healthcare API emulator listening on http://${host}:${emulator.port}/v1 (demo dataset projects/demo/locations/us-central1/datasets/demo)\n`);
 
   let stopping = false;
   const stop = (): void => {

@@ -14,7 +14,7 @@ export interface Route {
   method: string;
   /**
    * Pattern such as `/v1/projects/{project}/locations/{location}/datasets/{dataset}:getIamPolicy`.
-   * `{name}` matches one non-empty segment; a final `{name=**}` matches zero or more segments.
+   * `{name}` matches one non-empty segment (decoded, without `/`); a final `{name=**}` matches zero or more segments.
    */
   path: string;
   /**
@@ -86,7 +86,8 @@ function matchSegments(segments: Segment[], actual: string[]): Record<string, st
     if (segment.kind === 'literal') {
       if (value !== segment.text) return undefined;
     } else {
-      if (value === '') return undefined;
+      // A `%2F` inside a segment would make the resource name ambiguous.
+      if (value === '' || value.includes('/')) return undefined;
       params[segment.name] = value;
     }
   }

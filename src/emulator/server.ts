@@ -6,7 +6,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminModule } from './admin.js';
-import type { DataPlaneFactories } from './state.js';
 import { emptyDicomDataPlane, emptyFhirDataPlane } from './dataplanes.js';
 import { ApiError, internalError, invalidArgument } from './errors.js';
 import { FaultInjector, type FaultRule, type LatencyRange } from './faults.js';
@@ -22,7 +21,7 @@ import {
   type RequestContext,
 } from './request.js';
 import { Router, type RouteMatch } from './router.js';
-import { EmulatorState } from './state.js';
+import { EmulatorState, type DataPlaneFactories } from './state.js';
 
 export type { FaultRule, LatencyRange } from './faults.js';
 export type { EmulatorModule, EmulatorServices } from './module.js';
@@ -118,13 +117,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     else socket.destroy();
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
 
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;

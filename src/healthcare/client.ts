@@ -1,3 +1,4 @@
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { Metrics } from '../observability/metrics.js';
 import type { Credentials } from './auth.js';
 import { parseErrorResponse, UpstreamError, type ApiKind } from './errors.js';
@@ -7,16 +8,34 @@ export interface UpstreamSettings {
   apiUrl: string;
   timeoutMs: number;
   metrics: Metrics;
+  /** How many calls one request may have in flight at once; the rest queue. */
+  concurrency: number;
 }
 
 export interface UpstreamCall {
   kind: ApiKind;
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Path below the API root, built by `names.ts` (already validated and encoded). */
+  /** Path below the API root, built by `names.ts` / `fhir.ts` (already validated and encoded). */
   path: string;
-  /** Query parameters; values are always encoded as values, never as syntax. */
-  query?: Record<string, string | number | undefined>;
+  /** Query parameters; values are always encoded as values, never as syntax. Repeated keys: pass pairs. */
+  query?: Record<string, string | number | undefined> | [string, string][];
+  /**
+   * A query string taken from an upstream next link that `nextLink.ts` validated and this server
+   * signed; used instead of `query`.
+   */
+  search?: string;
   body?: unknown;
+  /** Defaults to `application/json`. */
+  accept?: string;
+  /** Defaults to `application/json` when there is a body. */
+  contentType?: string;
+  /** Extra request headers (e.g. `If-None-Exist`); never authorization. */
+  headers?: Record<string, string>;
+}
+
+export interface UpstreamResponse<T> {
+  status: number;
+  body: T;
 }
 
 /**
@@ -27,43 +46,70 @@ export interface UpstreamCall {
 export class HealthcareClient {
   /** Upstream calls made through this client (the current request's count). */
   calls = 0;
+  private readonly limit: LimitFunction;
 
   constructor(
     private readonly settings: UpstreamSettings,
     private readonly credentials: Credentials,
-  ) {}
+  ) {
+    this.limit = pLimit(settings.concurrency);
+  }
 
   /** Performs a call and returns its JSON body; throws {@link UpstreamError} for every failure. */
   async json<T>(call: UpstreamCall): Promise<T> {
-    const response = await this.send(call, 'application/json');
+    return (await this.request<T>(call)).body;
+  }
+
+  /** Performs a call and returns its status and JSON body (`{}` when empty). */
+  request<T>(call: UpstreamCall): Promise<UpstreamResponse<T>> {
+    return this.limit(() => this.exchange<T>(call));
+  }
+
+  private async exchange<T>(call: UpstreamCall): Promise<UpstreamResponse<T>> {
+    const response = await this.send(call);
     let text: string;
     try {
       text = await response.text();
     } catch {
       throw new UpstreamError('The upstream connection broke while sending its answer', response.status, call.kind, undefined, undefined, 'network');
     }
-    if (text === '') return {} as T;
+    if (text === '') return { status: response.status, body: {} as T };
     try {
-      return JSON.parse(text) as T;
+      return { status: response.status, body: JSON.parse(text) as T };
     } catch {
       throw new UpstreamError('The upstream answered with a body that is not JSON', response.status, call.kind);
     }
   }
 
-  private async send(call: UpstreamCall, accept: string): Promise<Response> {
-    const method = call.method ?? 'GET';
+  /** The API root this client calls; nothing outside it is ever requested. */
+  get apiUrl(): string {
+    return this.settings.apiUrl;
+  }
+
+  private buildUrl(call: UpstreamCall): URL {
     const url = new URL(`${this.settings.apiUrl}/${call.path}`);
-    for (const [key, value] of Object.entries(call.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
+    if (call.search !== undefined) {
+      url.search = call.search;
+    } else {
+      const pairs = Array.isArray(call.query) ? call.query : Object.entries(call.query ?? {});
+      for (const [key, value] of pairs) {
+        if (value !== undefined) url.searchParams.append(key, String(value));
+      }
     }
+    return url;
+  }
+
+  private async send(call: UpstreamCall): Promise<Response> {
+    const method = call.method ?? 'GET';
+    const url = this.buildUrl(call);
     let authHeaders: Record<string, string>;
     try {
       authHeaders = await this.credentials.headers();
     } catch (error) {
       throw new UpstreamError(`Could not obtain Google credentials: ${(error as Error).message.split('\n')[0]}`, 0, call.kind, undefined, undefined, 'credentials');
     }
-    const headers: Record<string, string> = { accept, ...authHeaders };
-    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    const headers: Record<string, string> = { ...call.headers, accept: call.accept ?? 'application/json', ...authHeaders };
+    if (call.body !== undefined) headers['content-type'] = call.contentType ?? 'application/json';
 
     const { metrics } = this.settings;
     const stopTimer = metrics.upstreamDuration.startTimer({ kind: call.kind, method });
@@ -89,7 +135,7 @@ export class HealthcareClient {
     metrics.upstreamRequests.inc({ kind: call.kind, method, status: String(response.status) });
     stopTimer();
     if (!response.ok) {
-      throw parseErrorResponse(call.kind, response.status, await response.text(), response.headers.get('retry-after'));
+      throw parseErrorResponse(call.kind, response.status, await response.text().catch(() => ''), response.headers.get('retry-after'));
     }
     return response;
   }

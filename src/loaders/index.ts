@@ -5,6 +5,7 @@ import {
 } from '../healthcare/admin.js';
 import type { HealthcareClient } from '../healthcare/client.js';
 import { parseDatasetName, parseStoreName } from '../healthcare/names.js';
+import { createFhirLoaders, type FhirLoaders } from './fhir.js';
 
 /**
  * The DataLoaders of one GraphQL request. They are created per request and never shared, so a
@@ -16,6 +17,7 @@ export interface Loaders {
   dicomStore: DataLoader<string, DicomStore>;
   fhirStoreMetrics: DataLoader<string, FhirStoreMetrics>;
   dicomStoreMetrics: DataLoader<string, DicomStoreMetrics>;
+  fhir: FhirLoaders;
 }
 
 export interface LoaderOptions {
@@ -43,5 +45,6 @@ export function createLoaders(client: HealthcareClient, options: LoaderOptions =
     dicomStore: perKey((name) => getStore(client, parseStoreName(name, 'dicomStores'))),
     fhirStoreMetrics: perKey((name) => getFhirStoreMetrics(client, parseStoreName(name, 'fhirStores'))),
     dicomStoreMetrics: perKey((name) => getDicomStoreMetrics(client, parseStoreName(name, 'dicomStores'))),
+    fhir: createFhirLoaders(client, options),
   };
 }

@@ -1,0 +1,93 @@
+/**
+ * FHIR REST calls against a Cloud Healthcare FHIR store (`{store}/fhir/...`).
+ * Types and ids are validated before any URL is built; search values travel as encoded values.
+ */
+import type { HealthcareClient, UpstreamCall } from './client.js';
+import { isFhirId, isFhirResourceType } from './fhir-types.js';
+import { InvalidNameError, storePath, type StoreName } from './names.js';
+
+export type FhirStoreName = StoreName & { kind: 'fhirStores' };
+
+/** A FHIR resource as stored: JSON with at least a type. */
+export interface FhirResource {
+  resourceType: string;
+  id?: string;
+  meta?: { versionId?: string; lastUpdated?: string };
+  [field: string]: unknown;
+}
+
+export interface BundleEntry {
+  fullUrl?: string;
+  resource?: FhirResource;
+  search?: { mode?: 'match' | 'include' | 'outcome' };
+}
+
+export interface Bundle {
+  resourceType: 'Bundle';
+  type?: string;
+  total?: number;
+  link?: { relation: string; url: string }[];
+  entry?: BundleEntry[];
+}
+
+const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+export function requireResourceType(type: string): string {
+  if (!isFhirResourceType(type)) throw new InvalidNameError(`${JSON.stringify(type.slice(0, 100))} is not a FHIR R4 resource type`);
+  return type;
+}
+
+export function requireFhirId(id: string): string {
+  if (!isFhirId(id)) throw new InvalidNameError(`${JSON.stringify(id.slice(0, 100))} is not a FHIR id (1-64 of A-Z a-z 0-9 - .)`);
+  return id;
+}
+
+/** Path of a FHIR interaction below the API root: `{store}/fhir/{rest}`. */
+export function fhirPath(store: FhirStoreName, ...segments: string[]): string {
+  return [`${storePath(store)}/fhir`, ...segments.map((segment) => encodeURIComponent(segment).replace(/%24/g, '$'))].join('/');
+}
+
+function fhirCall(store: FhirStoreName, call: Omit<UpstreamCall, 'kind' | 'path' | 'accept'> & { segments: string[] }): UpstreamCall {
+  const { segments, ...rest } = call;
+  return { kind: 'fhir', accept: FHIR_JSON, contentType: FHIR_JSON, path: fhirPath(store, ...segments), ...rest };
+}
+
+export function readResource(client: HealthcareClient, store: FhirStoreName, type: string, id: string): Promise<FhirResource> {
+  return client.json<FhirResource>(fhirCall(store, { segments: [requireResourceType(type), requireFhirId(id)] }));
+}
+
+/** A search (or `$everything`) at `segments` below the store's `fhir/`, with parameters as pairs. */
+export function searchBundle(client: HealthcareClient, store: FhirStoreName, segments: string[], params: [string, string][]): Promise<Bundle> {
+  return client.json<Bundle>(fhirCall(store, { segments, query: params }));
+}
+
+/** A further page: the query string of a next link that was checked by `trustedNextLinkSearch`. */
+export function pageBundle(client: HealthcareClient, store: FhirStoreName, segments: string[], search: string): Promise<Bundle> {
+  return client.json<Bundle>(fhirCall(store, { segments, search }));
+}
+
+/**
+ * Creates a resource; with `ifNoneExist` (a search query such as `identifier=sys|123`) the store
+ * returns the existing match instead when there is exactly one (FHIR conditional create).
+ */
+export async function createResource(client: HealthcareClient, store: FhirStoreName, resource: FhirResource, ifNoneExist?: string): Promise<{ created: boolean; resource: FhirResource }> {
+  const response = await client.request<FhirResource>(fhirCall(store, {
+    method: 'POST',
+    segments: [requireResourceType(resource.resourceType)],
+    body: resource,
+    headers: ifNoneExist === undefined ? undefined : { 'if-none-exist': ifNoneExist },
+  }));
+  return { created: response.status === 201, resource: response.body };
+}
+
+export function updateResource(client: HealthcareClient, store: FhirStoreName, resource: FhirResource & { id: string }): Promise<FhirResource> {
+  return client.json<FhirResource>(fhirCall(store, {
+    method: 'PUT',
+    segments: [requireResourceType(resource.resourceType), requireFhirId(resource.id)],
+    body: resource,
+  }));
+}
+
+export async function deleteResource(client: HealthcareClient, store: FhirStoreName, type: string, id: string): Promise<void> {
+  await client.json(fhirCall(store, { method: 'DELETE', segments: [requireResourceType(type), requireFhirId(id)] }));
+}

@@ -1,0 +1,99 @@
+import DataLoader from 'dataloader';
+import type { HealthcareClient } from '../healthcare/client.js';
+import { UpstreamError } from '../healthcare/errors.js';
+import { readResource, searchBundle, type Bundle, type FhirResource, type FhirStoreName } from '../healthcare/fhir.js';
+import { parseStoreName, storeResourceName } from '../healthcare/names.js';
+import type { LoaderOptions } from './index.js';
+
+/**
+ * Ids per `_id=a,b,c` search. 50 FHIR ids of at most 64 characters keep the URL near 3 KB, well
+ * inside what Google's front end accepts.
+ */
+export const MAX_IDS_PER_SEARCH = 50;
+
+/** A resource's key: its full resource name, `{store}/fhir/{Type}/{id}`. */
+export function resourceKey(store: string, type: string, id: string): string {
+  return `${store}/fhir/${type}/${id}`;
+}
+
+function splitKey(key: string): { store: string; type: string; id: string } {
+  const [store = '', rest = ''] = key.split('/fhir/');
+  const [type = '', id = ''] = rest.split('/');
+  return { store, type, id };
+}
+
+/** A search request; identical ones in a request are made once. */
+export interface SearchKey {
+  store: FhirStoreName;
+  /** Path below the store's `fhir/`, e.g. `['Observation']` or `['Patient', 'x', '$everything']`. */
+  segments: string[];
+  params: [string, string][];
+}
+
+export interface FhirLoaders {
+  /** Resources by key (`resourceKey`); reads by id are batched into one `_id` search per store and type. */
+  resource: DataLoader<string, FhirResource>;
+  /** Searches, deduplicated by their exact request. Results prime `resource`. */
+  search: DataLoader<SearchKey, Bundle, string>;
+}
+
+const notFound = (key: string) => new UpstreamError(`${splitKey(key).type}/${splitKey(key).id} not found`, 404, 'fhir', 'not-found');
+
+export function createFhirLoaders(client: HealthcareClient, options: LoaderOptions): FhirLoaders {
+  const resource = new DataLoader<string, FhirResource>(async (keys) => {
+    const groups = new Map<string, string[]>();
+    for (const key of keys) {
+      const { store, type } = splitKey(key);
+      const group = `${store}/fhir/${type}`;
+      groups.set(group, [...(groups.get(group) ?? []), key]);
+    }
+    const found = new Map<string, FhirResource | Error>();
+    await Promise.all([...groups.values()].flatMap((group) => chunk(group, MAX_IDS_PER_SEARCH)).map(async (batch) => {
+      const { store, type } = splitKey(batch[0]!);
+      const storeName = parseStoreName(store, 'fhirStores');
+      try {
+        if (batch.length === 1) {
+          found.set(batch[0]!, await readResource(client, storeName, type, splitKey(batch[0]!).id));
+          return;
+        }
+        const ids = batch.map((key) => splitKey(key).id);
+        const bundle = await searchBundle(client, storeName, [type], [['_id', ids.join(',')], ['_count', String(ids.length)]]);
+        for (const entry of bundle.entry ?? []) {
+          if (entry.resource?.id) found.set(resourceKey(store, entry.resource.resourceType, entry.resource.id), entry.resource);
+        }
+      } catch (error) {
+        for (const key of batch) found.set(key, error as Error);
+      }
+    }));
+    return keys.map((key) => found.get(key) ?? notFound(key));
+  }, { batch: options.batching, cache: options.batching, maxBatchSize: options.batching ? 500 : 1 });
+
+  const search = new DataLoader<SearchKey, Bundle, string>(
+    (keys) => Promise.all(keys.map(async (key) => {
+      try {
+        const bundle = await searchBundle(client, key.store, key.segments, key.params);
+        primeFromBundle(resource, storeResourceName(key.store), bundle);
+        return bundle;
+      } catch (error) {
+        return error as Error;
+      }
+    })),
+    { batch: options.batching, cache: options.batching, cacheKeyFn: (key) => JSON.stringify([storeResourceName(key.store), key.segments, key.params]) },
+  );
+
+  return { resource, search };
+}
+
+/** Every resource in a page (matches and `_include`s) becomes a cache hit for by-id loads. */
+export function primeFromBundle(loader: DataLoader<string, FhirResource>, store: string, bundle: Bundle): void {
+  for (const entry of bundle.entry ?? []) {
+    const { resource } = entry;
+    if (resource?.id) loader.prime(resourceKey(store, resource.resourceType, resource.id), resource);
+  }
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}
