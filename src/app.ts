@@ -1,12 +1,13 @@
 import { AccessPolicy } from './access/policy.js';
 import type { Config } from './config/index.js';
 import { CursorCodec } from './connections/cursor.js';
+import { loadDemoCohort, type CohortLoadResult } from './demo/load.js';
 import { seedDemoDataset } from './demo/seed.js';
 import { startEmulator, type RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { serverCredentials } from './healthcare/auth.js';
 import type { UpstreamSettings } from './healthcare/client.js';
-import { checkReadiness } from './http/readiness.js';
+import { checkReadiness, type ReadinessResult } from './http/readiness.js';
 import { startGraphServer, type RunningGraphServer } from './http/server.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -17,6 +18,11 @@ export interface RunningApp {
   emulator?: RunningEmulator;
   /** The API root the graph talks to. */
   apiUrl: string;
+  /**
+   * Loading of the demo cohort into the embedded emulator. It runs in the background (the images
+   * take seconds to generate); `/readyz` answers 503 until it is done.
+   */
+  demo?: Promise<CohortLoadResult>;
   close(): Promise<void>;
 }
 
@@ -51,7 +57,21 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const settings: UpstreamSettings = { apiUrl, timeoutMs: config.upstreamTimeoutMs, concurrency: config.upstreamConcurrency, metrics };
 
   try {
-    if (emulator) await seedDemoDataset({ apiUrl, project: config.project, location: config.location });
+    let demo: Promise<CohortLoadResult> | undefined;
+    let demoState: ReadinessResult = { ready: true, detail: '' };
+    if (emulator) {
+      const target = { apiUrl, project: config.project, location: config.location };
+      await seedDemoDataset(target);
+      demoState = { ready: false, detail: 'loading demo data' };
+      demo = loadDemoCohort(target, config.demoPatients);
+      demo.then(
+        () => (demoState = { ready: true, detail: '' }),
+        (error: unknown) => {
+          demoState = { ready: false, detail: 'loading demo data failed' };
+          logger.error({ err: error }, 'loading demo data failed');
+        },
+      );
+    }
     const graph = await startGraphServer({
       port: config.port,
       host: config.host,
@@ -68,12 +88,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       metrics,
       logger,
       graphiql: config.graphiql,
-      readiness: () => checkReadiness(settings, credentials, config.authMode, access),
+      publicUrl: config.publicUrl,
+      readiness: async () => (demoState.ready ? checkReadiness(settings, credentials, config.authMode, access) : demoState),
     });
     return {
       graph,
       emulator,
       apiUrl,
+      demo,
       async close() {
         await graph.close();
         await emulator?.close();

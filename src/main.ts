@@ -19,6 +19,16 @@ async function main(): Promise<void> {
   if (app.emulator) lines.push(`Cloud Healthcare API emulator: ${app.apiUrl} (demo dataset projects/${config.project}/locations/${config.location}/datasets/demo)`);
   else lines.push(`Upstream: ${app.apiUrl} (project ${config.project}, location ${config.location}, auth ${config.authMode})`);
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (app.demo) {
+    const started = Date.now();
+    process.stdout.write(`Loading the demo cohort (${config.demoPatients} patients)...\n`);
+    app.demo.then(
+      (loaded) => process.stdout.write(loaded.skipped
+        ? 'Demo data: already loaded (kept from EMULATOR_DATA_DIR).\n'
+        : `Demo data ready: ${loaded.fhirResources} FHIR resources, ${loaded.dicomInstances} DICOM instances in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`),
+      () => process.stdout.write('Demo data failed to load: see the log.\n'),
+    );
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

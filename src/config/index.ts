@@ -36,6 +36,8 @@ export interface Config {
   upstreamConcurrency: number;
   /** Key that signs cursors; random per process when unset (cursors then do not survive restarts). */
   cursorSecret?: string;
+  /** Base URL clients reach the graph at, when a proxy sits in front (for image URLs). */
+  publicUrl?: string;
 }
 
 export interface EmulatorConfig {
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 100, 3_600_000),
     upstreamConcurrency: integer(env, 'UPSTREAM_CONCURRENCY', 24, 1, 256),
     cursorSecret: parsedWith(env, 'CURSOR_SECRET', parseSecret),
+    publicUrl: parsedWith(env, 'PUBLIC_URL', parsePublicUrl),
   };
 }
 
@@ -133,6 +136,17 @@ function isSafeForCredentials(apiUrl: string): boolean {
 function existingFile(value: string): string {
   if (!existsSync(value)) throw new Error(`${JSON.stringify(value)} does not exist`);
   return value;
+}
+
+function parsePublicUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${JSON.stringify(value)} is not a URL`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '') throw new Error('expected an http(s) URL without query or fragment');
+  return url.href.replace(/\/+$/, '');
 }
 
 function parseRedisUrl(value: string): string {

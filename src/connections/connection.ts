@@ -42,3 +42,9 @@ export function connection<T>(nodes: T[], cursors: string[], hasNextPage: boolea
     totalCount,
   };
 }
+
+/** The same page with every node mapped (cursors and page info unchanged). */
+export function mapConnection<T, U>(page: Connection<T>, map: (node: T) => U): Connection<U> {
+  const nodes = page.nodes.map(map);
+  return { ...page, nodes, edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index]! })) };
+}

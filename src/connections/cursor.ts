@@ -3,8 +3,9 @@ import { badUserInput } from '../errors.js';
 
 /**
  * What a cursor remembers. `list` names the connection (e.g. `fhirStores`) and `parent` the object it
- * hangs off, so a cursor cannot be replayed on another list or parent. The position is either an
- * upstream page token plus items to skip in that page, or an offset into a list the server knows.
+ * hangs off, so a cursor cannot be replayed on another list or parent. The position is an upstream
+ * page token (admin lists) or page query (FHIR) plus items to skip in that page, or an offset into a
+ * list the server knows.
  */
 export interface CursorPayload {
   list: string;
@@ -12,6 +13,8 @@ export interface CursorPayload {
   pageToken?: string;
   skip?: number;
   offset?: number;
+  /** The query string of an upstream FHIR page (a checked next link, or our own first request). */
+  search?: string;
 }
 
 const MAX_CURSOR_LENGTH = 4096;

@@ -1,7 +1,7 @@
 /**
- * Loads the demo data into an emulator through its REST API, exactly as a user would load data into
- * Google: the dataset, its stores, and (from the cohort generator) FHIR resources and DICOM files.
- * Safe to run again (an emulator with a data folder keeps everything): what exists is left alone.
+ * Creates the demo dataset and stores in an emulator through its REST API, exactly as a user would on
+ * Google. Safe to run again (an emulator with a data folder keeps everything): what exists is left
+ * alone. `load.ts` fills the stores.
  */
 
 /** The demo dataset's short id and stores, as the public contract names them. */

@@ -1,20 +1,26 @@
 /** `npm run emulator`: the Cloud Healthcare API emulator alone, configured by environment. */
 
+import { integer } from '../config/parse.js';
+import { loadDemoCohort } from '../demo/load.js';
 import { seedDemoDataset } from '../demo/seed.js';
 import { emulatorOptionsFromEnv } from './env.js';
 import { startEmulator } from './server.js';
 
 async function main(): Promise<void> {
   let options;
+  let demoPatients;
   try {
     options = emulatorOptionsFromEnv(process.env);
+    demoPatients = integer(process.env, 'DEMO_PATIENTS', 100, 1, 100_000);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
     process.exit(1);
   }
   const emulator = await startEmulator(options);
   // The demo data makes the emulator useful on its own (curl, OHIF, a separately started graph).
-  await seedDemoDataset({ apiUrl: `${emulator.url}/v1`, project: 'demo', location: 'us-central1' });
+  const target = { apiUrl: `${emulator.url}/v1`, project: 'demo', location: 'us-central1' };
+  await seedDemoDataset(target);
+  await loadDemoCohort(target, demoPatients);
   // Print the address clients should use, with the bind host (not 127.0.0.1 when bound elsewhere).
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   process.stdout.write(`Cloud Healthcare API emulator listening on http://${host}:${emulator.port}/v1 (demo dataset projects/demo/locations/us-central1/datasets/demo)\n`);

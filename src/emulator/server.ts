@@ -6,6 +6,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminModule } from './admin.js';
+import { dicomWebModule } from './dicom/index.js';
+import { fhirModule } from './fhir/index.js';
 import { emptyDicomDataPlane, emptyFhirDataPlane } from './dataplanes.js';
 import { ApiError, internalError, invalidArgument } from './errors.js';
 import { FaultInjector, type FaultRule, type LatencyRange } from './faults.js';
@@ -67,7 +69,7 @@ export interface RunningEmulator {
 }
 
 /** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
-export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule];
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, fhirModule, dicomWebModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
   429: 'Resource has been exhausted (e.g. check quota).',

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { DatasetModel, FhirStoreModel, DicomStoreModel } from '../graphql/models.js';
+import type { DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel } from '../graphql/models.js';
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,6 +18,166 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** Any JSON value: used for whole FHIR resources and DICOM JSON, which the graph passes through as stored. */
   JSON: { input: unknown; output: unknown; }
+};
+
+/** A postal address. */
+export type Address = {
+  __typename?: 'Address';
+  /** City. */
+  city: Maybe<Scalars['String']['output']>;
+  /** Country. */
+  country: Maybe<Scalars['String']['output']>;
+  /** Street lines. */
+  line: Array<Scalars['String']['output']>;
+  /** Postal code. */
+  postalCode: Maybe<Scalars['String']['output']>;
+  /** State or province. */
+  state: Maybe<Scalars['String']['output']>;
+  /** The whole address as text. */
+  text: Maybe<Scalars['String']['output']>;
+  /** `home`, `work`, `temp`, `old` or `billing`. */
+  use: Maybe<Scalars['String']['output']>;
+};
+
+/** An allergy or intolerance (FHIR `AllergyIntolerance`). */
+export type AllergyIntolerance = Node & {
+  __typename?: 'AllergyIntolerance';
+  /** `food`, `medication`, `environment` or `biologic`. */
+  categories: Array<Scalars['String']['output']>;
+  /** `active`, `inactive` or `resolved`. */
+  clinicalStatus: Maybe<Scalars['String']['output']>;
+  /** The substance, e.g. Penicillin. */
+  code: Maybe<CodeableConcept>;
+  /** `low`, `high` or `unable-to-assess`. */
+  criticality: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Reactions seen, as text (e.g. `Hives`). */
+  reactions: Array<Scalars['String']['output']>;
+  /** When it was recorded. */
+  recordedDate: Maybe<Scalars['String']['output']>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The AllergyIntolerance's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+};
+
+/** A page of allergies. */
+export type AllergyIntoleranceConnection = {
+  __typename?: 'AllergyIntoleranceConnection';
+  /** The allergies of this page, each with its cursor. */
+  edges: Array<AllergyIntoleranceEdge>;
+  /** The allergies of this page. */
+  nodes: Array<AllergyIntolerance>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many match; null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An allergy in a page. */
+export type AllergyIntoleranceEdge = {
+  __typename?: 'AllergyIntoleranceEdge';
+  /** Pass as `after` to continue after this allergy. */
+  cursor: Scalars['String']['output'];
+  /** The allergy. */
+  node: AllergyIntolerance;
+};
+
+/** A concept given by one or more codings and/or text. */
+export type CodeableConcept = {
+  __typename?: 'CodeableConcept';
+  /** The first coding's code. */
+  code: Maybe<Scalars['String']['output']>;
+  /** The codings, possibly from several systems. */
+  codings: Array<Coding>;
+  /** The text to show: `text`, else the first coding's display, else its code. */
+  display: Maybe<Scalars['String']['output']>;
+  /** Plain text as entered or chosen by the user. */
+  text: Maybe<Scalars['String']['output']>;
+};
+
+/** A code from a code system, e.g. LOINC `8867-4` "Heart rate". */
+export type Coding = {
+  __typename?: 'Coding';
+  /** The code. */
+  code: Maybe<Scalars['String']['output']>;
+  /** Human-readable text for the code. */
+  display: Maybe<Scalars['String']['output']>;
+  /** The code system's URI, e.g. `http://loinc.org`. */
+  system: Maybe<Scalars['String']['output']>;
+};
+
+/** A problem, diagnosis or other health concern (FHIR `Condition`). */
+export type Condition = Node & {
+  __typename?: 'Condition';
+  /** When it ended (`abatementDateTime`). */
+  abatementDateTime: Maybe<Scalars['String']['output']>;
+  /** Categories, e.g. `problem-list-item`, `encounter-diagnosis`. */
+  categories: Array<CodeableConcept>;
+  /** `active`, `recurrence`, `relapse`, `inactive`, `remission` or `resolved`. */
+  clinicalStatus: Maybe<Scalars['String']['output']>;
+  /** What the condition is, e.g. SNOMED CT `44054006` Diabetes mellitus type 2. */
+  code: Maybe<CodeableConcept>;
+  /** The encounter it was recorded in. */
+  encounter: Maybe<Encounter>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** When it began (`onsetDateTime`). */
+  onsetDateTime: Maybe<Scalars['String']['output']>;
+  /** When it was first recorded. */
+  recordedDate: Maybe<Scalars['String']['output']>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The Condition's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** `unconfirmed`, `provisional`, `differential`, `confirmed`, `refuted` or `entered-in-error`. */
+  verificationStatus: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of conditions. */
+export type ConditionConnection = {
+  __typename?: 'ConditionConnection';
+  /** The conditions of this page, each with its cursor. */
+  edges: Array<ConditionEdge>;
+  /** The conditions of this page. */
+  nodes: Array<Condition>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many match; null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A condition in a page. */
+export type ConditionEdge = {
+  __typename?: 'ConditionEdge';
+  /** Pass as `after` to continue after this condition. */
+  cursor: Scalars['String']['output'];
+  /** The condition. */
+  node: Condition;
+};
+
+/** A phone number, email address or other contact point. */
+export type ContactPoint = {
+  __typename?: 'ContactPoint';
+  /** `phone`, `fax`, `email`, `pager`, `url`, `sms` or `other`. */
+  system: Maybe<Scalars['String']['output']>;
+  /** `home`, `work`, `temp`, `old` or `mobile`. */
+  use: Maybe<Scalars['String']['output']>;
+  /** The number or address. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+export type CreateFhirResourceInput = {
+  /** A FHIR search query that identifies an existing resource, e.g. `identifier=urn:oid:1.2.3|12345`. */
+  ifNoneExist?: InputMaybe<Scalars['String']['input']>;
+  /** The resource as FHIR JSON, e.g. `{"resourceType": "Patient", "name": [{"family": "Chalmers"}]}`. */
+  resource: Scalars['JSON']['input'];
+  /**
+   * The FHIR store: full resource name, or a short id when the server is pinned to a dataset. May be
+   * left out when exactly one FHIR store is allowed.
+   */
+  store?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A Cloud Healthcare dataset: the container of FHIR, DICOM and HL7v2 stores in one project and location. */
@@ -93,6 +253,22 @@ export type DatasetEdge = {
   node: Dataset;
 };
 
+export type DeleteFhirResourceInput = {
+  /** The resource's id. */
+  id: Scalars['String']['input'];
+  /** FHIR resource type, e.g. `Claim`. */
+  resourceType: Scalars['String']['input'];
+  /** The FHIR store (see `CreateFhirResourceInput.store`). */
+  store?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of deleting a FHIR resource. */
+export type DeleteFhirResourcePayload = {
+  __typename?: 'DeleteFhirResourcePayload';
+  /** Global id the deleted resource had. */
+  deletedId: Scalars['ID']['output'];
+};
+
 /** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
 export type DicomStore = Node & {
   __typename?: 'DicomStore';
@@ -108,6 +284,24 @@ export type DicomStore = Node & {
   name: Scalars['String']['output'];
   /** Short id, the last segment of `name`. */
   storeId: Scalars['String']['output'];
+  /** Studies of this store (QIDO-RS), optionally filtered, in the store's order. */
+  studies: StudyConnection;
+  /** One study by StudyInstanceUID. */
+  study: Maybe<Study>;
+};
+
+
+/** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
+export type DicomStoreStudiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StudyFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
+export type DicomStoreStudyArgs = {
+  uid: Scalars['String']['input'];
 };
 
 /** A page of DICOM stores. */
@@ -147,6 +341,75 @@ export type DicomStoreMetrics = {
   studyCount: Scalars['Float']['output'];
 };
 
+/** A visit, stay or other interaction with the patient (FHIR `Encounter`). */
+export type Encounter = Node & {
+  __typename?: 'Encounter';
+  /** Class: ambulatory (`AMB`), emergency (`EMER`), inpatient (`IMP`), ... */
+  class: Maybe<Coding>;
+  /** End (`period.end`). */
+  end: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The practitioners who took part. */
+  practitioners: Array<Practitioner>;
+  /** Why it happened. */
+  reasons: Array<CodeableConcept>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The Encounter's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** The organization responsible. */
+  serviceProvider: Maybe<Organization>;
+  /** Start (`period.start`). */
+  start: Maybe<Scalars['String']['output']>;
+  /** `planned`, `arrived`, `in-progress`, `finished`, `cancelled`, ... */
+  status: Maybe<Scalars['String']['output']>;
+  /** Kinds of encounter. */
+  types: Array<CodeableConcept>;
+};
+
+/** A page of encounters. */
+export type EncounterConnection = {
+  __typename?: 'EncounterConnection';
+  /** The encounters of this page, each with its cursor. */
+  edges: Array<EncounterEdge>;
+  /** The encounters of this page. */
+  nodes: Array<Encounter>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many match; null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An encounter in a page. */
+export type EncounterEdge = {
+  __typename?: 'EncounterEdge';
+  /** Pass as `after` to continue after this encounter. */
+  cursor: Scalars['String']['output'];
+  /** The encounter. */
+  node: Encounter;
+};
+
+/**
+ * Any FHIR resource, as stored. Used where the type is not known in advance (`Patient.everything`,
+ * `FhirStore.search`); the typed fields live on Patient, Observation, Condition, ...
+ */
+export type FhirResource = Node & {
+  __typename?: 'FhirResource';
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The resource's id in its store (`Observation/{resourceId}`). */
+  resourceId: Scalars['String']['output'];
+  /** FHIR resource type, e.g. `Observation`. */
+  resourceType: Scalars['String']['output'];
+  /** Version id of the stored version (`meta.versionId`). */
+  versionId: Maybe<Scalars['String']['output']>;
+};
+
 /** The count and storage size of one resource type in a FHIR store. */
 export type FhirResourceMetric = {
   __typename?: 'FhirResourceMetric';
@@ -156,6 +419,15 @@ export type FhirResourceMetric = {
   resourceType: Scalars['String']['output'];
   /** Bytes of structured storage those resources take; null when the upstream does not say. */
   structuredStorageSizeBytes: Maybe<Scalars['Float']['output']>;
+};
+
+/** The result of creating or updating a FHIR resource. */
+export type FhirResourcePayload = {
+  __typename?: 'FhirResourcePayload';
+  /** True when a new resource was stored; false when `ifNoneExist` found an existing one. */
+  created: Scalars['Boolean']['output'];
+  /** The resource as stored. */
+  resource: FhirResource;
 };
 
 /** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
@@ -177,10 +449,48 @@ export type FhirStore = Node & {
   metrics: Array<FhirResourceMetric>;
   /** Full resource name, `projects/{p}/locations/{l}/datasets/{d}/fhirStores/{s}`. */
   name: Scalars['String']['output'];
+  /** One patient by FHIR id. */
+  patient: Maybe<Patient>;
+  /** Patients of this store, optionally filtered. Without a filter, in the store's own order. */
+  patients: PatientConnection;
+  /** Any FHIR resource by type and id, as stored (null with NOT_FOUND when it does not exist). */
+  resource: Maybe<Scalars['JSON']['output']>;
+  /** A FHIR search of any resource type, for what the typed fields do not cover. */
+  search: ResourceConnection;
   /** Short id, the last segment of `name`. */
   storeId: Scalars['String']['output'];
   /** FHIR version of the store: `DSTU2`, `STU3`, `R4` or `R5`. */
   version: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
+export type FhirStorePatientArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
+export type FhirStorePatientsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PatientFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
+export type FhirStoreResourceArgs = {
+  id: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+};
+
+
+/** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
+export type FhirStoreSearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  params?: InputMaybe<Array<SearchParam>>;
+  resourceType: Scalars['String']['input'];
 };
 
 /** A page of FHIR stores. */
@@ -205,6 +515,139 @@ export type FhirStoreEdge = {
   node: FhirStore;
 };
 
+/** A person's name. */
+export type HumanName = {
+  __typename?: 'HumanName';
+  /** Family name (surname). */
+  family: Maybe<Scalars['String']['output']>;
+  /** Given names, first name first. */
+  given: Array<Scalars['String']['output']>;
+  /** Prefixes such as `Dr.`. */
+  prefix: Array<Scalars['String']['output']>;
+  /** Suffixes such as `Jr.`. */
+  suffix: Array<Scalars['String']['output']>;
+  /** The whole name as text. */
+  text: Maybe<Scalars['String']['output']>;
+  /** `usual`, `official`, `nickname`, `maiden`, ... */
+  use: Maybe<Scalars['String']['output']>;
+};
+
+/** An identifier of a resource in some system, such as an MRN. */
+export type Identifier = {
+  __typename?: 'Identifier';
+  /** The namespace of the value (a URI). */
+  system: Maybe<Scalars['String']['output']>;
+  /** The type's first code, e.g. `MR` for a medical record number. */
+  typeCode: Maybe<Scalars['String']['output']>;
+  /** `usual`, `official`, `temp`, `secondary` or `old`. */
+  use: Maybe<Scalars['String']['output']>;
+  /** The identifier. */
+  value: Maybe<Scalars['String']['output']>;
+};
+
+/** Image formats of rendered instances. */
+export type ImageFormat =
+  /** JPEG (smaller; the API's default). */
+  | 'JPEG'
+  /** Lossless PNG. */
+  | 'PNG';
+
+/** A vaccination (FHIR `Immunization`). */
+export type Immunization = Node & {
+  __typename?: 'Immunization';
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** When it was given (`occurrenceDateTime`). */
+  occurrenceDateTime: Maybe<Scalars['String']['output']>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The Immunization's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** `completed`, `entered-in-error` or `not-done`. */
+  status: Maybe<Scalars['String']['output']>;
+  /** The vaccine, e.g. CVX `140` Influenza. */
+  vaccineCode: Maybe<CodeableConcept>;
+};
+
+/** A page of immunizations. */
+export type ImmunizationConnection = {
+  __typename?: 'ImmunizationConnection';
+  /** The immunizations of this page, each with its cursor. */
+  edges: Array<ImmunizationEdge>;
+  /** The immunizations of this page. */
+  nodes: Array<Immunization>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many match; null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An immunization in a page. */
+export type ImmunizationEdge = {
+  __typename?: 'ImmunizationEdge';
+  /** Pass as `after` to continue after this immunization. */
+  cursor: Scalars['String']['output'];
+  /** The immunization. */
+  node: Immunization;
+};
+
+/** An instance: one DICOM object, usually one image (or a multi-frame clip). */
+export type Instance = Node & {
+  __typename?: 'Instance';
+  /** Image width in pixels. */
+  columns: Maybe<Scalars['Int']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Instance number within the series. */
+  instanceNumber: Maybe<Scalars['Int']['output']>;
+  /** All attributes, as WADO-RS metadata in the DICOM JSON model (pixel data as a BulkDataURI). */
+  metadata: Maybe<Scalars['JSON']['output']>;
+  /** Number of frames (1 for a single image). */
+  numberOfFrames: Maybe<Scalars['Int']['output']>;
+  /**
+   * An absolute URL on this server that returns the frame rendered as an image, ready for an `<img>`.
+   * It applies the same access rules as the graph.
+   */
+  renderedUrl: Scalars['String']['output'];
+  /** Image height in pixels. */
+  rows: Maybe<Scalars['Int']['output']>;
+  /** The series the instance belongs to. */
+  series: Series;
+  /** SOPClassUID (what kind of object, e.g. CT Image Storage). */
+  sopClassUid: Maybe<Scalars['String']['output']>;
+  /** SOPInstanceUID. */
+  sopInstanceUid: Scalars['String']['output'];
+};
+
+
+/** An instance: one DICOM object, usually one image (or a multi-frame clip). */
+export type InstanceRenderedUrlArgs = {
+  format?: InputMaybe<ImageFormat>;
+  frame?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of instances. */
+export type InstanceConnection = {
+  __typename?: 'InstanceConnection';
+  /** The instances of this page, each with its cursor. */
+  edges: Array<InstanceEdge>;
+  /** The instances of this page. */
+  nodes: Array<Instance>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** Null: QIDO-RS does not report how many instances match. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An instance in a page. */
+export type InstanceEdge = {
+  __typename?: 'InstanceEdge';
+  /** Pass as `after` to continue after this instance. */
+  cursor: Scalars['String']['output'];
+  /** The instance. */
+  node: Instance;
+};
+
 /** A resource-label pair, as set on stores in the Cloud Healthcare API. */
 export type Label = {
   __typename?: 'Label';
@@ -214,6 +657,80 @@ export type Label = {
   value: Scalars['String']['output'];
 };
 
+/** A prescription or other medication order (FHIR `MedicationRequest`). */
+export type MedicationRequest = Node & {
+  __typename?: 'MedicationRequest';
+  /** When it was written. */
+  authoredOn: Maybe<Scalars['String']['output']>;
+  /** Dosage instructions as text. */
+  dosageText: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** `proposal`, `plan`, `order`, ... */
+  intent: Maybe<Scalars['String']['output']>;
+  /** The medication, e.g. RxNorm `197361` Amlodipine 5 MG Oral Tablet. */
+  medication: Maybe<CodeableConcept>;
+  /** Who wrote it. */
+  requester: Maybe<Practitioner>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The MedicationRequest's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** `active`, `on-hold`, `cancelled`, `completed`, `stopped`, ... */
+  status: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of medication requests. */
+export type MedicationRequestConnection = {
+  __typename?: 'MedicationRequestConnection';
+  /** The medication requests of this page, each with its cursor. */
+  edges: Array<MedicationRequestEdge>;
+  /** The medication requests of this page. */
+  nodes: Array<MedicationRequest>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many match; null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A medication request in a page. */
+export type MedicationRequestEdge = {
+  __typename?: 'MedicationRequestEdge';
+  /** Pass as `after` to continue after this medication request. */
+  cursor: Scalars['String']['output'];
+  /** The medication request. */
+  node: MedicationRequest;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Creates a FHIR resource in a store and returns it as stored (with its server-assigned id).
+   * With `ifNoneExist` it is a "get or create": when exactly one resource matches that search, it is
+   * returned unchanged (`created: false`) instead.
+   */
+  createFhirResource: FhirResourcePayload;
+  /** Deletes a FHIR resource. Deleting one that does not exist succeeds too (FHIR's rule). */
+  deleteFhirResource: DeleteFhirResourcePayload;
+  /** Replaces a FHIR resource (by its `resourceType` and `id`) and returns the new version. */
+  updateFhirResource: FhirResourcePayload;
+};
+
+
+export type MutationCreateFhirResourceArgs = {
+  input: CreateFhirResourceInput;
+};
+
+
+export type MutationDeleteFhirResourceArgs = {
+  input: DeleteFhirResourceInput;
+};
+
+
+export type MutationUpdateFhirResourceArgs = {
+  input: UpdateFhirResourceInput;
+};
+
 /**
  * An object with a global id. Every id is opaque: pass it back to `Query.node(id:)` to fetch the object
  * again, never parse it.
@@ -221,6 +738,93 @@ export type Label = {
 export type Node = {
   /** Opaque global id, stable across requests and server restarts. */
   id: Scalars['ID']['output'];
+};
+
+/** A measurement or finding about a patient (FHIR `Observation`): a vital sign, a lab result, ... */
+export type Observation = Node & {
+  __typename?: 'Observation';
+  /** Categories, e.g. `vital-signs`, `laboratory`. */
+  categories: Array<CodeableConcept>;
+  /** What was observed, e.g. LOINC `8867-4` Heart rate. */
+  code: Maybe<CodeableConcept>;
+  /** Parts of a panel, e.g. systolic and diastolic blood pressure. */
+  components: Array<ObservationComponent>;
+  /** When it was observed (`effectiveDateTime`, or the start of `effectivePeriod`). */
+  effectiveDateTime: Maybe<Scalars['String']['output']>;
+  /** The encounter it was made in. */
+  encounter: Maybe<Encounter>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** High/low/normal flags. */
+  interpretation: Array<CodeableConcept>;
+  /** When the result was released. */
+  issued: Maybe<Scalars['String']['output']>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The Observation's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** `registered`, `preliminary`, `final`, `amended`, ... */
+  status: Maybe<Scalars['String']['output']>;
+  /** A coded result (`valueCodeableConcept`). */
+  valueCodeableConcept: Maybe<CodeableConcept>;
+  /** The result as text to show, e.g. `72 /min` or `120/80 mmHg` for a panel. */
+  valueDisplay: Maybe<Scalars['String']['output']>;
+  /** A numeric result with its unit (`valueQuantity`). */
+  valueQuantity: Maybe<Quantity>;
+  /** A text result (`valueString`). */
+  valueString: Maybe<Scalars['String']['output']>;
+};
+
+/** One part of an Observation panel. */
+export type ObservationComponent = {
+  __typename?: 'ObservationComponent';
+  /** What this part measures. */
+  code: Maybe<CodeableConcept>;
+  /** A numeric result with its unit. */
+  valueQuantity: Maybe<Quantity>;
+  /** A text result. */
+  valueString: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of observations. */
+export type ObservationConnection = {
+  __typename?: 'ObservationConnection';
+  /** The observations of this page, each with its cursor. */
+  edges: Array<ObservationEdge>;
+  /** The observations of this page. */
+  nodes: Array<Observation>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many match; null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An observation in a page. */
+export type ObservationEdge = {
+  __typename?: 'ObservationEdge';
+  /** Pass as `after` to continue after this observation. */
+  cursor: Scalars['String']['output'];
+  /** The observation. */
+  node: Observation;
+};
+
+/** A hospital, clinic or other organization (FHIR `Organization`). */
+export type Organization = Node & {
+  __typename?: 'Organization';
+  /** Addresses. */
+  addresses: Array<Address>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Identifiers. */
+  identifiers: Array<Identifier>;
+  /** Name. */
+  name: Maybe<Scalars['String']['output']>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The Organization's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** Phone numbers and email addresses. */
+  telecom: Array<ContactPoint>;
 };
 
 /**
@@ -237,6 +841,233 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page, or null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type Patient = Node & {
+  __typename?: 'Patient';
+  /** Whether the record is in active use. */
+  active: Maybe<Scalars['Boolean']['output']>;
+  /** Addresses. */
+  addresses: Array<Address>;
+  /** Allergies and intolerances. */
+  allergies: AllergyIntoleranceConnection;
+  /** Date of birth. */
+  birthDate: Maybe<Scalars['Date']['output']>;
+  /** Conditions (problems, diagnoses), most recent onset first. */
+  conditions: ConditionConnection;
+  /** True when the patient has died (from `deceasedBoolean` or `deceasedDateTime`). */
+  deceased: Scalars['Boolean']['output'];
+  /** Date and time of death, when recorded. */
+  deceasedDateTime: Maybe<Scalars['String']['output']>;
+  /** The name to show: "Given Family" of the official (else first) name. */
+  displayName: Maybe<Scalars['String']['output']>;
+  /** Encounters (visits, stays), newest first. */
+  encounters: EncounterConnection;
+  /**
+   * The patient's whole record (`Patient/$everything`): the Patient, resources about them, and
+   * resources they reference.
+   */
+  everything: ResourceConnection;
+  /** `male`, `female`, `other` or `unknown`. */
+  gender: Maybe<Scalars['String']['output']>;
+  /** The patient's primary care practitioners (references to Practitioner). */
+  generalPractitioners: Array<Practitioner>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** All identifiers (MRN, national ids, ...). */
+  identifiers: Array<Identifier>;
+  /**
+   * Imaging studies whose PatientID equals this patient's MRN, in the DICOM stores of the same dataset
+   * (the allowed ones), newest first.
+   */
+  imagingStudies: StudyConnection;
+  /** Immunizations, newest first. */
+  immunizations: ImmunizationConnection;
+  /** The organization that manages the record. */
+  managingOrganization: Maybe<Organization>;
+  /** Medication requests (prescriptions), newest first. */
+  medications: MedicationRequestConnection;
+  /** Medical record number: the value of the identifier whose type code is `MR`. */
+  mrn: Maybe<Scalars['String']['output']>;
+  /** All names. */
+  names: Array<HumanName>;
+  /** Observations (vitals, labs, ...), newest first. */
+  observations: ObservationConnection;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The Patient's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** The FHIR store that holds the record. */
+  store: FhirStore;
+  /** Phone numbers and email addresses. */
+  telecom: Array<ContactPoint>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientAllergiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientConditionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  clinicalStatus?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientEncountersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientEverythingArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientImagingStudiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientImmunizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientMedicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientObservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  code?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of patients. See `ResourceConnection` for how FHIR paging shows through. */
+export type PatientConnection = {
+  __typename?: 'PatientConnection';
+  /** The patients of this page, each with its cursor. */
+  edges: Array<PatientEdge>;
+  /** The patients of this page. */
+  nodes: Array<Patient>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many patients match; null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A patient in a page, with the cursor that points just after it. */
+export type PatientEdge = {
+  __typename?: 'PatientEdge';
+  /** Pass as `after` to continue after this patient. */
+  cursor: Scalars['String']['output'];
+  /** The patient. */
+  node: Patient;
+};
+
+/**
+ * Filters for `FhirStore.patients`. All given filters must match (AND). Strings match the way FHIR
+ * search does: case- and accent-insensitive, at the start of a name part.
+ */
+export type PatientFilter = {
+  /** Born on or after this date. */
+  birthDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Born on or before this date. */
+  birthDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Family name. */
+  family?: InputMaybe<Scalars['String']['input']>;
+  /** `male`, `female`, `other` or `unknown`. */
+  gender?: InputMaybe<Scalars['String']['input']>;
+  /** Given name. */
+  given?: InputMaybe<Scalars['String']['input']>;
+  /** An identifier value (e.g. an MRN), or `system|value`. */
+  identifier?: InputMaybe<Scalars['String']['input']>;
+  /** Any part of any name; several words must all match (e.g. `ann smi`). */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A clinician (FHIR `Practitioner`). */
+export type Practitioner = Node & {
+  __typename?: 'Practitioner';
+  /** The name to show, with prefix: "Dr. Given Family". */
+  displayName: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Identifiers such as the NPI. */
+  identifiers: Array<Identifier>;
+  /** All names. */
+  names: Array<HumanName>;
+  /** The whole FHIR resource as stored. */
+  resource: Scalars['JSON']['output'];
+  /** The Practitioner's id in its FHIR store. */
+  resourceId: Scalars['String']['output'];
+  /** Phone numbers and email addresses. */
+  telecom: Array<ContactPoint>;
+};
+
+/** A measured amount with its unit. */
+export type Quantity = {
+  __typename?: 'Quantity';
+  /** Coded unit, e.g. `mm[Hg]`. */
+  code: Maybe<Scalars['String']['output']>;
+  /** Comparator such as `<` when the value is a bound. */
+  comparator: Maybe<Scalars['String']['output']>;
+  /** Unit system, usually UCUM (`http://unitsofmeasure.org`). */
+  system: Maybe<Scalars['String']['output']>;
+  /** Unit as shown to people, e.g. `mmHg`. */
+  unit: Maybe<Scalars['String']['output']>;
+  /** The numeric value. */
+  value: Maybe<Scalars['Float']['output']>;
 };
 
 export type Query = {
@@ -286,6 +1117,188 @@ export type QueryFhirStoreArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+/**
+ * A page of FHIR resources of any type. Pages follow the FHIR store's own paging (`link[next]`): a page
+ * never spans two upstream pages, so after a cursor from the middle of a page or a changed `first`
+ * fewer than `first` nodes may come back; keep following `endCursor` while `hasNextPage`.
+ */
+export type ResourceConnection = {
+  __typename?: 'ResourceConnection';
+  /** The resources of this page, each with its cursor. */
+  edges: Array<ResourceEdge>;
+  /** The resources of this page. */
+  nodes: Array<FhirResource>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** The store's estimate of how many resources match (`Bundle.total`); null when it gives none. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A resource in a page, with the cursor that points just after it. */
+export type ResourceEdge = {
+  __typename?: 'ResourceEdge';
+  /** Pass as `after` to continue after this resource. */
+  cursor: Scalars['String']['output'];
+  /** The resource. */
+  node: FhirResource;
+};
+
+/** One FHIR search parameter, e.g. `{ name: "code", value: "http://loinc.org|8867-4" }`. */
+export type SearchParam = {
+  /** Parameter name with optional modifier, e.g. `family:exact`, `date`, `_lastUpdated`, `_sort`, `_include`. */
+  name: Scalars['String']['input'];
+  /** The value as FHIR writes it, e.g. `ge2024-01-01` or `Patient/123`. Sent as a value, never as URL syntax. */
+  value: Scalars['String']['input'];
+};
+
+/** A series: the images of one acquisition within a study. */
+export type Series = Node & {
+  __typename?: 'Series';
+  /** Series description. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The series' instances, in the store's order. */
+  instances: InstanceConnection;
+  /** Modality, e.g. `CT`, `MR`, `CR`. */
+  modality: Maybe<Scalars['String']['output']>;
+  /** Number of instances. */
+  numberOfInstances: Maybe<Scalars['Int']['output']>;
+  /** Date of the series. */
+  seriesDate: Maybe<Scalars['Date']['output']>;
+  /** SeriesInstanceUID. */
+  seriesInstanceUid: Scalars['String']['output'];
+  /** Series number within the study. */
+  seriesNumber: Maybe<Scalars['Int']['output']>;
+  /** The study the series belongs to. */
+  study: Study;
+};
+
+
+/** A series: the images of one acquisition within a study. */
+export type SeriesInstancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of series. */
+export type SeriesConnection = {
+  __typename?: 'SeriesConnection';
+  /** The series of this page, each with its cursor. */
+  edges: Array<SeriesEdge>;
+  /** The series of this page. */
+  nodes: Array<Series>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** Null: QIDO-RS does not report how many series match. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A series in a page. */
+export type SeriesEdge = {
+  __typename?: 'SeriesEdge';
+  /** Pass as `after` to continue after this series. */
+  cursor: Scalars['String']['output'];
+  /** The series. */
+  node: Series;
+};
+
+/** An imaging study (DICOM): one examination of a patient, made of series of images. */
+export type Study = Node & {
+  __typename?: 'Study';
+  /** Accession number (the order's id in the RIS). */
+  accessionNumber: Maybe<Scalars['String']['output']>;
+  /** Study description, e.g. `CT CHEST W/O CONTRAST`. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** Modalities of the study's series, e.g. `["CT"]`. */
+  modalities: Array<Scalars['String']['output']>;
+  /** Number of instances. */
+  numberOfInstances: Maybe<Scalars['Int']['output']>;
+  /** Number of series. */
+  numberOfSeries: Maybe<Scalars['Int']['output']>;
+  /** The FHIR Patient of the same dataset whose MRN equals this study's PatientID. */
+  patient: Maybe<Patient>;
+  /** Patient's date of birth. */
+  patientBirthDate: Maybe<Scalars['Date']['output']>;
+  /** PatientID (the MRN in the demo data). */
+  patientId: Maybe<Scalars['String']['output']>;
+  /** Patient name in DICOM form (`Family^Given`). */
+  patientName: Maybe<Scalars['String']['output']>;
+  /** Referring physician in DICOM form. */
+  referringPhysicianName: Maybe<Scalars['String']['output']>;
+  /** The study's series, in the store's order. */
+  series: SeriesConnection;
+  /** The DICOM store that holds the study. */
+  store: DicomStore;
+  /** Date of the study. */
+  studyDate: Maybe<Scalars['Date']['output']>;
+  /** StudyInstanceUID. */
+  studyInstanceUid: Scalars['String']['output'];
+  /** Time of the study, DICOM TM form (`HHMMSS`). */
+  studyTime: Maybe<Scalars['String']['output']>;
+};
+
+
+/** An imaging study (DICOM): one examination of a patient, made of series of images. */
+export type StudySeriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of studies. */
+export type StudyConnection = {
+  __typename?: 'StudyConnection';
+  /** The studies of this page, each with its cursor. */
+  edges: Array<StudyEdge>;
+  /** The studies of this page. */
+  nodes: Array<Study>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** Null: QIDO-RS does not report how many studies match. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A study in a page. */
+export type StudyEdge = {
+  __typename?: 'StudyEdge';
+  /** Pass as `after` to continue after this study. */
+  cursor: Scalars['String']['output'];
+  /** The study. */
+  node: Study;
+};
+
+/**
+ * Match keys for `DicomStore.studies`, with the Cloud Healthcare API's QIDO semantics: exact match of
+ * one value, `fuzzy` for name prefixes, and a date range.
+ */
+export type StudyFilter = {
+  /** Accession number. */
+  accessionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Match names by word prefix, case-insensitively (QIDO `fuzzymatching=true`). */
+  fuzzy?: InputMaybe<Scalars['Boolean']['input']>;
+  /** PatientID, e.g. an MRN. */
+  patientId?: InputMaybe<Scalars['String']['input']>;
+  /** Patient name in DICOM form (`Family^Given`); with `fuzzy`, any name part that starts with it. */
+  patientName?: InputMaybe<Scalars['String']['input']>;
+  /** Referring physician in DICOM form (`Family^Given`). */
+  referringPhysicianName?: InputMaybe<Scalars['String']['input']>;
+  /** Studies on or after this date. */
+  studyDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Studies on or before this date. */
+  studyDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** StudyInstanceUID. */
+  studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateFhirResourceInput = {
+  /** The whole new resource, with `resourceType` and `id`. */
+  resource: Scalars['JSON']['input'];
+  /** The FHIR store (see `CreateFhirResourceInput.store`). */
+  store?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -362,64 +1375,263 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   Node:
+    | ( FhirResourceModel )
+    | ( FhirResourceModel )
     | ( DatasetModel )
     | ( DicomStoreModel )
+    | ( FhirResourceModel )
+    | ( FhirResourceModel )
     | ( FhirStoreModel )
+    | ( FhirResourceModel )
+    | ( InstanceModel )
+    | ( FhirResourceModel )
+    | ( FhirResourceModel )
+    | ( FhirResourceModel )
+    | ( FhirResourceModel )
+    | ( FhirResourceModel )
+    | ( SeriesModel )
+    | ( StudyModel )
   ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  Address: ResolverTypeWrapper<Address>;
+  AllergyIntolerance: ResolverTypeWrapper<FhirResourceModel>;
+  AllergyIntoleranceConnection: ResolverTypeWrapper<Omit<AllergyIntoleranceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['AllergyIntoleranceEdge']>, nodes: Array<ResolversTypes['AllergyIntolerance']> }>;
+  AllergyIntoleranceEdge: ResolverTypeWrapper<Omit<AllergyIntoleranceEdge, 'node'> & { node: ResolversTypes['AllergyIntolerance'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CodeableConcept: ResolverTypeWrapper<CodeableConcept>;
+  Coding: ResolverTypeWrapper<Coding>;
+  Condition: ResolverTypeWrapper<FhirResourceModel>;
+  ConditionConnection: ResolverTypeWrapper<Omit<ConditionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ConditionEdge']>, nodes: Array<ResolversTypes['Condition']> }>;
+  ConditionEdge: ResolverTypeWrapper<Omit<ConditionEdge, 'node'> & { node: ResolversTypes['Condition'] }>;
+  ContactPoint: ResolverTypeWrapper<ContactPoint>;
+  CreateFhirResourceInput: CreateFhirResourceInput;
   Dataset: ResolverTypeWrapper<DatasetModel>;
   DatasetConnection: ResolverTypeWrapper<Omit<DatasetConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DatasetEdge']>, nodes: Array<ResolversTypes['Dataset']> }>;
   DatasetEdge: ResolverTypeWrapper<Omit<DatasetEdge, 'node'> & { node: ResolversTypes['Dataset'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteFhirResourceInput: DeleteFhirResourceInput;
+  DeleteFhirResourcePayload: ResolverTypeWrapper<DeleteFhirResourcePayload>;
   DicomStore: ResolverTypeWrapper<DicomStoreModel>;
   DicomStoreConnection: ResolverTypeWrapper<Omit<DicomStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DicomStoreEdge']>, nodes: Array<ResolversTypes['DicomStore']> }>;
   DicomStoreEdge: ResolverTypeWrapper<Omit<DicomStoreEdge, 'node'> & { node: ResolversTypes['DicomStore'] }>;
   DicomStoreMetrics: ResolverTypeWrapper<DicomStoreMetrics>;
+  Encounter: ResolverTypeWrapper<FhirResourceModel>;
+  EncounterConnection: ResolverTypeWrapper<Omit<EncounterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EncounterEdge']>, nodes: Array<ResolversTypes['Encounter']> }>;
+  EncounterEdge: ResolverTypeWrapper<Omit<EncounterEdge, 'node'> & { node: ResolversTypes['Encounter'] }>;
+  FhirResource: ResolverTypeWrapper<FhirResourceModel>;
   FhirResourceMetric: ResolverTypeWrapper<FhirResourceMetric>;
+  FhirResourcePayload: ResolverTypeWrapper<Omit<FhirResourcePayload, 'resource'> & { resource: ResolversTypes['FhirResource'] }>;
   FhirStore: ResolverTypeWrapper<FhirStoreModel>;
   FhirStoreConnection: ResolverTypeWrapper<Omit<FhirStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FhirStoreEdge']>, nodes: Array<ResolversTypes['FhirStore']> }>;
   FhirStoreEdge: ResolverTypeWrapper<Omit<FhirStoreEdge, 'node'> & { node: ResolversTypes['FhirStore'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HumanName: ResolverTypeWrapper<HumanName>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Identifier: ResolverTypeWrapper<Identifier>;
+  ImageFormat: ImageFormat;
+  Immunization: ResolverTypeWrapper<FhirResourceModel>;
+  ImmunizationConnection: ResolverTypeWrapper<Omit<ImmunizationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ImmunizationEdge']>, nodes: Array<ResolversTypes['Immunization']> }>;
+  ImmunizationEdge: ResolverTypeWrapper<Omit<ImmunizationEdge, 'node'> & { node: ResolversTypes['Immunization'] }>;
+  Instance: ResolverTypeWrapper<InstanceModel>;
+  InstanceConnection: ResolverTypeWrapper<Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InstanceEdge']>, nodes: Array<ResolversTypes['Instance']> }>;
+  InstanceEdge: ResolverTypeWrapper<Omit<InstanceEdge, 'node'> & { node: ResolversTypes['Instance'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Label: ResolverTypeWrapper<Label>;
+  MedicationRequest: ResolverTypeWrapper<FhirResourceModel>;
+  MedicationRequestConnection: ResolverTypeWrapper<Omit<MedicationRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MedicationRequestEdge']>, nodes: Array<ResolversTypes['MedicationRequest']> }>;
+  MedicationRequestEdge: ResolverTypeWrapper<Omit<MedicationRequestEdge, 'node'> & { node: ResolversTypes['MedicationRequest'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Observation: ResolverTypeWrapper<FhirResourceModel>;
+  ObservationComponent: ResolverTypeWrapper<ObservationComponent>;
+  ObservationConnection: ResolverTypeWrapper<Omit<ObservationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ObservationEdge']>, nodes: Array<ResolversTypes['Observation']> }>;
+  ObservationEdge: ResolverTypeWrapper<Omit<ObservationEdge, 'node'> & { node: ResolversTypes['Observation'] }>;
+  Organization: ResolverTypeWrapper<FhirResourceModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Patient: ResolverTypeWrapper<FhirResourceModel>;
+  PatientConnection: ResolverTypeWrapper<Omit<PatientConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PatientEdge']>, nodes: Array<ResolversTypes['Patient']> }>;
+  PatientEdge: ResolverTypeWrapper<Omit<PatientEdge, 'node'> & { node: ResolversTypes['Patient'] }>;
+  PatientFilter: PatientFilter;
+  Practitioner: ResolverTypeWrapper<FhirResourceModel>;
+  Quantity: ResolverTypeWrapper<Quantity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ResourceConnection: ResolverTypeWrapper<Omit<ResourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ResourceEdge']>, nodes: Array<ResolversTypes['FhirResource']> }>;
+  ResourceEdge: ResolverTypeWrapper<Omit<ResourceEdge, 'node'> & { node: ResolversTypes['FhirResource'] }>;
+  SearchParam: SearchParam;
+  Series: ResolverTypeWrapper<SeriesModel>;
+  SeriesConnection: ResolverTypeWrapper<Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SeriesEdge']>, nodes: Array<ResolversTypes['Series']> }>;
+  SeriesEdge: ResolverTypeWrapper<Omit<SeriesEdge, 'node'> & { node: ResolversTypes['Series'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Study: ResolverTypeWrapper<StudyModel>;
+  StudyConnection: ResolverTypeWrapper<Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StudyEdge']>, nodes: Array<ResolversTypes['Study']> }>;
+  StudyEdge: ResolverTypeWrapper<Omit<StudyEdge, 'node'> & { node: ResolversTypes['Study'] }>;
+  StudyFilter: StudyFilter;
+  UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Address: Address;
+  AllergyIntolerance: FhirResourceModel;
+  AllergyIntoleranceConnection: Omit<AllergyIntoleranceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AllergyIntoleranceEdge']>, nodes: Array<ResolversParentTypes['AllergyIntolerance']> };
+  AllergyIntoleranceEdge: Omit<AllergyIntoleranceEdge, 'node'> & { node: ResolversParentTypes['AllergyIntolerance'] };
   Boolean: Scalars['Boolean']['output'];
+  CodeableConcept: CodeableConcept;
+  Coding: Coding;
+  Condition: FhirResourceModel;
+  ConditionConnection: Omit<ConditionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ConditionEdge']>, nodes: Array<ResolversParentTypes['Condition']> };
+  ConditionEdge: Omit<ConditionEdge, 'node'> & { node: ResolversParentTypes['Condition'] };
+  ContactPoint: ContactPoint;
+  CreateFhirResourceInput: CreateFhirResourceInput;
   Dataset: DatasetModel;
   DatasetConnection: Omit<DatasetConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DatasetEdge']>, nodes: Array<ResolversParentTypes['Dataset']> };
   DatasetEdge: Omit<DatasetEdge, 'node'> & { node: ResolversParentTypes['Dataset'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeleteFhirResourceInput: DeleteFhirResourceInput;
+  DeleteFhirResourcePayload: DeleteFhirResourcePayload;
   DicomStore: DicomStoreModel;
   DicomStoreConnection: Omit<DicomStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DicomStoreEdge']>, nodes: Array<ResolversParentTypes['DicomStore']> };
   DicomStoreEdge: Omit<DicomStoreEdge, 'node'> & { node: ResolversParentTypes['DicomStore'] };
   DicomStoreMetrics: DicomStoreMetrics;
+  Encounter: FhirResourceModel;
+  EncounterConnection: Omit<EncounterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EncounterEdge']>, nodes: Array<ResolversParentTypes['Encounter']> };
+  EncounterEdge: Omit<EncounterEdge, 'node'> & { node: ResolversParentTypes['Encounter'] };
+  FhirResource: FhirResourceModel;
   FhirResourceMetric: FhirResourceMetric;
+  FhirResourcePayload: Omit<FhirResourcePayload, 'resource'> & { resource: ResolversParentTypes['FhirResource'] };
   FhirStore: FhirStoreModel;
   FhirStoreConnection: Omit<FhirStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FhirStoreEdge']>, nodes: Array<ResolversParentTypes['FhirStore']> };
   FhirStoreEdge: Omit<FhirStoreEdge, 'node'> & { node: ResolversParentTypes['FhirStore'] };
   Float: Scalars['Float']['output'];
+  HumanName: HumanName;
   ID: Scalars['ID']['output'];
+  Identifier: Identifier;
+  Immunization: FhirResourceModel;
+  ImmunizationConnection: Omit<ImmunizationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ImmunizationEdge']>, nodes: Array<ResolversParentTypes['Immunization']> };
+  ImmunizationEdge: Omit<ImmunizationEdge, 'node'> & { node: ResolversParentTypes['Immunization'] };
+  Instance: InstanceModel;
+  InstanceConnection: Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InstanceEdge']>, nodes: Array<ResolversParentTypes['Instance']> };
+  InstanceEdge: Omit<InstanceEdge, 'node'> & { node: ResolversParentTypes['Instance'] };
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Label: Label;
+  MedicationRequest: FhirResourceModel;
+  MedicationRequestConnection: Omit<MedicationRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MedicationRequestEdge']>, nodes: Array<ResolversParentTypes['MedicationRequest']> };
+  MedicationRequestEdge: Omit<MedicationRequestEdge, 'node'> & { node: ResolversParentTypes['MedicationRequest'] };
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Observation: FhirResourceModel;
+  ObservationComponent: ObservationComponent;
+  ObservationConnection: Omit<ObservationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ObservationEdge']>, nodes: Array<ResolversParentTypes['Observation']> };
+  ObservationEdge: Omit<ObservationEdge, 'node'> & { node: ResolversParentTypes['Observation'] };
+  Organization: FhirResourceModel;
   PageInfo: PageInfo;
+  Patient: FhirResourceModel;
+  PatientConnection: Omit<PatientConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PatientEdge']>, nodes: Array<ResolversParentTypes['Patient']> };
+  PatientEdge: Omit<PatientEdge, 'node'> & { node: ResolversParentTypes['Patient'] };
+  PatientFilter: PatientFilter;
+  Practitioner: FhirResourceModel;
+  Quantity: Quantity;
   Query: Record<PropertyKey, never>;
+  ResourceConnection: Omit<ResourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ResourceEdge']>, nodes: Array<ResolversParentTypes['FhirResource']> };
+  ResourceEdge: Omit<ResourceEdge, 'node'> & { node: ResolversParentTypes['FhirResource'] };
+  SearchParam: SearchParam;
+  Series: SeriesModel;
+  SeriesConnection: Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SeriesEdge']>, nodes: Array<ResolversParentTypes['Series']> };
+  SeriesEdge: Omit<SeriesEdge, 'node'> & { node: ResolversParentTypes['Series'] };
   String: Scalars['String']['output'];
+  Study: StudyModel;
+  StudyConnection: Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StudyEdge']>, nodes: Array<ResolversParentTypes['Study']> };
+  StudyEdge: Omit<StudyEdge, 'node'> & { node: ResolversParentTypes['Study'] };
+  StudyFilter: StudyFilter;
+  UpdateFhirResourceInput: UpdateFhirResourceInput;
+}>;
+
+export type AddressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = ResolversObject<{
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  state?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  use?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AllergyIntoleranceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllergyIntolerance'] = ResolversParentTypes['AllergyIntolerance']> = ResolversObject<{
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  clinicalStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  criticality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reactions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type AllergyIntoleranceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllergyIntoleranceConnection'] = ResolversParentTypes['AllergyIntoleranceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AllergyIntoleranceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AllergyIntolerance']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type AllergyIntoleranceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AllergyIntoleranceEdge'] = ResolversParentTypes['AllergyIntoleranceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AllergyIntolerance'], ParentType, ContextType>;
+}>;
+
+export type CodeableConceptResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CodeableConcept'] = ResolversParentTypes['CodeableConcept']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  codings?: Resolver<Array<ResolversTypes['Coding']>, ParentType, ContextType>;
+  display?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CodingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Coding'] = ResolversParentTypes['Coding']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  display?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ConditionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Condition'] = ResolversParentTypes['Condition']> = ResolversObject<{
+  abatementDateTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  clinicalStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  encounter?: Resolver<Maybe<ResolversTypes['Encounter']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  onsetDateTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verificationStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ConditionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConditionConnection'] = ResolversParentTypes['ConditionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ConditionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Condition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ConditionEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ConditionEdge'] = ResolversParentTypes['ConditionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Condition'], ParentType, ContextType>;
+}>;
+
+export type ContactPointResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ContactPoint'] = ResolversParentTypes['ContactPoint']> = ResolversObject<{
+  system?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  use?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type DatasetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = ResolversObject<{
@@ -456,6 +1668,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteFhirResourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DeleteFhirResourcePayload'] = ResolversParentTypes['DeleteFhirResourcePayload']> = ResolversObject<{
+  deletedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type DicomStoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DicomStore'] = ResolversParentTypes['DicomStore']> = ResolversObject<{
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -463,6 +1679,8 @@ export type DicomStoreResolvers<ContextType = RequestContext, ParentType extends
   metrics?: Resolver<ResolversTypes['DicomStoreMetrics'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studies?: Resolver<ResolversTypes['StudyConnection'], ParentType, ContextType, Partial<DicomStoreStudiesArgs>>;
+  study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<DicomStoreStudyArgs, 'uid'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -486,10 +1704,52 @@ export type DicomStoreMetricsResolvers<ContextType = RequestContext, ParentType 
   studyCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type EncounterResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Encounter'] = ResolversParentTypes['Encounter']> = ResolversObject<{
+  class?: Resolver<Maybe<ResolversTypes['Coding']>, ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  practitioners?: Resolver<Array<ResolversTypes['Practitioner']>, ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceProvider?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  types?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type EncounterConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EncounterConnection'] = ResolversParentTypes['EncounterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['EncounterEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Encounter']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type EncounterEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EncounterEdge'] = ResolversParentTypes['EncounterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Encounter'], ParentType, ContextType>;
+}>;
+
+export type FhirResourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirResource'] = ResolversParentTypes['FhirResource']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type FhirResourceMetricResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirResourceMetric'] = ResolversParentTypes['FhirResourceMetric']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   structuredStorageSizeBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type FhirResourcePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirResourcePayload'] = ResolversParentTypes['FhirResourcePayload']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['FhirResource'], ParentType, ContextType>;
 }>;
 
 export type FhirStoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirStore'] = ResolversParentTypes['FhirStore']> = ResolversObject<{
@@ -501,6 +1761,10 @@ export type FhirStoreResolvers<ContextType = RequestContext, ParentType extends 
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['FhirResourceMetric']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<FhirStorePatientArgs, 'id'>>;
+  patients?: Resolver<ResolversTypes['PatientConnection'], ParentType, ContextType, Partial<FhirStorePatientsArgs>>;
+  resource?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<FhirStoreResourceArgs, 'id' | 'type'>>;
+  search?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, RequireFields<FhirStoreSearchArgs, 'resourceType'>>;
   storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -518,6 +1782,70 @@ export type FhirStoreEdgeResolvers<ContextType = RequestContext, ParentType exte
   node?: Resolver<ResolversTypes['FhirStore'], ParentType, ContextType>;
 }>;
 
+export type HumanNameResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HumanName'] = ResolversParentTypes['HumanName']> = ResolversObject<{
+  family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  given?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  prefix?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  suffix?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  use?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IdentifierResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Identifier'] = ResolversParentTypes['Identifier']> = ResolversObject<{
+  system?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  typeCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  use?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ImmunizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Immunization'] = ResolversParentTypes['Immunization']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurrenceDateTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  vaccineCode?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ImmunizationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImmunizationConnection'] = ResolversParentTypes['ImmunizationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ImmunizationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Immunization']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ImmunizationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImmunizationEdge'] = ResolversParentTypes['ImmunizationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Immunization'], ParentType, ContextType>;
+}>;
+
+export type InstanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Instance'] = ResolversParentTypes['Instance']> = ResolversObject<{
+  columns?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instanceNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  metadata?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  numberOfFrames?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  renderedUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<InstanceRenderedUrlArgs, 'format' | 'frame'>>;
+  rows?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  series?: Resolver<ResolversTypes['Series'], ParentType, ContextType>;
+  sopClassUid?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sopInstanceUid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InstanceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InstanceConnection'] = ResolversParentTypes['InstanceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InstanceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Instance']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type InstanceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InstanceEdge'] = ResolversParentTypes['InstanceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Instance'], ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -527,8 +1855,87 @@ export type LabelResolvers<ContextType = RequestContext, ParentType extends Reso
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MedicationRequestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MedicationRequest'] = ResolversParentTypes['MedicationRequest']> = ResolversObject<{
+  authoredOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dosageText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  intent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  medication?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  requester?: Resolver<Maybe<ResolversTypes['Practitioner']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MedicationRequestConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MedicationRequestConnection'] = ResolversParentTypes['MedicationRequestConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MedicationRequestEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MedicationRequest']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type MedicationRequestEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MedicationRequestEdge'] = ResolversParentTypes['MedicationRequestEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MedicationRequest'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationCreateFhirResourceArgs, 'input'>>;
+  deleteFhirResource?: Resolver<ResolversTypes['DeleteFhirResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteFhirResourceArgs, 'input'>>;
+  updateFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateFhirResourceArgs, 'input'>>;
+}>;
+
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Dataset' | 'DicomStore' | 'FhirStore', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AllergyIntolerance' | 'Condition' | 'Dataset' | 'DicomStore' | 'Encounter' | 'FhirResource' | 'FhirStore' | 'Immunization' | 'Instance' | 'MedicationRequest' | 'Observation' | 'Organization' | 'Patient' | 'Practitioner' | 'Series' | 'Study', ParentType, ContextType>;
+}>;
+
+export type ObservationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
+  categories?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['ObservationComponent']>, ParentType, ContextType>;
+  effectiveDateTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  encounter?: Resolver<Maybe<ResolversTypes['Encounter']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  interpretation?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  issued?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valueCodeableConcept?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  valueDisplay?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valueQuantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
+  valueString?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ObservationComponentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ObservationComponent'] = ResolversParentTypes['ObservationComponent']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  valueQuantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
+  valueString?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ObservationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ObservationConnection'] = ResolversParentTypes['ObservationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ObservationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ObservationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ObservationEdge'] = ResolversParentTypes['ObservationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
+}>;
+
+export type OrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
+  addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  telecom?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -536,6 +1943,66 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PatientResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Patient'] = ResolversParentTypes['Patient']> = ResolversObject<{
+  active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
+  allergies?: Resolver<ResolversTypes['AllergyIntoleranceConnection'], ParentType, ContextType, Partial<PatientAllergiesArgs>>;
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  conditions?: Resolver<ResolversTypes['ConditionConnection'], ParentType, ContextType, Partial<PatientConditionsArgs>>;
+  deceased?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deceasedDateTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  encounters?: Resolver<ResolversTypes['EncounterConnection'], ParentType, ContextType, Partial<PatientEncountersArgs>>;
+  everything?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<PatientEverythingArgs>>;
+  gender?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  generalPractitioners?: Resolver<Array<ResolversTypes['Practitioner']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
+  imagingStudies?: Resolver<ResolversTypes['StudyConnection'], ParentType, ContextType, Partial<PatientImagingStudiesArgs>>;
+  immunizations?: Resolver<ResolversTypes['ImmunizationConnection'], ParentType, ContextType, Partial<PatientImmunizationsArgs>>;
+  managingOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  medications?: Resolver<ResolversTypes['MedicationRequestConnection'], ParentType, ContextType, Partial<PatientMedicationsArgs>>;
+  mrn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['HumanName']>, ParentType, ContextType>;
+  observations?: Resolver<ResolversTypes['ObservationConnection'], ParentType, ContextType, Partial<PatientObservationsArgs>>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['FhirStore'], ParentType, ContextType>;
+  telecom?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PatientConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PatientConnection'] = ResolversParentTypes['PatientConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PatientEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Patient']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type PatientEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PatientEdge'] = ResolversParentTypes['PatientEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Patient'], ParentType, ContextType>;
+}>;
+
+export type PractitionerResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Practitioner'] = ResolversParentTypes['Practitioner']> = ResolversObject<{
+  displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
+  names?: Resolver<Array<ResolversTypes['HumanName']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  telecom?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type QuantityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  comparator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -546,24 +2013,139 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
 }>;
 
+export type ResourceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResourceConnection'] = ResolversParentTypes['ResourceConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ResourceEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['FhirResource']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ResourceEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResourceEdge'] = ResolversParentTypes['ResourceEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['FhirResource'], ParentType, ContextType>;
+}>;
+
+export type SeriesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Series'] = ResolversParentTypes['Series']> = ResolversObject<{
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instances?: Resolver<ResolversTypes['InstanceConnection'], ParentType, ContextType, Partial<SeriesInstancesArgs>>;
+  modality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  numberOfInstances?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  seriesDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  seriesInstanceUid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seriesNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type SeriesConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SeriesConnection'] = ResolversParentTypes['SeriesConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SeriesEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Series']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type SeriesEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SeriesEdge'] = ResolversParentTypes['SeriesEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Series'], ParentType, ContextType>;
+}>;
+
+export type StudyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Study'] = ResolversParentTypes['Study']> = ResolversObject<{
+  accessionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modalities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  numberOfInstances?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  numberOfSeries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType>;
+  patientBirthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  patientId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  patientName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referringPhysicianName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  series?: Resolver<ResolversTypes['SeriesConnection'], ParentType, ContextType, Partial<StudySeriesArgs>>;
+  store?: Resolver<ResolversTypes['DicomStore'], ParentType, ContextType>;
+  studyDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  studyInstanceUid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  studyTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type StudyConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyConnection'] = ResolversParentTypes['StudyConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['StudyEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Study']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type StudyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyEdge'] = ResolversParentTypes['StudyEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
+  Address?: AddressResolvers<ContextType>;
+  AllergyIntolerance?: AllergyIntoleranceResolvers<ContextType>;
+  AllergyIntoleranceConnection?: AllergyIntoleranceConnectionResolvers<ContextType>;
+  AllergyIntoleranceEdge?: AllergyIntoleranceEdgeResolvers<ContextType>;
+  CodeableConcept?: CodeableConceptResolvers<ContextType>;
+  Coding?: CodingResolvers<ContextType>;
+  Condition?: ConditionResolvers<ContextType>;
+  ConditionConnection?: ConditionConnectionResolvers<ContextType>;
+  ConditionEdge?: ConditionEdgeResolvers<ContextType>;
+  ContactPoint?: ContactPointResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetConnection?: DatasetConnectionResolvers<ContextType>;
   DatasetEdge?: DatasetEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteFhirResourcePayload?: DeleteFhirResourcePayloadResolvers<ContextType>;
   DicomStore?: DicomStoreResolvers<ContextType>;
   DicomStoreConnection?: DicomStoreConnectionResolvers<ContextType>;
   DicomStoreEdge?: DicomStoreEdgeResolvers<ContextType>;
   DicomStoreMetrics?: DicomStoreMetricsResolvers<ContextType>;
+  Encounter?: EncounterResolvers<ContextType>;
+  EncounterConnection?: EncounterConnectionResolvers<ContextType>;
+  EncounterEdge?: EncounterEdgeResolvers<ContextType>;
+  FhirResource?: FhirResourceResolvers<ContextType>;
   FhirResourceMetric?: FhirResourceMetricResolvers<ContextType>;
+  FhirResourcePayload?: FhirResourcePayloadResolvers<ContextType>;
   FhirStore?: FhirStoreResolvers<ContextType>;
   FhirStoreConnection?: FhirStoreConnectionResolvers<ContextType>;
   FhirStoreEdge?: FhirStoreEdgeResolvers<ContextType>;
+  HumanName?: HumanNameResolvers<ContextType>;
+  Identifier?: IdentifierResolvers<ContextType>;
+  Immunization?: ImmunizationResolvers<ContextType>;
+  ImmunizationConnection?: ImmunizationConnectionResolvers<ContextType>;
+  ImmunizationEdge?: ImmunizationEdgeResolvers<ContextType>;
+  Instance?: InstanceResolvers<ContextType>;
+  InstanceConnection?: InstanceConnectionResolvers<ContextType>;
+  InstanceEdge?: InstanceEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Label?: LabelResolvers<ContextType>;
+  MedicationRequest?: MedicationRequestResolvers<ContextType>;
+  MedicationRequestConnection?: MedicationRequestConnectionResolvers<ContextType>;
+  MedicationRequestEdge?: MedicationRequestEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Observation?: ObservationResolvers<ContextType>;
+  ObservationComponent?: ObservationComponentResolvers<ContextType>;
+  ObservationConnection?: ObservationConnectionResolvers<ContextType>;
+  ObservationEdge?: ObservationEdgeResolvers<ContextType>;
+  Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Patient?: PatientResolvers<ContextType>;
+  PatientConnection?: PatientConnectionResolvers<ContextType>;
+  PatientEdge?: PatientEdgeResolvers<ContextType>;
+  Practitioner?: PractitionerResolvers<ContextType>;
+  Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ResourceConnection?: ResourceConnectionResolvers<ContextType>;
+  ResourceEdge?: ResourceEdgeResolvers<ContextType>;
+  Series?: SeriesResolvers<ContextType>;
+  SeriesConnection?: SeriesConnectionResolvers<ContextType>;
+  SeriesEdge?: SeriesEdgeResolvers<ContextType>;
+  Study?: StudyResolvers<ContextType>;
+  StudyConnection?: StudyConnectionResolvers<ContextType>;
+  StudyEdge?: StudyEdgeResolvers<ContextType>;
 }>;
 

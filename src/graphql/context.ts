@@ -16,6 +16,8 @@ export interface RequestContext {
   access: AccessPolicy;
   cursors: CursorCodec;
   logger: Logger;
+  /** This server's own base URL as the caller reached it (for `Instance.renderedUrl`). */
+  publicUrl: string;
 }
 
 /** What every request's context is built from: created once per server. */
@@ -43,23 +45,26 @@ const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
  * Builds one request's context. In passthrough mode the caller's bearer token becomes the upstream
  * credentials (missing or malformed: 401, before any upstream call).
  */
-export function createRequestContext(deps: ContextDependencies, authorization: string | undefined, requestId: string): RequestContext {
-  let credentials = deps.serverCredentials;
-  if (deps.authMode === 'passthrough') {
-    const token = authorization === undefined ? undefined : BEARER.exec(authorization.trim())?.[1];
-    if (token === undefined) {
-      throw new GraphQLError('This server forwards your Google credentials: send Authorization: Bearer <access token>', {
-        extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: CHALLENGE } },
-      });
-    }
-    credentials = bearer(token);
+/** The upstream credentials of one request: the caller's bearer token in passthrough mode (else 401). */
+export function requestCredentials(deps: Pick<ContextDependencies, 'authMode' | 'serverCredentials'>, authorization: string | undefined): Credentials {
+  if (deps.authMode !== 'passthrough') return deps.serverCredentials;
+  const token = authorization === undefined ? undefined : BEARER.exec(authorization.trim())?.[1];
+  if (token === undefined) {
+    throw new GraphQLError('This server forwards your Google credentials: send Authorization: Bearer <access token>', {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: CHALLENGE } },
+    });
   }
-  const client = new HealthcareClient(deps.settings, credentials);
+  return bearer(token);
+}
+
+export function createRequestContext(deps: ContextDependencies, authorization: string | undefined, requestId: string, publicUrl: string): RequestContext {
+  const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization));
   return {
     client,
     loaders: createLoaders(client, { batching: deps.batching }),
     access: deps.access,
     cursors: deps.cursors,
     logger: deps.logger.child({ requestId }),
+    publicUrl,
   };
 }

@@ -1,9 +1,22 @@
 import { badUserInput } from '../errors.js';
 
-/** Object types that implement Node. The name after the colon is the object's full resource name. */
-export type NodeType = 'Dataset' | 'FhirStore' | 'DicomStore';
+/** FHIR resource types with a GraphQL type of their own; every other type is a `FhirResource`. */
+export const TYPED_FHIR_TYPES = [
+  'Patient', 'Practitioner', 'Organization', 'Observation', 'Condition', 'Encounter', 'MedicationRequest',
+  'AllergyIntolerance', 'Immunization',
+] as const;
 
-const NODE_TYPES: readonly string[] = ['Dataset', 'FhirStore', 'DicomStore'] satisfies NodeType[];
+export type TypedFhirType = (typeof TYPED_FHIR_TYPES)[number];
+
+/** Object types that implement Node. The name after the colon is the object's full resource name. */
+export type NodeType = 'Dataset' | 'FhirStore' | 'DicomStore' | 'FhirResource' | 'Study' | 'Series' | 'Instance' | TypedFhirType;
+
+const NODE_TYPES: readonly string[] = ['Dataset', 'FhirStore', 'DicomStore', 'FhirResource', 'Study', 'Series', 'Instance', ...TYPED_FHIR_TYPES] satisfies NodeType[];
+
+/** The GraphQL type a FHIR resource type is shown as. */
+export function fhirNodeType(resourceType: string): TypedFhirType | 'FhirResource' {
+  return (TYPED_FHIR_TYPES as readonly string[]).includes(resourceType) ? (resourceType as TypedFhirType) : 'FhirResource';
+}
 
 /** An opaque, stable global id: base64url of `Type:resourceName`. */
 export function toGlobalId(type: NodeType, name: string): string {

@@ -3,7 +3,41 @@
  * Field resolvers derive the GraphQL fields from it.
  */
 import type { Dataset, DicomStore, FhirStore } from '../healthcare/admin.js';
+import type { DicomJson } from '../healthcare/dicomweb.js';
+import type { FhirResource } from '../healthcare/fhir.js';
 
 export type DatasetModel = Dataset;
 export type FhirStoreModel = FhirStore;
 export type DicomStoreModel = DicomStore;
+
+/** A FHIR resource together with the store it lives in (references resolve within that store). */
+export interface FhirResourceModel {
+  /** Full resource name of the FHIR store. */
+  store: string;
+  resource: FhirResource & { id: string };
+}
+
+/** A study as QIDO-RS returned it, with the DICOM store it lives in. */
+export interface StudyModel {
+  /** Full resource name of the DICOM store. */
+  store: string;
+  studyUid: string;
+  attributes: DicomJson;
+}
+
+/** A series as QIDO-RS returned it. */
+export interface SeriesModel {
+  store: string;
+  studyUid: string;
+  seriesUid: string;
+  attributes: DicomJson;
+}
+
+/** An instance as QIDO-RS returned it. */
+export interface InstanceModel {
+  store: string;
+  studyUid: string;
+  seriesUid: string;
+  instanceUid: string;
+  attributes: DicomJson;
+}

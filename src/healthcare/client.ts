@@ -81,6 +81,14 @@ export class HealthcareClient {
     }
   }
 
+  /**
+   * Performs a call whose answer is binary (a rendered image) and returns the response for streaming;
+   * error statuses still throw {@link UpstreamError}.
+   */
+  binary(call: UpstreamCall): Promise<Response> {
+    return this.limit(() => this.send(call));
+  }
+
   /** The API root this client calls; nothing outside it is ever requested. */
   get apiUrl(): string {
     return this.settings.apiUrl;

@@ -4,7 +4,7 @@
  */
 import type { HealthcareClient, UpstreamCall } from './client.js';
 import { isFhirId, isFhirResourceType } from './fhir-types.js';
-import { InvalidNameError, storePath, type StoreName } from './names.js';
+import { InvalidNameError, parseStoreName, storePath, type StoreName } from './names.js';
 
 export type FhirStoreName = StoreName & { kind: 'fhirStores' };
 
@@ -90,4 +90,14 @@ export function updateResource(client: HealthcareClient, store: FhirStoreName, r
 
 export async function deleteResource(client: HealthcareClient, store: FhirStoreName, type: string, id: string): Promise<void> {
   await client.json(fhirCall(store, { method: 'DELETE', segments: [requireResourceType(type), requireFhirId(id)] }));
+}
+
+const RESOURCE_NAME = /^(.+\/fhirStores\/[^/]+)\/fhir\/([^/]+)\/([^/]+)$/;
+
+/** Parses and validates `{store}/fhir/{Type}/{id}`. */
+export function parseFhirResourceName(name: string): { store: FhirStoreName; type: string; id: string } {
+  const match = RESOURCE_NAME.exec(name);
+  if (!match) throw new InvalidNameError(`${JSON.stringify(name.slice(0, 300))} is not a FHIR resource name ({store}/fhir/{Type}/{id})`);
+  const [, store = '', type = '', id = ''] = match;
+  return { store: parseStoreName(store, 'fhirStores'), type: requireResourceType(type), id: requireFhirId(id) };
 }

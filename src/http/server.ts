@@ -9,6 +9,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { parseJsonBody, readBody, RequestBodyError } from './body.js';
 import { GRAPHIQL_CONTENT_SECURITY_POLICY, graphiqlPage } from './graphiql.js';
 import type { ReadinessResult } from './readiness.js';
+import { isRenderedPath, serveRendered } from './rendered.js';
 
 /** GraphQL documents are small; persisted queries make them smaller still. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -22,6 +23,8 @@ export interface GraphHttpOptions {
   logger: Logger;
   graphiql: boolean;
   readiness: () => Promise<ReadinessResult>;
+  /** Base URL clients reach this server at (behind a proxy); else taken from each request's Host. */
+  publicUrl?: string;
 }
 
 export interface RunningGraphServer {
@@ -82,7 +85,8 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
       response.end(await options.metrics.registry.metrics());
       return;
     default:
-      return sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/healthz', '/readyz', '/metrics'] });
+      if (isRenderedPath(url.pathname)) return serveRendered(request, response, url, options.context);
+      return sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered'] });
   }
 }
 
@@ -121,7 +125,7 @@ async function graphql(request: IncomingMessage, response: ServerResponse, url: 
   const requestId = headerValue(request.headers['x-request-id']) ?? randomUUID();
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: async () => createRequestContext(options.context, request.headers.authorization, requestId),
+    context: async () => createRequestContext(options.context, request.headers.authorization, requestId, publicUrl(request, options)),
   });
 
   for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -133,6 +137,17 @@ async function graphql(request: IncomingMessage, response: ServerResponse, url: 
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+const HOST_HEADER = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The configured public URL, or the one the caller used (a plausible Host header only). */
+export function publicUrl(request: IncomingMessage, options: Pick<GraphHttpOptions, 'publicUrl' | 'port' | 'host'>): string {
+  if (options.publicUrl) return options.publicUrl;
+  const host = request.headers.host;
+  if (host && HOST_HEADER.test(host)) return `http://${host}`;
+  const address = request.socket.localAddress ?? options.host;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${request.socket.localPort ?? options.port}`;
 }
 
 /** Only short, printable request ids from clients are echoed and logged. */

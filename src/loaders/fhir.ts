@@ -35,6 +35,11 @@ export interface FhirLoaders {
   resource: DataLoader<string, FhirResource>;
   /** Searches, deduplicated by their exact request. Results prime `resource`. */
   search: DataLoader<SearchKey, Bundle, string>;
+  /**
+   * Patients by MRN (`{store}|{mrn}`), batched into one `identifier=a,b,c` search per store; null
+   * when no Patient has that value as its `MR` identifier.
+   */
+  patientByMrn: DataLoader<string, FhirResource | null>;
 }
 
 const notFound = (key: string) => new UpstreamError(`${splitKey(key).type}/${splitKey(key).id} not found`, 404, 'fhir', 'not-found');
@@ -81,7 +86,48 @@ export function createFhirLoaders(client: HealthcareClient, options: LoaderOptio
     { batch: options.batching, cache: options.batching, cacheKeyFn: (key) => JSON.stringify([storeResourceName(key.store), key.segments, key.params]) },
   );
 
-  return { resource, search };
+  const patientByMrn = new DataLoader<string, FhirResource | null>(async (keys) => {
+    const byStore = new Map<string, string[]>();
+    for (const key of keys) {
+      const [store = '', mrn = ''] = splitOnce(key, '|');
+      byStore.set(store, [...(byStore.get(store) ?? []), mrn]);
+    }
+    const found = new Map<string, FhirResource | null | Error>();
+    await Promise.all([...byStore].flatMap(([store, mrns]) => chunk(mrns, MAX_IDS_PER_SEARCH).map(async (batch) => {
+      try {
+        const bundle = await search.load({
+          store: parseStoreName(store, 'fhirStores'),
+          segments: ['Patient'],
+          params: [['identifier', batch.map(escapeSearchValue).join(',')], ['_count', String(Math.min(1000, batch.length * 4))]],
+        });
+        for (const entry of bundle.entry ?? []) {
+          const mrn = entry.resource ? medicalRecordNumber(entry.resource) : undefined;
+          if (mrn !== undefined && batch.includes(mrn) && !found.has(`${store}|${mrn}`)) found.set(`${store}|${mrn}`, entry.resource!);
+        }
+      } catch (error) {
+        for (const mrn of batch) found.set(`${store}|${mrn}`, error as Error);
+      }
+    })));
+    return keys.map((key) => found.get(key) ?? null);
+  }, { batch: options.batching, cache: options.batching });
+
+  return { resource, search, patientByMrn };
+}
+
+/** The value of a resource's identifier whose type is the HL7 v2 `MR` code. */
+export function medicalRecordNumber(resource: FhirResource): string | undefined {
+  const identifiers = Array.isArray(resource.identifier) ? resource.identifier as { type?: { coding?: { code?: string }[] }; value?: string }[] : [];
+  return identifiers.find((identifier) => identifier.type?.coding?.some((coding) => coding.code === 'MR'))?.value;
+}
+
+/** FHIR search escaping: `\`, `,`, `$` and `|` inside one value. */
+function escapeSearchValue(value: string): string {
+  return value.replace(/[\\,$|]/g, (character) => `\\${character}`);
+}
+
+function splitOnce(text: string, separator: string): [string, string] {
+  const index = text.indexOf(separator);
+  return [text.slice(0, index), text.slice(index + 1)];
 }
 
 /** Every resource in a page (matches and `_include`s) becomes a cache hit for by-id loads. */

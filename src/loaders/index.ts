@@ -1,10 +1,12 @@
 import DataLoader from 'dataloader';
 import {
-  getDataset, getDicomStoreMetrics, getFhirStoreMetrics, getStore,
+  getDataset, getDicomStoreMetrics, getFhirStoreMetrics, getStore, listStores,
   type Dataset, type DicomStore, type DicomStoreMetrics, type FhirStore, type FhirStoreMetrics,
 } from '../healthcare/admin.js';
 import type { HealthcareClient } from '../healthcare/client.js';
-import { parseDatasetName, parseStoreName } from '../healthcare/names.js';
+import { parseDatasetName, parseStoreName, type StoreKind } from '../healthcare/names.js';
+import type { DicomJson } from '../healthcare/dicomweb.js';
+import { createQidoLoader, type QidoKey } from './dicom.js';
 import { createFhirLoaders, type FhirLoaders } from './fhir.js';
 
 /**
@@ -17,7 +19,14 @@ export interface Loaders {
   dicomStore: DataLoader<string, DicomStore>;
   fhirStoreMetrics: DataLoader<string, FhirStoreMetrics>;
   dicomStoreMetrics: DataLoader<string, DicomStoreMetrics>;
+  /**
+   * Names of a dataset's stores of one kind (`{kind}|{dataset}`), from one list call of up to 1,000
+   * stores: what cross-store lookups (a study's patient, a patient's studies) search in.
+   */
+  storeNames: DataLoader<string, string[]>;
   fhir: FhirLoaders;
+  /** DICOMweb searches and metadata, deduplicated. */
+  qido: DataLoader<QidoKey, DicomJson[], string>;
 }
 
 export interface LoaderOptions {
@@ -45,6 +54,12 @@ export function createLoaders(client: HealthcareClient, options: LoaderOptions =
     dicomStore: perKey((name) => getStore(client, parseStoreName(name, 'dicomStores'))),
     fhirStoreMetrics: perKey((name) => getFhirStoreMetrics(client, parseStoreName(name, 'fhirStores'))),
     dicomStoreMetrics: perKey((name) => getDicomStoreMetrics(client, parseStoreName(name, 'dicomStores'))),
+    storeNames: perKey(async (key) => {
+      const [kind, dataset = ''] = key.split('|') as [StoreKind, string];
+      const page = await listStores(client, kind, parseDatasetName(dataset), { pageSize: 1000 });
+      return page.items.map((store) => store.name);
+    }),
     fhir: createFhirLoaders(client, options),
+    qido: createQidoLoader(client, options),
   };
 }

@@ -92,7 +92,7 @@ describe('npm run emulator (main.ts)', () => {
 
   it('prints its URL, serves the demo dataset and stops cleanly on SIGTERM', async () => {
     let served: number | undefined;
-    const run = await runMain({ EMULATOR_PORT: '0', HOST: '127.0.0.1' }, (text, stop) => {
+    const run = await runMain({ EMULATOR_PORT: '0', HOST: '127.0.0.1', DEMO_PATIENTS: '1' }, (text, stop) => {
       const m = /listening on (http:\/\/127\.0\.0\.1:\d+)\/v1 .*\n/.exec(text);
       if (m?.[1] === undefined || served !== undefined) return;
       served = 0;

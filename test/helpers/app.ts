@@ -1,9 +1,14 @@
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 
-/** Starts the graph with the embedded emulator on free ports; extra variables override the defaults. */
-export function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  return startApp(loadConfig({ PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', ...env }));
+/**
+ * Starts the graph with the embedded emulator on free ports, once its demo data (one patient by
+ * default) is loaded; extra variables override the defaults.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const app = await startApp(loadConfig({ PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', DEMO_PATIENTS: '1', ...env }));
+  await app.demo;
+  return app;
 }
 
 export interface GraphQLResponse<T = Record<string, unknown>> {

@@ -3,12 +3,35 @@ import { datasetQueries, datasetResolvers } from './datasets.js';
 import { nodeQueries, nodeResolvers } from './node.js';
 import { scalarResolvers } from './scalars.js';
 import { dicomStoreResolvers, fhirStoreResolvers, storeQueries } from './stores.js';
+import {
+  allergyIntoleranceResolvers, conditionResolvers, encounterResolvers, immunizationResolvers, medicationRequestResolvers, observationResolvers,
+} from './fhir/clinical.js';
+import { fhirMutations } from './fhir/mutations.js';
+import { patientResolvers } from './fhir/patient.js';
+import { organizationResolvers, practitionerResolvers } from './fhir/people.js';
+import { fhirResourceResolvers, fhirStoreDataResolvers } from './fhir/store.js';
+import { patientImagingResolvers } from './dicom/imaging.js';
+import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...nodeQueries, ...datasetQueries, ...storeQueries },
+  Mutation: { ...fhirMutations },
   Node: nodeResolvers,
   Dataset: datasetResolvers,
-  FhirStore: fhirStoreResolvers,
-  DicomStore: dicomStoreResolvers,
+  FhirStore: { ...fhirStoreResolvers, ...fhirStoreDataResolvers },
+  DicomStore: { ...dicomStoreResolvers, ...dicomStoreDataResolvers },
+  Study: studyResolvers,
+  Series: seriesResolvers,
+  Instance: instanceResolvers,
+  FhirResource: fhirResourceResolvers,
+  Patient: { ...patientResolvers, ...patientImagingResolvers },
+  Practitioner: practitionerResolvers,
+  Organization: organizationResolvers,
+  Observation: observationResolvers,
+  Condition: conditionResolvers,
+  Encounter: encounterResolvers,
+  MedicationRequest: medicationRequestResolvers,
+  AllergyIntolerance: allergyIntoleranceResolvers,
+  Immunization: immunizationResolvers,
 };

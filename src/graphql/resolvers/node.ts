@@ -1,10 +1,24 @@
-import { parseDatasetName, parseStoreName } from '../../healthcare/names.js';
+import { parseFhirResourceName } from '../../healthcare/fhir.js';
+import { parseDatasetName, parseStoreName, storeResourceName } from '../../healthcare/names.js';
 import type { NodeResolvers, QueryResolvers } from '../../generated/graphql.js';
-import { fromGlobalId } from '../globalId.js';
+import { fhirNodeType, fromGlobalId } from '../globalId.js';
+import { badUserInput } from '../../errors.js';
+import { loadFhirResource } from './fhir/model.js';
 import { loadDataset, loadStore } from './load.js';
+import { loadInstance, loadSeries, loadStudy, parseDicomName } from './dicom/models.js';
+import type { RequestContext } from '../context.js';
+
+/** Loads a study, series or instance from its resource name; the name's depth must match the type. */
+function loadDicomObject(type: 'Study' | 'Series' | 'Instance', name: string, context: RequestContext) {
+  const { store, study, series, instance } = parseDicomName(name);
+  if (type === 'Study' && series === undefined) return loadStudy(store, study, context);
+  if (type === 'Series' && series !== undefined && instance === undefined) return loadSeries(store, study, series, context);
+  if (type === 'Instance' && series !== undefined && instance !== undefined) return loadInstance(store, study, series, instance, context);
+  throw badUserInput('Invalid id: pass an id exactly as this server returned it');
+}
 
 export const nodeQueries: QueryResolvers = {
-  node: (_parent, { id }, context) => {
+  node: async (_parent, { id }, context) => {
     const { type, name } = fromGlobalId(id);
     switch (type) {
       case 'Dataset':
@@ -13,13 +27,26 @@ export const nodeQueries: QueryResolvers = {
         return loadStore(parseStoreName(name, 'fhirStores'), context);
       case 'DicomStore':
         return loadStore(parseStoreName(name, 'dicomStores'), context);
+      case 'Study':
+      case 'Series':
+      case 'Instance':
+        return loadDicomObject(type, name, context);
+      default: {
+        const resource = parseFhirResourceName(name);
+        if (fhirNodeType(resource.type) !== type) throw badUserInput('Invalid id: pass an id exactly as this server returned it');
+        return loadFhirResource(storeResourceName(resource.store), resource.type, resource.id, context);
+      }
     }
   },
 };
 
-/** Models are upstream JSON; the kind of resource name tells the type. */
+/** Admin models are upstream JSON named by resource name; FHIR models carry their resource; DICOM models their UIDs. */
 export const nodeResolvers: NodeResolvers = {
   __resolveType: (node) => {
+    if ('resource' in node) return fhirNodeType(node.resource.resourceType);
+    if ('instanceUid' in node) return 'Instance';
+    if ('seriesUid' in node) return 'Series';
+    if ('studyUid' in node) return 'Study';
     if (node.name.includes('/fhirStores/')) return 'FhirStore';
     if (node.name.includes('/dicomStores/')) return 'DicomStore';
     return 'Dataset';

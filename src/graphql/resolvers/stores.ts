@@ -87,3 +87,14 @@ export const dicomStoreResolvers: DicomStoreResolvers = {
     };
   },
 };
+
+/**
+ * Names of a dataset's stores of one kind that the caller may use: the allow-list when there is
+ * one, else the stores the upstream lists.
+ */
+export async function datasetStoreNames(kind: StoreKind, dataset: DatasetName, context: RequestContext): Promise<string[]> {
+  context.access.checkDataset(dataset);
+  const allowed = context.access.allowedStores(kind);
+  if (allowed) return allowed.map((store) => storeResourceName({ ...dataset, kind, store }));
+  return context.loaders.storeNames.load(`${kind}|${datasetResourceName(dataset)}`);
+}

@@ -1,0 +1,173 @@
+/**
+ * A change set: the writes of one interaction, one batch entry or one whole transaction, staged
+ * against a view of the store that already includes them. Nothing touches the store until
+ * `FhirStore.commit`, so a failing transaction entry leaves no trace, and referential integrity
+ * is checked once over the final state of the set (so bundle entries may reference each other
+ * in any order).
+ */
+
+import { randomUUID } from 'node:crypto';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import {
+  invalidResource,
+  missingReference,
+  resourceNotFound,
+  stillReferenced,
+  versionConflict,
+} from './outcome.js';
+import { applyJsonPatch } from './patch.js';
+import { RESOURCE_ID } from './resource-types.js';
+import { keyOf, type FhirStore, type LocalRef } from './store.js';
+import type { VersionStamp } from './versions.js';
+
+/** One staged write; `resource` is absent for a deletion. */
+export interface StagedWrite {
+  readonly type: string;
+  readonly id: string;
+  readonly resource: JsonObject | undefined;
+  readonly stamp: VersionStamp;
+  /** The write creates the resource (201) rather than replacing or deleting it. */
+  readonly created: boolean;
+  /** The resource's references into the store (computed once, used by the checks and the indexes). */
+  readonly refs: readonly LocalRef[];
+}
+
+/** Checks that a body is a resource of the type in the URL. */
+export function requireResource(body: JsonValue, type: string): JsonObject {
+  if (!isJsonObject(body)) throw invalidResource('the request body must be a FHIR resource (a JSON object)');
+  const declared = body['resourceType'];
+  if (typeof declared !== 'string') throw invalidResource('the resource has no resourceType');
+  if (declared !== type) {
+    throw invalidResource(`resource type "${declared}" in the body does not match "${type}" in the URL`);
+  }
+  return body;
+}
+
+/** The version an `If-Match` header names (`W/"vid"` or `"vid"` or `vid`). */
+export function parseETag(header: string): string {
+  return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
+export class Changes {
+  private readonly staged = new Map<string, StagedWrite>();
+
+  constructor(private readonly store: FhirStore) {}
+
+  /** The staged writes in staging order. */
+  get writes(): StagedWrite[] {
+    return [...this.staged.values()];
+  }
+
+  /** The resource as this change set sees it (staged, else current). */
+  resource(type: string, id: string): JsonObject | undefined {
+    const staged = this.staged.get(keyOf(type, id));
+    return staged === undefined ? this.store.current(type, id)?.resource : staged.resource;
+  }
+
+  /** Stages a create; the id is server-assigned unless given (transactions pre-assign ids). */
+  create(type: string, body: JsonValue, id: string = randomUUID()): StagedWrite {
+    return this.stage(type, id, requireResource(body, type), true);
+  }
+
+  /** Stages an update (PUT); creates only when the store has `enableUpdateCreate`. */
+  update(type: string, id: string, body: JsonValue, ifMatch?: string): StagedWrite {
+    const resource = requireResource(body, type);
+    if (resource['id'] === undefined) throw invalidResource('the resource in an update must have an id');
+    if (resource['id'] !== id) {
+      throw invalidResource(`resource id "${String(resource['id'])}" does not match "${id}" in the URL`);
+    }
+    if (!RESOURCE_ID.test(id)) throw invalidResource(`invalid resource id "${id}"`);
+    const existing = this.existing(type, id, ifMatch);
+    if (existing === undefined && !this.store.updateCreate) {
+      throw resourceNotFound(`${type}/${id} (update cannot create: the store does not enable update-create)`);
+    }
+    return this.stage(type, id, resource, existing === undefined);
+  }
+
+  /** Stages a JSON Patch of a current resource. */
+  patch(type: string, id: string, operations: unknown, ifMatch?: string): StagedWrite {
+    const existing = this.existing(type, id, ifMatch);
+    if (existing === undefined) throw resourceNotFound(`${type}/${id}`);
+    const patched = applyJsonPatch(existing, operations);
+    if (patched['resourceType'] !== type || patched['id'] !== id) {
+      throw invalidResource('a patch must not change resourceType or id');
+    }
+    return this.stage(type, id, patched, false);
+  }
+
+  /** Stages a deletion; `undefined` when there is nothing to delete (still a success). */
+  delete(type: string, id: string): StagedWrite | undefined {
+    if (this.resource(type, id) === undefined) return undefined;
+    return this.stage(type, id, undefined, false);
+  }
+
+  /** Throws unless every staged reference resolves and no deleted resource is still referenced. */
+  checkIntegrity(): void {
+    for (const write of this.staged.values()) {
+      if (write.resource === undefined) {
+        this.checkUnreferenced(keyOf(write.type, write.id));
+        continue;
+      }
+      for (const ref of write.refs) {
+        const [type = '', id = ''] = ref.target.split('/');
+        if (this.resource(type, id) === undefined) throw missingReference(ref.target);
+        if (ref.version !== undefined && !this.hasVersion(type, id, ref.version)) {
+          throw missingReference(`${ref.target}/_history/${ref.version}`);
+        }
+      }
+    }
+  }
+
+  // Google refuses to delete a resource other resources still reference (FHIR referential integrity
+  // concept page); references removed or deleted in the same change set do not count.
+  private checkUnreferenced(target: string): void {
+    const holders: string[] = [];
+    for (const source of this.store.referrersOf(target)) {
+      const staged = this.staged.get(source);
+      const stillRefers =
+        staged === undefined ||
+        (staged.resource !== undefined && staged.refs.some((r) => r.target === target));
+      if (stillRefers) holders.push(source);
+    }
+    if (holders.length > 0) throw stillReferenced(target, holders);
+  }
+
+  private hasVersion(type: string, id: string, versionId: string): boolean {
+    const staged = this.staged.get(keyOf(type, id));
+    if (staged?.resource !== undefined && staged.stamp.versionId === versionId) return true;
+    return this.store.versions(type, id).some((v) => v.versionId === versionId && v.resource !== undefined);
+  }
+
+  /** The resource an update or patch replaces, after the `If-Match` check. */
+  private existing(type: string, id: string, ifMatch: string | undefined): JsonObject | undefined {
+    const existing = this.resource(type, id);
+    if (ifMatch === undefined) return existing;
+    const wanted = parseETag(ifMatch);
+    if (existing === undefined) throw resourceNotFound(`${type}/${id}`);
+    const current = String((existing['meta'] as JsonObject | undefined)?.['versionId'] ?? '');
+    if (wanted !== current) throw versionConflict(`${type}/${id}`, wanted, current);
+    return existing;
+  }
+
+  private stage(type: string, id: string, body: JsonObject | undefined, created: boolean): StagedWrite {
+    const key = keyOf(type, id);
+    if (this.staged.has(key)) throw invalidResource(`${key} is written more than once in one bundle`);
+    const stamp = this.store.clock.next();
+    const resource = body && withMeta(body, type, id, stamp);
+    const refs = resource === undefined ? [] : this.store.localRefs(resource);
+    const write: StagedWrite = { type, id, resource, stamp, created, refs };
+    this.staged.set(key, write);
+    return write;
+  }
+}
+
+/** The resource as stored: as sent, with the id and the version's `meta.versionId` / `lastUpdated`. */
+function withMeta(body: JsonObject, type: string, id: string, stamp: VersionStamp): JsonObject {
+  const { resourceType: _type, id: _id, meta, ...rest } = body;
+  return {
+    resourceType: type,
+    id,
+    meta: { ...(isJsonObject(meta) ? meta : {}), versionId: stamp.versionId, lastUpdated: stamp.lastUpdated },
+    ...rest,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * A small FHIRPath subset for search parameter definitions: dotted element paths with arrays
+ * flattened, `name[x]` for choice elements (`effective[x]` reads `effectiveDateTime`,
+ * `effectivePeriod`, …), `name[key=value]` to keep elements whose `key` equals `value`
+ * (FHIRPath `where(key='value')`), and `|` for a union of paths.
+ */
+
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+
+/** Reads the elements a path selects from a resource. */
+export type Extractor = (resource: JsonObject) => JsonValue[];
+
+type Step =
+  | { kind: 'field'; name: string }
+  | { kind: 'choice'; prefix: string }
+  | { kind: 'where'; name: string; key: string; value: string };
+
+function parseStep(text: string): Step {
+  const where = /^(\w+)\[(\w+)=([^\]]+)\]$/.exec(text);
+  if (where) return { kind: 'where', name: where[1] ?? '', key: where[2] ?? '', value: where[3] ?? '' };
+  const choice = /^(\w+)\[x\]$/.exec(text);
+  if (choice) return { kind: 'choice', prefix: choice[1] ?? '' };
+  if (!/^\w+$/.test(text)) throw new Error(`unsupported path step "${text}"`);
+  return { kind: 'field', name: text };
+}
+
+function push(out: JsonValue[], value: JsonValue | undefined): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null) out.push(item);
+  } else {
+    out.push(value);
+  }
+}
+
+function apply(step: Step, input: JsonValue[]): JsonValue[] {
+  const out: JsonValue[] = [];
+  for (const node of input) {
+    if (!isJsonObject(node)) continue;
+    if (step.kind === 'field') {
+      push(out, node[step.name]);
+    } else if (step.kind === 'choice') {
+      for (const [key, value] of Object.entries(node)) {
+        const rest = key.slice(step.prefix.length);
+        if (key.startsWith(step.prefix) && /^[A-Z]/.test(rest)) push(out, value);
+      }
+    } else {
+      const selected: JsonValue[] = [];
+      push(selected, node[step.name]);
+      for (const item of selected) if (isJsonObject(item) && item[step.key] === step.value) out.push(item);
+    }
+  }
+  return out;
+}
+
+/** Compiles an expression such as `name.given`, `effective[x]` or `code | reaction.substance`. */
+export function path(expression: string): Extractor {
+  const branches = expression.split('|').map((branch) => branch.trim().split('.').map(parseStep));
+  return (resource) => {
+    const out: JsonValue[] = [];
+    for (const steps of branches) {
+      let nodes: JsonValue[] = [resource];
+      for (const step of steps) nodes = apply(step, nodes);
+      out.push(...nodes);
+    }
+    return out;
+  };
+}

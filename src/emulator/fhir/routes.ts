@@ -1,0 +1,197 @@
+/**
+ * The FHIR REST surface of a store (`…/fhirStores/{s}/fhir/…`): finds the store, maps the path
+ * shape and method to an interaction, and renders FHIR answers. Errors raised as `FhirError`
+ * become OperationOutcomes; a missing dataset or store stays a Google error envelope (the request
+ * never reached a FHIR store), and a path no FHIR method has gets Google's HTML 404.
+ */
+
+import type { EmulatorServices } from '../module.js';
+import { datasetNameOf } from '../names.js';
+import { htmlNotFoundReply, type Reply } from '../reply.js';
+import type { RequestContext } from '../request.js';
+import type { Route } from '../router.js';
+import { FHIR_STORE_SPEC, getStore } from '../stores.js';
+import { capabilityStatement } from './capability.js';
+import { everything } from './everything.js';
+import { executeBundle } from './execute-bundle.js';
+import { history } from './history.js';
+import { fhirBase, fhirReply, header, outcomeReply, readJson, resourceReply } from './http.js';
+import {
+  conditionalPatch,
+  conditionalRemove,
+  conditionalUpdate,
+  create,
+  patch,
+  read,
+  remove,
+  update,
+  vread,
+  writeAlone,
+  type WriteResult,
+} from './interactions.js';
+import { badResourceType, FhirError, notSupported } from './outcome.js';
+import { isResourceType } from './resource-types.js';
+import { search } from './search.js';
+import { isStrict, parseSearch } from './search-query.js';
+import { FhirStore } from './store.js';
+
+const FHIR_PATH = '/v1/projects/{project}/locations/{location}/datasets/{dataset}/fhirStores/{store}/fhir';
+
+/** Google's limit for `executeBundle` bodies; other FHIR methods keep the default 10 MB. */
+export const BUNDLE_MAX_BODY_BYTES = 50 * 1024 * 1024;
+
+/** What the interaction handlers get. */
+interface FhirRequest {
+  readonly ctx: RequestContext;
+  readonly store: FhirStore;
+  readonly base: string;
+  /** Path segments after `fhir/`, without a trailing empty one. */
+  readonly segments: string[];
+}
+
+type Interaction = (request: FhirRequest) => Promise<Reply> | Reply;
+
+function queryParams(ctx: RequestContext): [string, string][] {
+  return [...ctx.url.searchParams];
+}
+
+function systemSearch(): FhirError {
+  return notSupported('search across all resource types is not supported by the emulator; search one type');
+}
+
+function checkedType(request: FhirRequest): string {
+  const type = request.segments[0] ?? '';
+  if (!isResourceType(type)) throw badResourceType(type);
+  return type;
+}
+
+function searchInteraction(request: FhirRequest, params: [string, string][]): Reply {
+  const { ctx, store, base } = request;
+  const type = checkedType(request);
+  const strict = isStrict(ctx.headers['prefer'], store.strictByDefault);
+  return fhirReply(search(store, type, parseSearch(store, type, params, strict), base));
+}
+
+/** POST `{Type}/_search`: parameters from the query string and a form-encoded body. */
+async function postSearch(request: FhirRequest): Promise<Reply> {
+  const form = new URLSearchParams((await request.ctx.body()).toString('utf8'));
+  return searchInteraction(request, [...queryParams(request.ctx), ...form]);
+}
+
+function writeReply(request: FhirRequest, result: WriteResult): Reply {
+  const resource = result.resource;
+  if (resource === undefined) return fhirReply({});
+  const meta = resource['meta'] as { versionId: string };
+  const location =
+    result.status === 201
+      ? `${request.base}/${String(resource['resourceType'])}/${String(resource['id'])}/_history/${meta.versionId}`
+      : undefined;
+  return resourceReply(resource, result.status, location);
+}
+
+async function patchBody(request: FhirRequest): Promise<unknown> {
+  const contentType = header(request.ctx, 'content-type') ?? '';
+  if (!contentType.startsWith('application/json-patch+json')) {
+    throw notSupported('patch needs Content-Type application/json-patch+json (JSON Patch is the only patch format)');
+  }
+  return readJson(request.ctx);
+}
+
+const GET: Interaction = (request) => {
+  const { segments, store, base, ctx } = request;
+  const [first, id, op, version] = segments;
+  if (segments.length === 1 && first === 'metadata') return fhirReply(capabilityStatement(store, base));
+  if (segments.length === 0) throw systemSearch();
+  const type = checkedType(request);
+  if (segments.length === 1) return searchInteraction(request, queryParams(ctx));
+  if (segments.length === 2) return resourceReply(read(store, type, id ?? ''));
+  if (segments.length === 3 && op === '_history') return fhirReply(history(store, type, id ?? '', queryParams(ctx), base));
+  if (segments.length === 3 && type === 'Patient' && op === '$everything') {
+    return fhirReply(everything(store, id ?? '', queryParams(ctx), base));
+  }
+  if (segments.length === 4 && op === '_history') return resourceReply(vread(store, type, id ?? '', version ?? ''));
+  return htmlNotFoundReply(ctx.url.pathname);
+};
+
+const POST: Interaction = async (request) => {
+  const { segments, store, ctx } = request;
+  if (segments.length === 0) return bundleInteraction(request);
+  if (segments.length === 1 && segments[0] === '_search') throw systemSearch();
+  const type = checkedType(request);
+  if (segments.length === 2 && segments[1] === '_search') return postSearch(request);
+  if (segments.length !== 1) return htmlNotFoundReply(ctx.url.pathname);
+  const body = await readJson(ctx);
+  return writeReply(request, await writeAlone(store, (c) => create(store, c, type, body, header(ctx, 'if-none-exist'))));
+};
+
+const PUT: Interaction = async (request) => {
+  const { segments, store, ctx } = request;
+  const type = checkedType(request);
+  if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
+  const body = await readJson(ctx);
+  const id = segments[1];
+  const result = await writeAlone(store, (c) =>
+    id === undefined
+      ? conditionalUpdate(store, c, type, ctx.url.searchParams, body)
+      : update(c, type, id, body, header(ctx, 'if-match')),
+  );
+  return writeReply(request, result);
+};
+
+const PATCH: Interaction = async (request) => {
+  const { segments, store, ctx } = request;
+  const type = checkedType(request);
+  if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
+  const operations = await patchBody(request);
+  const id = segments[1];
+  const result = await writeAlone(store, (c) =>
+    id === undefined
+      ? conditionalPatch(store, c, type, ctx.url.searchParams, operations)
+      : patch(c, type, id, operations, header(ctx, 'if-match')),
+  );
+  return writeReply(request, result);
+};
+
+const DELETE: Interaction = async (request) => {
+  const { segments, store, ctx } = request;
+  const type = checkedType(request);
+  if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
+  const id = segments[1];
+  await writeAlone(store, (c) =>
+    id === undefined ? conditionalRemove(store, c, type, ctx.url.searchParams) : remove(c, type, id),
+  );
+  return fhirReply({});
+};
+
+async function bundleInteraction(request: FhirRequest): Promise<Reply> {
+  const body = await readJson(request.ctx);
+  const minimal = /return\s*=\s*minimal/i.test(header(request.ctx, 'prefer') ?? '');
+  return fhirReply(await executeBundle(request.store, body, !minimal));
+}
+
+/** Routes of the FHIR REST surface. */
+export function fhirRoutes({ state }: EmulatorServices): Route[] {
+  const handle = (interaction: Interaction) => async (ctx: RequestContext): Promise<Reply> => {
+    const record = getStore(FHIR_STORE_SPEC, state.getDataset(datasetNameOf(ctx.params)), ctx.params['store'] ?? '');
+    if (!(record.plane instanceof FhirStore)) throw new Error(`${record.name} has no FHIR data plane`);
+    const segments = (ctx.params['path'] ?? '').split('/');
+    if (segments.at(-1) === '') segments.pop();
+    try {
+      return await interaction({ ctx, store: record.plane, base: fhirBase(ctx, record.name), segments });
+    } catch (error) {
+      if (error instanceof FhirError) return outcomeReply(error);
+      throw error;
+    }
+  };
+  const methods: [string, Interaction][] = [
+    ['GET', GET],
+    ['POST', POST],
+    ['PUT', PUT],
+    ['PATCH', PATCH],
+    ['DELETE', DELETE],
+  ];
+  return [
+    { method: 'POST', path: FHIR_PATH, query: 'any', maxBodyBytes: BUNDLE_MAX_BODY_BYTES, handle: handle(bundleInteraction) },
+    ...methods.map(([method, interaction]): Route => ({ method, path: `${FHIR_PATH}/{path=**}`, query: 'any', handle: handle(interaction) })),
+  ];
+}

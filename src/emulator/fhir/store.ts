@@ -1,0 +1,297 @@
+/**
+ * One FHIR store's data plane: current resources and their versions per type, the search indexes,
+ * who-references-whom (referential integrity, `$everything`, `_revinclude`), metrics, and the
+ * journal when the store persists. Writes arrive as staged change sets (`changes.ts`) and are
+ * applied all at once by `commit`.
+ */
+
+import type { FhirDataPlane, FhirResourceMetric, StoreHandle } from '../dataplanes.js';
+import type { JsonObject } from '../json.js';
+import type { Changes, StagedWrite } from './changes.js';
+import { TypeIndexes } from './indexes.js';
+import { Journal, type JournalWrite } from './journal.js';
+import { PageTokens } from './page-token.js';
+import { findReferences, localTarget } from './references.js';
+import { VersionClock } from './versions.js';
+
+/** A reference into the store, as held by the resource that makes it. */
+export interface LocalRef {
+  /** Dotted element path of the reference (`subject`, `participant.individual`). */
+  path: string;
+  /** `Type/id`. */
+  target: string;
+  /** The version for `Type/id/_history/vid` references. */
+  version: string | undefined;
+}
+
+/** A current resource. */
+export interface ResourceRecord {
+  readonly type: string;
+  readonly id: string;
+  readonly resource: JsonObject;
+  /** Store-wide write number of this version: orders resources by `lastUpdated`. */
+  readonly gen: number;
+  /** JSON size in bytes (metrics). */
+  readonly size: number;
+  readonly refs: readonly LocalRef[];
+}
+
+/** One entry of a resource's history; `resource` is absent for a deletion. */
+export interface StoredVersion {
+  readonly versionId: string;
+  readonly lastUpdated: string;
+  readonly resource: JsonObject | undefined;
+}
+
+/** The resources of one type. */
+export class TypeTable {
+  /** Current resources by id. */
+  readonly records = new Map<string, ResourceRecord>();
+  /** Versions per id, oldest first; kept after deletion. */
+  readonly histories = new Map<string, StoredVersion[]>();
+  readonly indexes: TypeIndexes;
+  bytes = 0;
+  /** Every record ever current, in write order; superseded ones are skipped and compacted away. */
+  private log: ResourceRecord[] = [];
+  private superseded = 0;
+
+  constructor(type: string, storeName: string) {
+    this.indexes = new TypeIndexes(type, {
+      storeName,
+      genOf: (id) => this.records.get(id)?.gen,
+      ids: () => this.records.keys(),
+    });
+  }
+
+  /** Makes `record` current, or removes the resource when `record` is undefined. */
+  put(id: string, record: ResourceRecord | undefined): void {
+    if (this.records.has(id)) this.superseded++;
+    if (record === undefined) {
+      this.records.delete(id);
+    } else {
+      this.records.set(id, record);
+      this.log.push(record);
+    }
+    if (this.superseded > 1024 && this.superseded * 2 > this.log.length) {
+      this.log = this.log.filter((r) => this.records.get(r.id) === r);
+      this.superseded = 0;
+    }
+  }
+
+  /** Current records newest first (by write number), starting below `beforeGen` when given. */
+  *newestFirst(beforeGen?: number): Generator<ResourceRecord> {
+    let i = this.log.length - 1;
+    if (beforeGen !== undefined) {
+      // The log is in ascending `gen` order: find the last record written before `beforeGen`.
+      let lo = 0;
+      let hi = this.log.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((this.log[mid] as ResourceRecord).gen < beforeGen) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo - 1;
+    }
+    for (; i >= 0; i--) {
+      const record = this.log[i] as ResourceRecord;
+      if (this.records.get(record.id) === record) yield record;
+    }
+  }
+}
+
+/** `Type/id` of a resource. */
+export function keyOf(type: string, id: string): string {
+  return `${type}/${id}`;
+}
+
+export class FhirStore implements FhirDataPlane {
+  private readonly tables = new Map<string, TypeTable>();
+  /** `Type/id` → the `Type/id`s of current resources referencing it. */
+  private readonly referrers = new Map<string, Set<string>>();
+  private lastGen = 0;
+  private journal: Journal | undefined;
+  readonly clock = new VersionClock();
+  readonly pageTokens = new PageTokens();
+
+  private constructor(private readonly handle: StoreHandle) {}
+
+  /** Creates the data plane of a store, replaying its journal when it persists. */
+  static async open(handle: StoreHandle): Promise<FhirStore> {
+    const store = new FhirStore(handle);
+    if (handle.dataDir !== undefined) {
+      store.journal = await Journal.open(handle.dataDir, (writes) => {
+        for (const write of writes) {
+          store.clock.observe(write.lastUpdated);
+          store.apply(write);
+        }
+      });
+    }
+    return store;
+  }
+
+  /** The store's full resource name. */
+  get name(): string {
+    return this.handle.name;
+  }
+
+  /** `enableUpdateCreate`: update may create a resource with the client's id. */
+  get updateCreate(): boolean {
+    return this.handle.config()['enableUpdateCreate'] === true;
+  }
+
+  /** Referential integrity is enforced unless the store disables it. */
+  get integrity(): boolean {
+    return this.handle.config()['disableReferentialIntegrity'] !== true;
+  }
+
+  /** History is kept unless `disableResourceVersioning`. */
+  get versioning(): boolean {
+    return this.handle.config()['disableResourceVersioning'] !== true;
+  }
+
+  /** `defaultSearchHandlingStrict`. */
+  get strictByDefault(): boolean {
+    return this.handle.config()['defaultSearchHandlingStrict'] === true;
+  }
+
+  private get parseExtensionReferences(): boolean {
+    return this.handle.config()['complexDataTypeReferenceParsing'] === 'ENABLED';
+  }
+
+  /** The table of a type, created on first use. */
+  table(type: string): TypeTable {
+    let table = this.tables.get(type);
+    if (table === undefined) this.tables.set(type, (table = new TypeTable(type, this.name)));
+    return table;
+  }
+
+  /** The current resource, if any. */
+  current(type: string, id: string): ResourceRecord | undefined {
+    return this.tables.get(type)?.records.get(id);
+  }
+
+  /** Every version of a resource, oldest first (also after deletion). */
+  versions(type: string, id: string): readonly StoredVersion[] {
+    return this.tables.get(type)?.histories.get(id) ?? [];
+  }
+
+  /** `Type/id`s of current resources that reference `Type/id`. */
+  referrersOf(key: string): ReadonlySet<string> {
+    return this.referrers.get(key) ?? new Set();
+  }
+
+  /** The current resource named by `Type/id`. */
+  byKey(key: string): ResourceRecord | undefined {
+    const slash = key.indexOf('/');
+    return this.current(key.slice(0, slash), key.slice(slash + 1));
+  }
+
+  /** The references of a resource that point into this store. */
+  localRefs(resource: JsonObject): LocalRef[] {
+    const refs: LocalRef[] = [];
+    for (const found of findReferences(resource, this.parseExtensionReferences)) {
+      const target = localTarget(found.reference, this.name);
+      if (target !== undefined) {
+        refs.push({ path: found.path, target: keyOf(target.type, target.id), version: target.version });
+      }
+    }
+    return refs;
+  }
+
+  /**
+   * Applies a change set: checks referential integrity (when enabled) across the whole set, then
+   * updates memory and indexes and appends the set to the journal as one line.
+   */
+  async commit(changes: Changes): Promise<void> {
+    if (this.integrity) changes.checkIntegrity();
+    const staged = changes.writes;
+    const writes = staged.map(toJournal);
+    writes.forEach((write, i) => this.apply(write, staged[i]?.refs));
+    await this.journal?.append(writes);
+  }
+
+  metrics(): FhirResourceMetric[] {
+    return [...this.tables.entries()]
+      .filter(([, table]) => table.records.size > 0)
+      .map(([resourceType, table]) => ({
+        resourceType,
+        count: table.records.size,
+        structuredStorageSizeBytes: table.bytes,
+      }));
+  }
+
+  async close(): Promise<void> {
+    await this.journal?.close();
+  }
+
+  async destroy(): Promise<void> {
+    await this.close();
+    this.journal = undefined;
+  }
+
+  /** Applies one write; `refs` are the resource's local references when already known. */
+  private apply(write: JournalWrite, refs?: readonly LocalRef[]): void {
+    const { type, id, resource } = write;
+    const table = this.table(type);
+    const old = table.records.get(id);
+    if (old !== undefined) {
+      table.indexes.remove(id, old.resource);
+      this.unlink(old);
+      table.bytes -= old.size;
+    }
+    if (resource === undefined) {
+      table.put(id, undefined);
+    } else {
+      const record: ResourceRecord = {
+        type,
+        id,
+        resource,
+        gen: ++this.lastGen,
+        size: Buffer.byteLength(JSON.stringify(resource)),
+        refs: refs ?? this.localRefs(resource),
+      };
+      table.put(id, record);
+      table.indexes.add(id, record.gen, resource);
+      this.link(record);
+      table.bytes += record.size;
+    }
+    const version: StoredVersion = { versionId: write.versionId, lastUpdated: write.lastUpdated, resource };
+    if (!this.versioning) {
+      if (resource === undefined) table.histories.delete(id);
+      else table.histories.set(id, [version]);
+      return;
+    }
+    const history = table.histories.get(id);
+    if (history === undefined) table.histories.set(id, [version]);
+    else history.push(version);
+  }
+
+  private link(record: ResourceRecord): void {
+    const source = keyOf(record.type, record.id);
+    for (const ref of record.refs) {
+      let set = this.referrers.get(ref.target);
+      if (set === undefined) this.referrers.set(ref.target, (set = new Set()));
+      set.add(source);
+    }
+  }
+
+  private unlink(record: ResourceRecord): void {
+    const source = keyOf(record.type, record.id);
+    for (const ref of record.refs) {
+      const set = this.referrers.get(ref.target);
+      set?.delete(source);
+      if (set?.size === 0) this.referrers.delete(ref.target);
+    }
+  }
+}
+
+function toJournal(write: StagedWrite): JournalWrite {
+  const out: JournalWrite = {
+    type: write.type,
+    id: write.id,
+    versionId: write.stamp.versionId,
+    lastUpdated: write.stamp.lastUpdated,
+  };
+  if (write.resource !== undefined) out.resource = write.resource;
+  return out;
+}

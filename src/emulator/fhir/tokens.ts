@@ -1,0 +1,92 @@
+/**
+ * Token search values (codes, Codings, CodeableConcepts, Identifiers, ContactPoints, booleans) and
+ * the index keys that answer `code`, `system|code`, `|code` and `system|` with one map lookup.
+ */
+
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { splitUnescaped, unescapeValue } from './escapes.js';
+
+/** One token a resource carries. `text` is what `:text` searches (display, CodeableConcept.text). */
+export interface Token {
+  system: string | undefined;
+  code: string | undefined;
+  text: string | undefined;
+}
+
+// ContactPoint.system codes; an Identifier's system is a URI and never one of these.
+const CONTACT_SYSTEMS = new Set(['phone', 'fax', 'email', 'pager', 'url', 'sms', 'other']);
+
+function str(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function fromObject(element: JsonObject, out: Token[]): void {
+  if (Array.isArray(element['coding']) || (element['text'] !== undefined && element['code'] === undefined)) {
+    // CodeableConcept: every coding, plus its text for `:text`.
+    for (const coding of (element['coding'] as JsonValue[] | undefined) ?? []) {
+      if (isJsonObject(coding)) fromObject(coding, out);
+    }
+    const text = str(element['text']);
+    if (text !== undefined) out.push({ system: undefined, code: undefined, text });
+    return;
+  }
+  if (element['code'] !== undefined) {
+    out.push({ system: str(element['system']), code: str(element['code']), text: str(element['display']) });
+    return;
+  }
+  const value = str(element['value']);
+  if (value === undefined) return;
+  const system = str(element['system']);
+  if (system !== undefined && CONTACT_SYSTEMS.has(system)) {
+    out.push({ system: undefined, code: value, text: undefined });
+    return;
+  }
+  const type = element['type'];
+  const typeText = isJsonObject(type) ? str(type['text']) : undefined;
+  out.push({ system, code: value, text: typeText });
+}
+
+/** The tokens of the elements a search parameter selects. */
+export function tokenValues(elements: readonly JsonValue[]): Token[] {
+  const out: Token[] = [];
+  for (const element of elements) {
+    if (typeof element === 'string' || typeof element === 'boolean' || typeof element === 'number') {
+      out.push({ system: undefined, code: String(element), text: undefined });
+    } else if (isJsonObject(element)) {
+      fromObject(element, out);
+    }
+  }
+  return out;
+}
+
+const SEP = '\u0001';
+
+/** The index keys one token is found under. */
+export function tokenKeys(token: Token): string[] {
+  const keys: string[] = [];
+  const { system, code } = token;
+  if (code !== undefined) {
+    keys.push(`c${SEP}${code}`);
+    keys.push(system === undefined ? `n${SEP}${code}` : `s${SEP}${system}${SEP}${code}`);
+  }
+  if (system !== undefined) keys.push(`S${SEP}${system}`);
+  return keys;
+}
+
+/**
+ * The index key a search value looks up: `code` (any system), `system|code`, `|code` (no system)
+ * or `system|` (any code of the system). `undefined` for an empty value.
+ */
+export function tokenQueryKey(raw: string): string | undefined {
+  const parts = splitUnescaped(raw, '|');
+  if (parts.length === 1) {
+    const code = unescapeValue(parts[0] ?? '');
+    return code === '' ? undefined : `c${SEP}${code}`;
+  }
+  const system = unescapeValue(parts[0] ?? '');
+  const code = unescapeValue(parts.slice(1).join('|'));
+  if (system === '' && code === '') return undefined;
+  if (system === '') return `n${SEP}${code}`;
+  if (code === '') return `S${SEP}${system}`;
+  return `s${SEP}${system}${SEP}${code}`;
+}

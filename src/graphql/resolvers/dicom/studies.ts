@@ -1,0 +1,123 @@
+import { mapConnection } from '../../../connections/connection.js';
+import { pageQido } from '../../../connections/dicom-pager.js';
+import { badUserInput } from '../../../errors.js';
+import { requireUid } from '../../../healthcare/dicomweb.js';
+import { datasetOf, parseStoreName } from '../../../healthcare/names.js';
+import type {
+  DicomStoreResolvers, InstanceResolvers, SeriesResolvers, StudyFilter, StudyResolvers,
+} from '../../../generated/graphql.js';
+import { toGlobalId } from '../../globalId.js';
+import { loadStore } from '../load.js';
+import { datasetStoreNames } from '../stores.js';
+import { toModel } from '../fhir/model.js';
+import { dicomDate, integer, isoDate, text, values } from './attributes.js';
+import {
+  includeFields, instanceName, loadSeries, loadStudy, seriesName, studyName, toInstance, toSeries, toStudy,
+} from './models.js';
+
+const MAX_MATCH_VALUE = 256;
+
+/** QIDO match keys for a StudyFilter; values go out as values, never as query syntax. */
+export function studyQuery(filter: StudyFilter | null | undefined): [string, string][] {
+  const query: [string, string][] = [];
+  const match = (key: string, value: string | null | undefined) => {
+    if (!value) return;
+    if (value.length > MAX_MATCH_VALUE || /[\\*?]/.test(value)) throw badUserInput(`${key} must be a plain value of at most ${MAX_MATCH_VALUE} characters`);
+    query.push([key, value]);
+  };
+  match('PatientName', filter?.patientName);
+  match('PatientID', filter?.patientId);
+  match('AccessionNumber', filter?.accessionNumber);
+  match('ReferringPhysicianName', filter?.referringPhysicianName);
+  if (filter?.studyInstanceUid) query.push(['StudyInstanceUID', requireUid(filter.studyInstanceUid)]);
+  if (filter?.studyDateFrom || filter?.studyDateTo) {
+    query.push(['StudyDate', `${filter.studyDateFrom ? dicomDate(filter.studyDateFrom) : ''}-${filter.studyDateTo ? dicomDate(filter.studyDateTo) : ''}`]);
+  }
+  if (filter?.fuzzy) query.push(['fuzzymatching', 'true']);
+  return query;
+}
+
+export const dicomStoreDataResolvers: Pick<DicomStoreResolvers, 'studies' | 'study'> = {
+  studies: async (store, { filter, first, after }, context) => {
+    const name = parseStoreName(store.name, 'dicomStores');
+    context.access.checkStore(name);
+    const page = await pageQido({ store: name, segments: ['studies'], query: [...studyQuery(filter), ...includeFields('study')], first, after }, context);
+    return mapConnection(page, (row) => toStudy(store.name, row));
+  },
+  study: (store, { uid }, context) => loadStudy(parseStoreName(store.name, 'dicomStores'), uid, context),
+};
+
+export const studyResolvers: StudyResolvers = {
+  id: (study) => toGlobalId('Study', studyName(study)),
+  studyInstanceUid: (study) => study.studyUid,
+  studyDate: ({ attributes }) => isoDate(attributes, 'StudyDate'),
+  studyTime: ({ attributes }) => text(attributes, 'StudyTime'),
+  accessionNumber: ({ attributes }) => text(attributes, 'AccessionNumber'),
+  description: ({ attributes }) => text(attributes, 'StudyDescription'),
+  patientName: ({ attributes }) => text(attributes, 'PatientName'),
+  patientId: ({ attributes }) => text(attributes, 'PatientID'),
+  patientBirthDate: ({ attributes }) => isoDate(attributes, 'PatientBirthDate'),
+  modalities: ({ attributes }) => values(attributes, 'ModalitiesInStudy').filter((value): value is string => typeof value === 'string'),
+  referringPhysicianName: ({ attributes }) => text(attributes, 'ReferringPhysicianName'),
+  numberOfSeries: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedSeries'),
+  numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedInstances'),
+  store: (study, _args, context) => loadStore(parseStoreName(study.store, 'dicomStores'), context),
+  series: async (study, { first, after }, context) => {
+    const store = parseStoreName(study.store, 'dicomStores');
+    context.access.checkStore(store);
+    const page = await pageQido({ store, segments: ['studies', study.studyUid, 'series'], query: includeFields('series'), first, after }, context);
+    return mapConnection(page, (row) => toSeries(study.store, study.studyUid, row));
+  },
+  patient: async (study, _args, context) => {
+    const mrn = text(study.attributes, 'PatientID');
+    if (!mrn) return null;
+    const fhirStores = await datasetStoreNames('fhirStores', datasetOf(parseStoreName(study.store, 'dicomStores')), context);
+    const matches = await Promise.all(fhirStores.map((store) => context.loaders.fhir.patientByMrn.load(`${store}|${mrn}`)));
+    const index = matches.findIndex((match) => match !== null);
+    return index === -1 ? null : toModel(fhirStores[index]!, matches[index]!);
+  },
+};
+
+export const seriesResolvers: SeriesResolvers = {
+  id: (series) => toGlobalId('Series', seriesName(series)),
+  seriesInstanceUid: (series) => series.seriesUid,
+  modality: ({ attributes }) => text(attributes, 'Modality'),
+  seriesNumber: ({ attributes }) => integer(attributes, 'SeriesNumber'),
+  description: ({ attributes }) => text(attributes, 'SeriesDescription'),
+  seriesDate: ({ attributes }) => isoDate(attributes, 'SeriesDate'),
+  numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfSeriesRelatedInstances'),
+  instances: async (series, { first, after }, context) => {
+    const store = parseStoreName(series.store, 'dicomStores');
+    context.access.checkStore(store);
+    const page = await pageQido({ store, segments: ['studies', series.studyUid, 'series', series.seriesUid, 'instances'], query: includeFields('instance'), first, after }, context);
+    return mapConnection(page, (row) => toInstance(series.store, series.studyUid, series.seriesUid, row));
+  },
+  study: (series, _args, context) => loadStudy(parseStoreName(series.store, 'dicomStores'), series.studyUid, context),
+};
+
+export const instanceResolvers: InstanceResolvers = {
+  id: (instance) => toGlobalId('Instance', instanceName(instance)),
+  sopInstanceUid: (instance) => instance.instanceUid,
+  sopClassUid: ({ attributes }) => text(attributes, 'SOPClassUID'),
+  instanceNumber: ({ attributes }) => integer(attributes, 'InstanceNumber'),
+  rows: ({ attributes }) => integer(attributes, 'Rows'),
+  columns: ({ attributes }) => integer(attributes, 'Columns'),
+  numberOfFrames: ({ attributes }) => integer(attributes, 'NumberOfFrames') ?? 1,
+  metadata: async (instance, _args, context) => {
+    const store = parseStoreName(instance.store, 'dicomStores');
+    context.access.checkStore(store);
+    const [metadata] = await context.loaders.qido.load({
+      store,
+      segments: ['studies', instance.studyUid, 'series', instance.seriesUid, 'instances', instance.instanceUid, 'metadata'],
+      query: [],
+    });
+    return metadata ?? null;
+  },
+  renderedUrl: (instance, { format, frame }, context) => {
+    const frameNumber = frame ?? 1;
+    if (!Number.isInteger(frameNumber) || frameNumber < 1) throw badUserInput('frame must be 1 or more');
+    return `${context.publicUrl}/dicom/${instanceName(instance)}/frames/${frameNumber}/rendered?format=${(format ?? 'PNG').toLowerCase()}`;
+  },
+  series: (instance, _args, context) => loadSeries(parseStoreName(instance.store, 'dicomStores'), instance.studyUid, instance.seriesUid, context),
+};
+

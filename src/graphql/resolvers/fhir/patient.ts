@@ -1,0 +1,75 @@
+import { badUserInput } from '../../../errors.js';
+import { requireResourceType } from '../../../healthcare/fhir.js';
+import { parseStoreName } from '../../../healthcare/names.js';
+import type { PatientFilter, PatientResolvers } from '../../../generated/graphql.js';
+import { loadStore } from '../load.js';
+import { commonFhirFields } from './common.js';
+import { addresses, asString, contactPoints, displayName, humanNames, identifiers, references } from './datatypes.js';
+import { searchParam, patientList, resourceList } from './lists.js';
+import { loadReference, loadReferences, resourceName } from './model.js';
+
+const GENDERS = ['male', 'female', 'other', 'unknown'];
+
+/** FHIR search parameters for a PatientFilter (toolbox rules: every word of `name` must match). */
+export function patientSearchParams(filter: PatientFilter | null | undefined): [string, string][] {
+  if (!filter) return [];
+  const params: [string, string][] = [];
+  for (const word of filter.name?.trim().split(/\s+/).filter(Boolean) ?? []) params.push(searchParam('name', word));
+  if (filter.family) params.push(searchParam('family', filter.family));
+  if (filter.given) params.push(searchParam('given', filter.given));
+  if (filter.gender) {
+    if (!GENDERS.includes(filter.gender)) throw badUserInput(`gender must be one of ${GENDERS.join(', ')}`);
+    params.push(['gender', filter.gender]);
+  }
+  if (filter.identifier) params.push(searchParam('identifier', filter.identifier));
+  if (filter.birthDateFrom) params.push(['birthdate', `ge${filter.birthDateFrom}`]);
+  if (filter.birthDateTo) params.push(['birthdate', `le${filter.birthDateTo}`]);
+  return params;
+}
+
+/** The identifier whose type is the HL7 v2 `MR` code. */
+function mrn(identifierList: unknown): string | null {
+  return identifiers(identifierList).find((identifier) => identifier.typeCode === 'MR')?.value ?? null;
+}
+
+export const patientResolvers: PatientResolvers = {
+  ...commonFhirFields,
+  mrn: ({ resource }) => mrn(resource.identifier),
+  gender: ({ resource }) => asString(resource.gender),
+  birthDate: ({ resource }) => asString(resource.birthDate),
+  displayName: ({ resource }) => displayName(resource.name),
+  names: ({ resource }) => humanNames(resource.name),
+  identifiers: ({ resource }) => identifiers(resource.identifier),
+  telecom: ({ resource }) => contactPoints(resource.telecom),
+  addresses: ({ resource }) => addresses(resource.address),
+  active: ({ resource }) => (typeof resource.active === 'boolean' ? resource.active : null),
+  deceased: ({ resource }) => resource.deceasedBoolean === true || typeof resource.deceasedDateTime === 'string',
+  deceasedDateTime: ({ resource }) => asString(resource.deceasedDateTime),
+  generalPractitioners: (patient, _args, context) => loadReferences(patient, references(patient.resource.generalPractitioner), 'Practitioner', context),
+  managingOrganization: (patient, _args, context) => {
+    const [reference] = references(patient.resource.managingOrganization);
+    return reference === undefined ? null : loadReference(patient, reference, 'Organization', context);
+  },
+  store: (patient, _args, context) => loadStore(parseStoreName(patient.store, 'fhirStores'), context),
+
+  everything: (patient, { types, since, first, after }, context) => {
+    const params: [string, string][] = [];
+    if (types && types.length > 0) params.push(['_type', types.map(requireResourceType).join(',')]);
+    if (since) params.push(['_since', since]);
+    return resourceList(patient.store, 'Patient.everything', resourceName(patient), ['Patient', patient.resource.id, '$everything'], params, { first, after }, context);
+  },
+  observations: (patient, { code, category, ...page }, context) => {
+    const filters: [string, string][] = [];
+    if (code) filters.push(searchParam('code', code));
+    if (category) filters.push(searchParam('category', category));
+    return patientList(patient, 'Observation', 'subject', '-date', filters, page, context);
+  },
+  conditions: (patient, { clinicalStatus, ...page }, context) =>
+    patientList(patient, 'Condition', 'subject', '-onset-date', clinicalStatus ? [searchParam('clinical-status', clinicalStatus)] : [], page, context),
+  encounters: (patient, page, context) => patientList(patient, 'Encounter', 'subject', '-date', [], page, context),
+  medications: (patient, { status, ...page }, context) =>
+    patientList(patient, 'MedicationRequest', 'subject', '-authoredon', status ? [searchParam('status', status)] : [], page, context),
+  allergies: (patient, page, context) => patientList(patient, 'AllergyIntolerance', 'patient', undefined, [], page, context),
+  immunizations: (patient, page, context) => patientList(patient, 'Immunization', 'patient', '-date', [], page, context),
+};
+

@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from '../errors.js';
+import { requestCredentials, type ContextDependencies } from '../graphql/context.js';
+import { upstreamCode } from '../graphql/errors.js';
+import { HealthcareClient } from '../healthcare/client.js';
+import { renderedFrame } from '../healthcare/dicomweb.js';
+import { UpstreamError } from '../healthcare/errors.js';
+import { InvalidNameError, parseStoreName } from '../healthcare/names.js';
+
+/** `/dicom/{dicomStore}/dicomWeb/studies/{st}/series/{se}/instances/{in}/frames/{n}/rendered` */
+const RENDERED_PATH = /^\/dicom\/(projects\/[^/]+\/locations\/[^/]+\/datasets\/[^/]+\/dicomStores\/[^/]+)\/dicomWeb\/studies\/([^/]+)\/series\/([^/]+)\/instances\/([^/]+)\/frames\/(\d{1,6})\/rendered$/;
+
+export const isRenderedPath = (pathname: string) => pathname.startsWith('/dicom/');
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 503,
+};
+
+/**
+ * The image proxy behind `Instance.renderedUrl`: the same checks as the graph (valid names, UIDs,
+ * allow-lists, the caller's token in passthrough mode), then the upstream's rendered frame streamed
+ * through. Instances never change, so browsers may cache the image (privately: it is patient data).
+ */
+export async function serveRendered(request: IncomingMessage, response: ServerResponse, url: URL, deps: ContextDependencies): Promise<void> {
+  try {
+    if (request.method !== 'GET' && request.method !== 'HEAD') throw new GraphQLError('Only GET', { extensions: { code: 'BAD_USER_INPUT' } });
+    const match = RENDERED_PATH.exec(url.pathname);
+    if (!match) throw new InvalidNameError('not a rendered-frame path');
+    const [, storeName = '', study = '', series = '', instance = '', frame = ''] = match;
+    const format = url.searchParams.get('format') ?? 'png';
+    if (format !== 'png' && format !== 'jpeg') throw new InvalidNameError('format must be png or jpeg');
+    const store = parseStoreName(decodeURIComponent(storeName), 'dicomStores');
+    if (Number(frame) < 1) throw new InvalidNameError('frame numbers start at 1');
+    const credentials = requestCredentials(deps, request.headers.authorization);
+    deps.access.checkStore(store);
+    const mediaType = format === 'png' ? 'image/png' : 'image/jpeg';
+    const upstream = await renderedFrame(new HealthcareClient(deps.settings, credentials), store, { study, series, instance }, Number(frame), mediaType);
+    response.writeHead(200, {
+      'content-type': upstream.headers.get('content-type') ?? mediaType,
+      'cache-control': 'private, max-age=86400, immutable',
+      'x-content-type-options': 'nosniff',
+      ...(upstream.headers.get('content-length') ? { 'content-length': upstream.headers.get('content-length')! } : {}),
+    });
+    if (request.method === 'HEAD' || !upstream.body) {
+      response.end();
+      await upstream.body?.cancel();
+      return;
+    }
+    Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(response);
+  } catch (error) {
+    const code: ErrorCode = error instanceof UpstreamError ? upstreamCode(error)
+      : error instanceof InvalidNameError ? 'BAD_USER_INPUT'
+        : error instanceof GraphQLError ? (String(error.extensions.code) as ErrorCode)
+          : 'INTERNAL_SERVER_ERROR';
+    if (code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error }, 'rendered image failed');
+    const status = STATUS[code] ?? 502;
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
+    response.end(JSON.stringify({ error: { code, message: error instanceof Error && code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Internal server error' } }));
+  }
+}
