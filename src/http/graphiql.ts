@@ -1,21 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-
-const EXAMPLE_QUERY = `# Welcome to Healthcare Graph: one graph over the Cloud Healthcare API.
-# Press the run button (or Ctrl-Enter). The Docs panel on the left lists every type and field.
-
-query DatasetOverview {
-  datasets(first: 10) {
-    nodes {
-      name
-      timeZone
-      fhirStores { nodes { storeId version metrics { resourceType count } } }
-      dicomStores { nodes { storeId metrics { studyCount seriesCount instanceCount } } }
-    }
-    pageInfo { hasNextPage endCursor }
-  }
-}
-`;
+import { EXAMPLE_OPERATIONS } from './examples.js';
 
 /**
  * Everything the page loads is inline (GraphiQL, Monaco and its workers as blob URLs), so it works
@@ -48,7 +33,7 @@ export function graphiqlPage(): GraphiQLPage {
     const html = Buffer.from(renderGraphiQL({
       title: 'Healthcare Graph',
       endpoint: '/graphql',
-      defaultQuery: EXAMPLE_QUERY,
+      defaultTabs: EXAMPLE_OPERATIONS.map(({ query, variables }) => ({ query, variables: variables && JSON.stringify(variables, null, 2) })),
       isHeadersEditorEnabled: true,
       shouldPersistHeaders: false,
       schemaDescription: true,

@@ -17,9 +17,12 @@ export function resourceKey(store: string, type: string, id: string): string {
 }
 
 function splitKey(key: string): { store: string; type: string; id: string } {
-  const [store = '', rest = ''] = key.split('/fhir/');
-  const [type = '', id = ''] = rest.split('/');
-  return { store, type, id };
+  // Types and ids never contain `/`, but a store may be named `fhir`: split from the end.
+  const parts = key.split('/');
+  const id = parts.pop() ?? '';
+  const type = parts.pop() ?? '';
+  parts.pop(); // the `fhir` segment
+  return { store: parts.join('/'), type, id };
 }
 
 /** A search request; identical ones in a request are made once. */

@@ -132,6 +132,31 @@ describe('search paging', () => {
   });
 });
 
+describe('default order under churn', () => {
+  it('lists resources newest first after many updates and deletions', async () => {
+    const store = await createStore(emulator, 'churn');
+    const created = await store.load(Array.from({ length: 1100 }, (_, i) => ({ resource: { resourceType: 'Device', serialNumber: `${i}` } })));
+    const put = (resources: any[]): unknown => ({
+      resourceType: 'Bundle',
+      type: 'transaction',
+      entry: resources.map((r) => ({ resource: r, request: { method: 'PUT', url: `Device/${r.id}` } })),
+    });
+    // Two rounds of updates leave more superseded versions than current ones behind.
+    await store.request('POST', '', put(created.map((r) => ({ ...r, status: 'active' }))));
+    const shuffled = created.filter((_, i) => i % 3 !== 0).reverse();
+    await store.request('POST', '', put(shuffled.map((r) => ({ ...r, status: 'inactive' }))));
+    const deleted = created.filter((_, i) => i % 3 === 0).slice(0, 10);
+    for (const r of deleted) await store.request('DELETE', `Device/${r.id}`);
+
+    const pages = await store.pages('Device?_count=200');
+    const ids = pages.flatMap((b) => b.entry.map((e: any) => e.resource.id));
+    expect(pages[0].total).toBe(1090);
+    expect(ids).toHaveLength(1090);
+    const untouched = created.filter((_, i) => i % 3 === 0).slice(10).map((r) => r.id);
+    expect(ids).toEqual([...shuffled.map((r) => r.id).reverse(), ...untouched.reverse()]);
+  });
+});
+
 describe('Patient/$everything', () => {
   const everything = (query = ''): string => `Patient/${patient.id}/$everything${query}`;
 

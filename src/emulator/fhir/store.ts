@@ -104,6 +104,7 @@ export function keyOf(type: string, id: string): string {
   return `${type}/${id}`;
 }
 
+/** The data plane of one FHIR store: everything the store holds, and the change-set commit. */
 export class FhirStore implements FhirDataPlane {
   private readonly tables = new Map<string, TypeTable>();
   /** `Type/id` → the `Type/id`s of current resources referencing it. */

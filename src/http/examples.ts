@@ -1,0 +1,141 @@
+/**
+ * Example operations preloaded in GraphiQL (one tab each) and shown in the README. A test runs every
+ * one against the demo data, so they keep working as the schema grows.
+ */
+
+const DEMO_FHIR = 'projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir';
+const DEMO_DICOM = 'projects/demo/locations/us-central1/datasets/demo/dicomStores/dicom';
+
+export interface ExampleOperation {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
+  {
+    name: 'PatientList',
+    query: `# Patients with their practitioner, organization and latest vitals: one request.
+# Page on with pageInfo.endCursor as $after. Try a filter: { family: "smi" }.
+query PatientList($store: String!, $after: String) {
+  fhirStore(name: $store) {
+    patients(first: 20, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        displayName
+        mrn
+        gender
+        birthDate
+        generalPractitioners { displayName }
+        managingOrganization { name }
+        observations(first: 3, category: "vital-signs") {
+          nodes { code { display } valueDisplay effectiveDateTime }
+        }
+      }
+    }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR },
+  },
+  {
+    name: 'PatientChart',
+    query: `# One patient's chart: problems, medications, allergies, visits, imaging with thumbnails.
+query PatientChart($store: String!, $id: String!) {
+  fhirStore(name: $store) {
+    patient(id: $id) {
+      displayName
+      mrn
+      birthDate
+      addresses { city state }
+      conditions(first: 10) { nodes { code { display } clinicalStatus onsetDateTime } }
+      medications(first: 10) { nodes { medication { display } status authoredOn } }
+      allergies { nodes { code { display } criticality reactions } }
+      encounters(first: 5) { nodes { class { code } start serviceProvider { name } practitioners { displayName } } }
+      observations(first: 10, category: "laboratory") { nodes { code { display } valueDisplay effectiveDateTime } }
+      imagingStudies(first: 5) {
+        nodes {
+          studyDate
+          description
+          modalities
+          series(first: 5) {
+            nodes { modality description instances(first: 1) { nodes { renderedUrl } } }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR, id: 'pat-000001' },
+  },
+  {
+    name: 'StudyBrowser',
+    query: `# A study list as an imaging viewer shows it, with series and a thumbnail URL each.
+query StudyBrowser($store: String!, $after: String) {
+  dicomStore(name: $store) {
+    metrics { studyCount seriesCount instanceCount }
+    studies(first: 10, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        studyDate
+        description
+        patientName
+        patientId
+        modalities
+        numberOfInstances
+        patient { displayName }
+        series {
+          nodes {
+            seriesNumber
+            modality
+            description
+            numberOfInstances
+            instances(first: 1) { nodes { rows columns thumbnail: renderedUrl(format: JPEG) } }
+          }
+        }
+      }
+    }
+  }
+}
+`,
+    variables: { store: DEMO_DICOM },
+  },
+  {
+    name: 'DatasetOverview',
+    query: `# Every dataset with its FHIR and DICOM stores and what they hold.
+query DatasetOverview {
+  datasets(first: 10) {
+    nodes {
+      name
+      timeZone
+      fhirStores { nodes { storeId version metrics { resourceType count } } }
+      dicomStores { nodes { storeId metrics { studyCount seriesCount instanceCount } } }
+    }
+  }
+}
+`,
+  },
+  {
+    name: 'GetOrCreateOrganization',
+    query: `# "Get or create" by identifier: run it twice, the second run finds the first one's resource.
+mutation GetOrCreateOrganization($store: String!) {
+  createFhirResource(input: {
+    store: $store
+    resource: {
+      resourceType: "Organization"
+      name: "Riverside Imaging Center"
+      identifier: [{ system: "urn:example:org", value: "RIC-1" }]
+    }
+    ifNoneExist: "identifier=urn:example:org|RIC-1"
+  }) {
+    created
+    resource { id resourceId versionId }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR },
+  },
+];
