@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { AccessPolicy } from './access/policy.js';
 import type { Config } from './config/index.js';
 import { CursorCodec } from './connections/cursor.js';
@@ -7,6 +8,7 @@ import { startEmulator, type RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { serverCredentials } from './healthcare/auth.js';
 import type { UpstreamSettings } from './healthcare/client.js';
+import { DEFAULT_RETRY_POLICY } from './healthcare/retry.js';
 import { checkReadiness, type ReadinessResult } from './http/readiness.js';
 import { startGraphServer, type RunningGraphServer } from './http/server.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -54,7 +56,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     apiUrl = `${emulator.url}/v1`;
   }
-  const settings: UpstreamSettings = { apiUrl, timeoutMs: config.upstreamTimeoutMs, concurrency: config.upstreamConcurrency, metrics };
+  const settings: UpstreamSettings = {
+    apiUrl,
+    timeoutMs: config.upstreamTimeoutMs,
+    concurrency: config.upstreamConcurrency,
+    processLimit: pLimit(config.upstreamProcessConcurrency),
+    retry: { ...DEFAULT_RETRY_POLICY, retries: config.upstreamRetries },
+    metrics,
+  };
 
   try {
     let demo: Promise<CohortLoadResult> | undefined;
@@ -84,6 +93,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         cursors: new CursorCodec(config.cursorSecret),
         logger,
         batching: options.batching ?? true,
+        requestDeadlineMs: config.requestDeadlineMs,
       },
       metrics,
       logger,

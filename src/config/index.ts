@@ -34,6 +34,12 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** Upstream calls one GraphQL request may have in flight at once. */
   upstreamConcurrency: number;
+  /** Upstream calls the whole process may have in flight at once. */
+  upstreamProcessConcurrency: number;
+  /** Further attempts of an idempotent upstream call after a 429, 5xx or connection failure. */
+  upstreamRetries: number;
+  /** Time one GraphQL request may spend on upstream calls, retries included. */
+  requestDeadlineMs: number;
   /** Key that signs cursors; random per process when unset (cursors then do not survive restarts). */
   cursorSecret?: string;
   /** Base URL clients reach the graph at, when a proxy sits in front (for image URLs). */
@@ -107,6 +113,9 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: boolean(env, 'GRAPHIQL', !production),
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 100, 3_600_000),
     upstreamConcurrency: integer(env, 'UPSTREAM_CONCURRENCY', 24, 1, 256),
+    upstreamProcessConcurrency: integer(env, 'UPSTREAM_PROCESS_CONCURRENCY', 256, 1, 10_000),
+    upstreamRetries: integer(env, 'UPSTREAM_RETRIES', 3, 0, 10),
+    requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 3_600_000),
     cursorSecret: parsedWith(env, 'CURSOR_SECRET', parseSecret),
     publicUrl: parsedWith(env, 'PUBLIC_URL', parsePublicUrl),
   };

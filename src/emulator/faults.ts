@@ -18,6 +18,8 @@ export interface FaultRule {
   status: 429 | 500 | 503 | 'reset' | 'truncate';
   /** Seconds for a `Retry-After` header on 429/500/503. */
   retryAfter?: number;
+  /** The rule fires this many times at most, then matches nothing (deterministic "fails twice, then works"). */
+  times?: number;
 }
 
 /** Uniform latency range in milliseconds. */
@@ -27,7 +29,7 @@ export interface LatencyRange {
 }
 
 const STATUSES: readonly FaultRule['status'][] = [429, 500, 503, 'reset', 'truncate'];
-const RULE_KEYS = new Set(['path', 'method', 'rate', 'status', 'retryAfter']);
+const RULE_KEYS = new Set(['path', 'method', 'rate', 'status', 'retryAfter', 'times']);
 
 /** Collapses whitespace so every message is a single line, as the env contract promises. */
 function oneLine(text: string): string {
@@ -36,7 +38,7 @@ function oneLine(text: string): string {
 
 /**
  * Parses the EMULATOR_FAULTS JSON text: an array of
- * `{"path": regex, "method"?, "rate": 0..1, "status": 429|500|503|"reset"|"truncate", "retryAfter"?}`.
+ * `{"path": regex, "method"?, "rate": 0..1, "status": 429|500|503|"reset"|"truncate", "retryAfter"?, "times"?}`.
  * Throws an Error with a one-line message saying what is wrong.
  */
 export function parseFaultRules(json: string): FaultRule[] {
@@ -56,7 +58,7 @@ export function parseFaultRules(json: string): FaultRule[] {
     }
     const rule = raw as Record<string, unknown>;
     const unknown = Object.keys(rule).find((key) => !RULE_KEYS.has(key));
-    if (unknown !== undefined) fail(`unknown field "${unknown}" (allowed: path, method, rate, status, retryAfter)`);
+    if (unknown !== undefined) fail(`unknown field "${unknown}" (allowed: path, method, rate, status, retryAfter, times)`);
 
     if (typeof rule['path'] !== 'string') fail('"path" must be a regular expression string');
     let path: RegExp;
@@ -89,7 +91,13 @@ export function parseFaultRules(json: string): FaultRule[] {
       if (typeof status !== 'number') fail('"retryAfter" only applies to status 429, 500 or 503');
     }
 
+    const times = rule['times'];
+    if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) {
+      fail(`"times" must be a whole number from 1, got ${JSON.stringify(times)}`);
+    }
+
     const parsed: FaultRule = { path, rate: rate as number, status: status as FaultRule['status'] };
+    if (times !== undefined) parsed.times = times as number;
     if (method !== undefined) parsed.method = (method as string).toUpperCase();
     if (retryAfter !== undefined) parsed.retryAfter = retryAfter as number;
     return parsed;
@@ -144,8 +152,11 @@ export class FaultInjector {
       if (rule.method !== undefined && rule.method.toUpperCase() !== method.toUpperCase()) continue;
       // A /g or /y regex keeps state between test() calls; reset it so every request is judged alike.
       rule.path.lastIndex = 0;
-      if (!rule.path.test(pathname)) continue;
-      if (this.random() < rule.rate) return rule;
+      if (!rule.path.test(pathname) || rule.times === 0) continue;
+      if (this.random() < rule.rate) {
+        if (rule.times !== undefined) rule.times -= 1;
+        return rule;
+      }
     }
     return undefined;
   }

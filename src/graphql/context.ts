@@ -31,6 +31,8 @@ export interface ContextDependencies {
   logger: Logger;
   /** False only for the benchmark's naive baseline. */
   batching: boolean;
+  /** Time one request may spend on upstream calls, retries included. */
+  requestDeadlineMs: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export function requestCredentials(deps: Pick<ContextDependencies, 'authMode' | 
 }
 
 export function createRequestContext(deps: ContextDependencies, authorization: string | undefined, requestId: string, publicUrl: string): RequestContext {
-  const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization));
+  const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization), { deadline: Date.now() + deps.requestDeadlineMs });
   return {
     client,
     loaders: createLoaders(client, { batching: deps.batching }),

@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Metrics } from '../observability/metrics.js';
 import type { Credentials } from './auth.js';
 import { parseErrorResponse, UpstreamError, type ApiKind } from './errors.js';
+import { isIdempotent, isRetryable, retryDelayMs, type RetryPolicy } from './retry.js';
 
 export interface UpstreamSettings {
   /** API root including the version, e.g. `https://healthcare.googleapis.com/v1`. */
@@ -10,6 +12,14 @@ export interface UpstreamSettings {
   metrics: Metrics;
   /** How many calls one request may have in flight at once; the rest queue. */
   concurrency: number;
+  /** Calls the whole process may have in flight at once, shared by all requests. */
+  processLimit: LimitFunction;
+  retry: RetryPolicy;
+}
+
+export interface ClientOptions {
+  /** Time (epoch ms) by which the request's upstream work must be done, retries included. */
+  deadline?: number;
 }
 
 export interface UpstreamCall {
@@ -48,11 +58,15 @@ export class HealthcareClient {
   calls = 0;
   private readonly limit: LimitFunction;
 
+  private readonly deadline: number;
+
   constructor(
     private readonly settings: UpstreamSettings,
     private readonly credentials: Credentials,
+    options: ClientOptions = {},
   ) {
     this.limit = pLimit(settings.concurrency);
+    this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
   }
 
   /** Performs a call and returns its JSON body; throws {@link UpstreamError} for every failure. */
@@ -62,7 +76,7 @@ export class HealthcareClient {
 
   /** Performs a call and returns its status and JSON body (`{}` when empty). */
   request<T>(call: UpstreamCall): Promise<UpstreamResponse<T>> {
-    return this.limit(() => this.exchange<T>(call));
+    return this.withRetries(call, () => this.exchange<T>(call));
   }
 
   private async exchange<T>(call: UpstreamCall): Promise<UpstreamResponse<T>> {
@@ -86,7 +100,26 @@ export class HealthcareClient {
    * error statuses still throw {@link UpstreamError}.
    */
   binary(call: UpstreamCall): Promise<Response> {
-    return this.limit(() => this.send(call));
+    return this.withRetries(call, () => this.send(call));
+  }
+
+  /**
+   * Runs one attempt at a time within the request's and the process's concurrency limits, and tries
+   * idempotent calls again on passing failures while the deadline allows.
+   */
+  private async withRetries<T>(call: UpstreamCall, attempt: () => Promise<T>): Promise<T> {
+    const { retry, processLimit, metrics } = this.settings;
+    for (let retries = 0; ; retries += 1) {
+      try {
+        return await this.limit(() => processLimit(attempt));
+      } catch (error) {
+        if (!(error instanceof UpstreamError) || !isIdempotent(call) || !isRetryable(error) || retries >= retry.retries) throw error;
+        const delay = retryDelayMs(retries, retry, error.retryAfterSeconds);
+        if (Date.now() + delay >= this.deadline) throw error;
+        metrics.upstreamRetries.inc({ kind: call.kind });
+        await sleep(delay);
+      }
+    }
   }
 
   /** The API root this client calls; nothing outside it is ever requested. */
@@ -120,6 +153,8 @@ export class HealthcareClient {
     if (call.body !== undefined) headers['content-type'] = call.contentType ?? 'application/json';
 
     const { metrics } = this.settings;
+    const timeoutMs = Math.min(this.settings.timeoutMs, this.deadline - Date.now());
+    if (timeoutMs <= 0) throw new UpstreamError('The request ran out of time before this upstream call', 0, call.kind, undefined, undefined, 'timeout');
     const stopTimer = metrics.upstreamDuration.startTimer({ kind: call.kind, method });
     this.calls += 1;
     let response: Response;
@@ -128,7 +163,7 @@ export class HealthcareClient {
         method,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(this.settings.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
         redirect: 'manual', // a redirect could carry the token to another host
       });
     } catch (error) {
@@ -136,7 +171,7 @@ export class HealthcareClient {
       metrics.upstreamRequests.inc({ kind: call.kind, method, status: timedOut ? 'timeout' : 'network' });
       stopTimer();
       throw new UpstreamError(
-        timedOut ? `The upstream did not answer within ${this.settings.timeoutMs} ms` : 'Could not reach the upstream',
+        timedOut ? `The upstream did not answer within ${timeoutMs} ms` : 'Could not reach the upstream',
         0, call.kind, undefined, undefined, timedOut ? 'timeout' : 'network',
       );
     }

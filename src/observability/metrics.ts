@@ -9,6 +9,8 @@ export interface Metrics {
   /** Every HTTP call to the Healthcare API or emulator. `status` is the HTTP status, or `network` / `timeout`. */
   upstreamRequests: Counter<'kind' | 'method' | 'status'>;
   upstreamDuration: Histogram<'kind' | 'method'>;
+  /** Upstream calls sent again after a passing failure. */
+  upstreamRetries: Counter<'kind'>;
   /** Every GraphQL operation the server executed or refused. */
   graphqlOperations: Counter<'type' | 'outcome'>;
   graphqlDuration: Histogram<'type'>;
@@ -30,6 +32,12 @@ export function createMetrics(): Metrics {
       help: 'Duration of HTTP calls to the Cloud Healthcare API (or emulator).',
       labelNames: ['kind', 'method'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    upstreamRetries: new Counter({
+      name: 'healthcare_upstream_retries_total',
+      help: 'Upstream calls sent again after a 429, 5xx, timeout or connection failure.',
+      labelNames: ['kind'],
       registers: [registry],
     }),
     graphqlOperations: new Counter({

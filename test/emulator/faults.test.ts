@@ -51,6 +51,19 @@ describe('parseFaultRules', () => {
   });
 });
 
+describe('rules limited by times', () => {
+  it('fire the given number of times, then never again', () => {
+    const [rule] = parseFaultRules('[{"path": "/x", "rate": 1, "status": 503, "times": 2}]');
+    expect(rule?.times).toBe(2);
+    const injector = new FaultInjector({ faults: [rule!] });
+    expect([1, 2, 3, 4].map(() => injector.pick('GET', '/x')?.status)).toEqual([503, 503, undefined, undefined]);
+  });
+
+  it.each(['0', '1.5', '"2"'])('refuse times = %s', (times) => {
+    expect(() => parseFaultRules(`[{"path": "x", "rate": 1, "status": 503, "times": ${times}}]`)).toThrow(/"times" must be a whole number/);
+  });
+});
+
 describe('parseLatency', () => {
   it('parses a fixed value and a range', () => {
     expect(parseLatency('20')).toEqual({ minMs: 20, maxMs: 20 });

@@ -1,7 +1,8 @@
 /**
- * Type-level search: evaluates the clauses against the indexes (smallest id set first, negations
- * last), orders the matches, cuts the page after the page token's position and adds `_include` /
- * `_revinclude` resources. Nothing here reads a resource that is not in the result.
+ * Type-level search: evaluates the clauses against the indexes (map lookups first, smallest first;
+ * range and negated clauses after, or as tests on the candidates once those are few), orders the
+ * matches, cuts the page after the page token's position and adds `_include` / `_revinclude`
+ * resources. No resource is read unless the indexes already made it a candidate.
  */
 
 import type { JsonObject } from '../json.js';
