@@ -7,7 +7,8 @@ import { seedDemoDataset } from './demo/seed.js';
 import { startEmulator, type RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { serverCredentials } from './healthcare/auth.js';
-import type { UpstreamSettings } from './healthcare/client.js';
+import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
+import { checkConfiguredResources } from './access/startup-check.js';
 import { DEFAULT_RETRY_POLICY } from './healthcare/retry.js';
 import { checkReadiness, type ReadinessResult } from './http/readiness.js';
 import { startGraphServer, type RunningGraphServer } from './http/server.js';
@@ -81,6 +82,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         },
       );
     }
+    if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), config, logger);
     const graph = await startGraphServer({
       port: config.port,
       host: config.host,

@@ -1,5 +1,6 @@
 /** `npm start`: the graph, and the embedded emulator when no Google project is configured. */
 import { startApp } from './app.js';
+import { MissingResourceError } from './access/startup-check.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { createLogger } from './observability/logger.js';
 
@@ -13,7 +14,14 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
-  const app = await startApp(config, { logger });
+  let app;
+  try {
+    app = await startApp(config, { logger });
+  } catch (error) {
+    if (!(error instanceof MissingResourceError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
 
   const lines = [`Healthcare Graph: ${app.graph.url}/graphql (open it in a browser for GraphiQL)`];
   if (app.emulator) lines.push(`Cloud Healthcare API emulator: ${app.apiUrl} (demo dataset projects/${config.project}/locations/${config.location}/datasets/demo)`);

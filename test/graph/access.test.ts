@@ -85,3 +85,11 @@ describe('upstream failures', () => {
     }
   });
 });
+
+describe('checks at start', () => {
+  it('refuses to start when the pinned dataset does not exist, naming it', async () => {
+    await expect(startTestApp({ HEALTHCARE_DATASET: 'no-such-dataset' })).rejects.toThrow(
+      'HEALTHCARE_DATASET=no-such-dataset: dataset projects/demo/locations/us-central1/datasets/no-such-dataset does not exist.',
+    );
+  });
+});
