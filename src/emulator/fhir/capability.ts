@@ -4,7 +4,7 @@
  */
 
 import type { JsonObject } from '../json.js';
-import { RESOURCE_TYPES } from './resource-types.js';
+import { RESOURCE_TYPES } from '../../fhir/resource-types.js';
 import { paramsOf, TYPE_PARAMS, type SearchParamDef } from './search-parameters.js';
 import type { FhirStore } from './store.js';
 

@@ -16,7 +16,7 @@ import {
   versionConflict,
 } from './outcome.js';
 import { applyJsonPatch } from './patch.js';
-import { RESOURCE_ID } from './resource-types.js';
+import { RESOURCE_ID } from '../../fhir/resource-types.js';
 import { keyOf, type FhirStore, type LocalRef } from './store.js';
 import type { VersionStamp } from './versions.js';
 

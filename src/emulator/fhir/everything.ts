@@ -11,7 +11,7 @@ import { inPatientCompartment } from './compartment.js';
 import { dateRanges, parseDateRange, parseInstant, type DateRange } from './dates.js';
 import { sliceAfter, sortKeyed, type Keyed } from './pages.js';
 import { badResourceType, invalidQuery, resourceNotFound } from './outcome.js';
-import { isResourceType } from './resource-types.js';
+import { isResourceType } from '../../fhir/resource-types.js';
 import { paramsOf } from './search-parameters.js';
 import { DEFAULT_COUNT, parseCount } from './search-query.js';
 import { keyOf, type FhirStore, type ResourceRecord } from './store.js';

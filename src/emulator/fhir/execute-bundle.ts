@@ -24,7 +24,7 @@ import {
 } from './interactions.js';
 import { badResourceType, FhirError, invalidResource, notSupported, resourceNotFound } from './outcome.js';
 import { rewriteReferences } from './references.js';
-import { isResourceType } from './resource-types.js';
+import { isResourceType } from '../../fhir/resource-types.js';
 import type { FhirStore } from './store.js';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -17,7 +17,7 @@ import { unescapeValue } from './escapes.js';
 import { invalidQuery } from './outcome.js';
 import { parseQuantityQuery, quantityMatches, quantityValues, type QuantityValue } from './quantities.js';
 import { localTarget } from './references.js';
-import { isResourceType } from './resource-types.js';
+import { isResourceType } from '../../fhir/resource-types.js';
 import { paramsOf, type SearchParamDef } from './search-parameters.js';
 import { SortedRun, type RunEntry } from './sorted-run.js';
 import { normalizeString, stringValues } from './strings.js';

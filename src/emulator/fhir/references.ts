@@ -5,7 +5,7 @@
  */
 
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
-import { isResourceType } from './resource-types.js';
+import { isResourceType } from '../../fhir/resource-types.js';
 
 /** A reference that resolves inside the store. */
 export interface LocalTarget {

@@ -30,7 +30,7 @@ import {
   type WriteResult,
 } from './interactions.js';
 import { badResourceType, FhirError, notSupported } from './outcome.js';
-import { isResourceType } from './resource-types.js';
+import { isResourceType } from '../../fhir/resource-types.js';
 import { search } from './search.js';
 import { isStrict, parseSearch } from './search-query.js';
 import { FhirStore } from './store.js';

@@ -9,7 +9,7 @@ import { SYSTEM_QUERY_PARAMETERS } from '../request.js';
 import { splitUnescaped } from './escapes.js';
 import { isReferenceIndex, type ParamIndex, type ValueMatcher } from './indexes.js';
 import { invalidQuery, notSupported, unsupportedParameter } from './outcome.js';
-import { isResourceType } from './resource-types.js';
+import { isResourceType } from '../../fhir/resource-types.js';
 import type { FhirStore } from './store.js';
 
 /**

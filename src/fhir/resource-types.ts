@@ -1,6 +1,7 @@
 /**
- * The resource types an R4 store accepts: every FHIR 4.0.1 resource type except those that only
- * exist on the wire (`OperationOutcome`, `Parameters`). Bundles can be stored, as with Google.
+ * FHIR R4 vocabulary shared by the emulator's store and the graph's input checks: the resource types
+ * an R4 store accepts (every FHIR 4.0.1 resource type except those that only exist on the wire,
+ * `OperationOutcome` and `Parameters`; Bundles can be stored, as with Google) and the id rule.
  */
 
 /** FHIR R4 (4.0.1) persistable resource types, alphabetical. */
