@@ -24,6 +24,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
     introspection: options.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !options.production,
+    // In production, "Did you mean …?" would describe a schema whose introspection is off.
+    hideSchemaDetailsFromClientErrors: options.production,
     formatError: createErrorFormatter(options.logger, options.production),
     plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin(options.metrics)],
   });
