@@ -5,7 +5,7 @@
  */
 import { generateCohort, toBundles } from './cohort/index.js';
 import { writeStudyInstances } from './dicom/index.js';
-import { demoNames, type DemoTarget } from './seed.js';
+import { demoFetch, demoNames, type DemoTarget } from './seed.js';
 
 /** Entries per Bundle: large enough to keep the request count low, small enough to stay well under 50 MB. */
 const BUNDLE_SIZE = 500;
@@ -18,15 +18,9 @@ export interface CohortLoadResult {
   skipped: boolean;
 }
 
-async function call(target: DemoTarget, method: string, path: string, body?: BodyInit, contentType?: string): Promise<Response> {
-  const response = await fetch(`${target.apiUrl}/${path}`, { method, body, headers: contentType ? { 'content-type': contentType } : {} });
-  if (!response.ok) throw new Error(`demo data: ${method} ${path.split('/').slice(-2).join('/')} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  return response;
-}
-
 /** Whether a store already holds data, by its metrics (absent counts mean zero). */
 async function holdsData(target: DemoTarget, path: string): Promise<boolean> {
-  const metrics = await (await call(target, 'GET', path)).json() as { metrics?: unknown[]; instanceCount?: string };
+  const metrics = await (await demoFetch(target, 'GET', path)).json() as { metrics?: unknown[]; instanceCount?: string };
   return (metrics.metrics?.length ?? 0) > 0 || Number(metrics.instanceCount ?? 0) > 0;
 }
 
@@ -53,7 +47,7 @@ export async function loadDemoCohort(target: DemoTarget, patients: number): Prom
   if (!fhirLoaded) {
     // In order, as transactions: every reference points at a resource of an earlier or the same bundle.
     for (const bundle of toBundles(cohort.resources, BUNDLE_SIZE, 'transaction')) {
-      await call(target, 'POST', `${names.fhirStore}/fhir`, JSON.stringify(bundle), 'application/fhir+json');
+      await (await demoFetch(target, 'POST', `${names.fhirStore}/fhir`, { body: JSON.stringify(bundle), contentType: 'application/fhir+json' })).body?.cancel();
     }
   }
   if (!dicomLoaded) {
@@ -61,7 +55,8 @@ export async function loadDemoCohort(target: DemoTarget, patients: number): Prom
     for (const plan of cohort.imaging) {
       const instances = writeStudyInstances(plan);
       dicomInstances += instances.length;
-      await call(target, 'POST', `${names.dicomStore}/dicomWeb/studies`, stowBody(instances, boundary), `multipart/related; type="application/dicom"; boundary=${boundary}`);
+      const contentType = `multipart/related; type="application/dicom"; boundary=${boundary}`;
+      await (await demoFetch(target, 'POST', `${names.dicomStore}/dicomWeb/studies`, { body: stowBody(instances, boundary), contentType })).body?.cancel();
     }
   }
   return { patients, fhirResources: fhirLoaded ? 0 : cohort.resources.length, dicomInstances, skipped: fhirLoaded && dicomLoaded };

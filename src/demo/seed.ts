@@ -14,6 +14,23 @@ export interface DemoTarget {
   apiUrl: string;
   project: string;
   location: string;
+  /** Bearer token of an admin, when the emulator enforces IAM (`EMULATOR_PRINCIPALS`). */
+  token?: string;
+}
+
+/**
+ * One REST call of the demo loader; a status outside 2xx (and `allow`) throws with the answer's start.
+ * The caller consumes the body.
+ */
+export async function demoFetch(target: DemoTarget, method: string, path: string, options: { body?: BodyInit; contentType?: string; allow?: number[] } = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (options.contentType) headers['content-type'] = options.contentType;
+  if (target.token) headers.authorization = `Bearer ${target.token}`;
+  const response = await fetch(`${target.apiUrl}/${path}`, { method, body: options.body, headers });
+  if (!response.ok && !options.allow?.includes(response.status)) {
+    throw new Error(`demo data: ${method} ${path.split('?')[0]!.split('/').slice(-2).join('/')} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  }
+  return response;
 }
 
 /** Names of the demo dataset and stores for a target. */
@@ -36,13 +53,6 @@ export async function seedDemoDataset(target: DemoTarget): Promise<void> {
 }
 
 async function createUnlessExists(target: DemoTarget, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${target.apiUrl}/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok && response.status !== 409) {
-    throw new Error(`demo data: POST ${path} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-  }
+  const response = await demoFetch(target, 'POST', path, { body: JSON.stringify(body), contentType: 'application/json', allow: [409] });
   await response.body?.cancel();
 }

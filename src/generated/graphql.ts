@@ -193,6 +193,8 @@ export type Dataset = Node & {
   fhirStore: Maybe<FhirStore>;
   /** The dataset's FHIR stores (only the allowed ones when `ALLOWED_FHIR_STORES` is set), ordered by id. */
   fhirStores: FhirStoreConnection;
+  /** The dataset's IAM policy (null with FORBIDDEN unless the caller may read it). */
+  iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
   /** Location (region) of the dataset, e.g. `us-central1`. */
@@ -203,6 +205,11 @@ export type Dataset = Node & {
   projectId: Scalars['String']['output'];
   /** IANA time zone used for dates without one (e.g. in DICOM); null means UTC. */
   timeZone: Maybe<Scalars['String']['output']>;
+  /**
+   * Which of the dataset's permissions the caller holds (`healthcare.datasets.get`,
+   * `healthcare.fhirStores.create`, ...), so a UI can hide what the user cannot do.
+   */
+  viewerPermissions: Array<Scalars['String']['output']>;
 };
 
 
@@ -274,6 +281,8 @@ export type DicomStore = Node & {
   __typename?: 'DicomStore';
   /** The dataset that holds this store. */
   dataset: Dataset;
+  /** The store's IAM policy (null with FORBIDDEN unless the caller may read it). */
+  iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
   /** Labels set on the store, sorted by key. */
@@ -288,6 +297,8 @@ export type DicomStore = Node & {
   studies: StudyConnection;
   /** One study by StudyInstanceUID. */
   study: Maybe<Study>;
+  /** Which of the store's permissions the caller holds (`healthcare.dicomStores.dicomWebRead`, ...). */
+  viewerPermissions: Array<Scalars['String']['output']>;
 };
 
 
@@ -441,6 +452,8 @@ export type FhirStore = Node & {
   disableReferentialIntegrity: Scalars['Boolean']['output'];
   /** Whether an update (PUT) may create a resource with a client-chosen id. */
   enableUpdateCreate: Scalars['Boolean']['output'];
+  /** The store's IAM policy (null with FORBIDDEN unless the caller may read it). */
+  iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
   /** Labels set on the store, sorted by key. */
@@ -461,6 +474,8 @@ export type FhirStore = Node & {
   storeId: Scalars['String']['output'];
   /** FHIR version of the store: `DSTU2`, `STU3`, `R4` or `R5`. */
   version: Maybe<Scalars['String']['output']>;
+  /** Which of the store's permissions the caller holds (`healthcare.fhirResources.get`, `…create`, ...). */
+  viewerPermissions: Array<Scalars['String']['output']>;
 };
 
 
@@ -530,6 +545,33 @@ export type HumanName = {
   text: Maybe<Scalars['String']['output']>;
   /** `usual`, `official`, `nickname`, `maiden`, ... */
   use: Maybe<Scalars['String']['output']>;
+};
+
+/** One role and the principals that hold it. */
+export type IamBinding = {
+  __typename?: 'IamBinding';
+  /** Principals: `user:…`, `serviceAccount:…`, `group:…` or `domain:…`. */
+  members: Array<Scalars['String']['output']>;
+  /** A role such as `roles/healthcare.fhirResourceReader`. */
+  role: Scalars['String']['output'];
+};
+
+export type IamBindingInput = {
+  /** Principals, e.g. `user:alice@example.com`. */
+  members: Array<Scalars['String']['input']>;
+  /** A role such as `roles/healthcare.dicomViewer`. */
+  role: Scalars['String']['input'];
+};
+
+/** A Cloud IAM policy: who holds which role on a dataset or store. */
+export type IamPolicy = {
+  __typename?: 'IamPolicy';
+  /** Role bindings. */
+  bindings: Array<IamBinding>;
+  /** Pass back to `setIamPolicy` so a concurrent change is not overwritten. */
+  etag: Scalars['String']['output'];
+  /** Policy format version (1, or 3 with conditions). */
+  version: Maybe<Scalars['Int']['output']>;
 };
 
 /** An identifier of a resource in some system, such as an MRN. */
@@ -712,6 +754,8 @@ export type Mutation = {
   createFhirResource: FhirResourcePayload;
   /** Deletes a FHIR resource. Deleting one that does not exist succeeds too (FHIR's rule). */
   deleteFhirResource: DeleteFhirResourcePayload;
+  /** Replaces the IAM policy of a dataset or store (needs the `…setIamPolicy` permission on it). */
+  setIamPolicy: IamPolicy;
   /** Replaces a FHIR resource (by its `resourceType` and `id`) and returns the new version. */
   updateFhirResource: FhirResourcePayload;
 };
@@ -724,6 +768,11 @@ export type MutationCreateFhirResourceArgs = {
 
 export type MutationDeleteFhirResourceArgs = {
   input: DeleteFhirResourceInput;
+};
+
+
+export type MutationSetIamPolicyArgs = {
+  input: SetIamPolicyInput;
 };
 
 
@@ -1205,6 +1254,15 @@ export type SeriesEdge = {
   node: Series;
 };
 
+export type SetIamPolicyInput = {
+  /** The whole new set of bindings (it replaces the old one). */
+  bindings: Array<IamBindingInput>;
+  /** The etag of the policy read before; a concurrent change then fails instead of being lost. */
+  etag?: InputMaybe<Scalars['String']['input']>;
+  /** Full resource name of a dataset, FHIR store or DICOM store. */
+  resource: Scalars['String']['input'];
+};
+
 /** An imaging study (DICOM): one examination of a patient, made of series of images. */
 export type Study = Node & {
   __typename?: 'Study';
@@ -1431,6 +1489,9 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   HumanName: ResolverTypeWrapper<HumanName>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IamBinding: ResolverTypeWrapper<IamBinding>;
+  IamBindingInput: IamBindingInput;
+  IamPolicy: ResolverTypeWrapper<IamPolicy>;
   Identifier: ResolverTypeWrapper<Identifier>;
   ImageFormat: ImageFormat;
   Immunization: ResolverTypeWrapper<FhirResourceModel>;
@@ -1466,6 +1527,7 @@ export type ResolversTypes = ResolversObject<{
   Series: ResolverTypeWrapper<SeriesModel>;
   SeriesConnection: ResolverTypeWrapper<Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SeriesEdge']>, nodes: Array<ResolversTypes['Series']> }>;
   SeriesEdge: ResolverTypeWrapper<Omit<SeriesEdge, 'node'> & { node: ResolversTypes['Series'] }>;
+  SetIamPolicyInput: SetIamPolicyInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Study: ResolverTypeWrapper<StudyModel>;
   StudyConnection: ResolverTypeWrapper<Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StudyEdge']>, nodes: Array<ResolversTypes['Study']> }>;
@@ -1511,6 +1573,9 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   HumanName: HumanName;
   ID: Scalars['ID']['output'];
+  IamBinding: IamBinding;
+  IamBindingInput: IamBindingInput;
+  IamPolicy: IamPolicy;
   Identifier: Identifier;
   Immunization: FhirResourceModel;
   ImmunizationConnection: Omit<ImmunizationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ImmunizationEdge']>, nodes: Array<ResolversParentTypes['Immunization']> };
@@ -1545,6 +1610,7 @@ export type ResolversParentTypes = ResolversObject<{
   Series: SeriesModel;
   SeriesConnection: Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SeriesEdge']>, nodes: Array<ResolversParentTypes['Series']> };
   SeriesEdge: Omit<SeriesEdge, 'node'> & { node: ResolversParentTypes['Series'] };
+  SetIamPolicyInput: SetIamPolicyInput;
   String: Scalars['String']['output'];
   Study: StudyModel;
   StudyConnection: Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StudyEdge']>, nodes: Array<ResolversParentTypes['Study']> };
@@ -1640,11 +1706,13 @@ export type DatasetResolvers<ContextType = RequestContext, ParentType extends Re
   dicomStores?: Resolver<ResolversTypes['DicomStoreConnection'], ParentType, ContextType, Partial<DatasetDicomStoresArgs>>;
   fhirStore?: Resolver<Maybe<ResolversTypes['FhirStore']>, ParentType, ContextType, RequireFields<DatasetFhirStoreArgs, 'id'>>;
   fhirStores?: Resolver<ResolversTypes['FhirStoreConnection'], ParentType, ContextType, Partial<DatasetFhirStoresArgs>>;
+  iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewerPermissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1674,6 +1742,7 @@ export type DeleteFhirResourcePayloadResolvers<ContextType = RequestContext, Par
 
 export type DicomStoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DicomStore'] = ResolversParentTypes['DicomStore']> = ResolversObject<{
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['DicomStoreMetrics'], ParentType, ContextType>;
@@ -1681,6 +1750,7 @@ export type DicomStoreResolvers<ContextType = RequestContext, ParentType extends
   storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   studies?: Resolver<ResolversTypes['StudyConnection'], ParentType, ContextType, Partial<DicomStoreStudiesArgs>>;
   study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<DicomStoreStudyArgs, 'uid'>>;
+  viewerPermissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1757,6 +1827,7 @@ export type FhirStoreResolvers<ContextType = RequestContext, ParentType extends 
   defaultSearchHandlingStrict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   disableReferentialIntegrity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enableUpdateCreate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes['FhirResourceMetric']>, ParentType, ContextType>;
@@ -1767,6 +1838,7 @@ export type FhirStoreResolvers<ContextType = RequestContext, ParentType extends 
   search?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, RequireFields<FhirStoreSearchArgs, 'resourceType'>>;
   storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewerPermissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1789,6 +1861,17 @@ export type HumanNameResolvers<ContextType = RequestContext, ParentType extends 
   suffix?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   use?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type IamBindingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IamBinding'] = ResolversParentTypes['IamBinding']> = ResolversObject<{
+  members?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IamPolicyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IamPolicy'] = ResolversParentTypes['IamPolicy']> = ResolversObject<{
+  bindings?: Resolver<Array<ResolversTypes['IamBinding']>, ParentType, ContextType>;
+  etag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type IdentifierResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Identifier'] = ResolversParentTypes['Identifier']> = ResolversObject<{
@@ -1883,6 +1966,7 @@ export type MedicationRequestEdgeResolvers<ContextType = RequestContext, ParentT
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   createFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationCreateFhirResourceArgs, 'input'>>;
   deleteFhirResource?: Resolver<ResolversTypes['DeleteFhirResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteFhirResourceArgs, 'input'>>;
+  setIamPolicy?: Resolver<ResolversTypes['IamPolicy'], ParentType, ContextType, RequireFields<MutationSetIamPolicyArgs, 'input'>>;
   updateFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateFhirResourceArgs, 'input'>>;
 }>;
 
@@ -2113,6 +2197,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   FhirStoreConnection?: FhirStoreConnectionResolvers<ContextType>;
   FhirStoreEdge?: FhirStoreEdgeResolvers<ContextType>;
   HumanName?: HumanNameResolvers<ContextType>;
+  IamBinding?: IamBindingResolvers<ContextType>;
+  IamPolicy?: IamPolicyResolvers<ContextType>;
   Identifier?: IdentifierResolvers<ContextType>;
   Immunization?: ImmunizationResolvers<ContextType>;
   ImmunizationConnection?: ImmunizationConnectionResolvers<ContextType>;

@@ -11,16 +11,17 @@ import { patientResolvers } from './fhir/patient.js';
 import { organizationResolvers, practitionerResolvers } from './fhir/people.js';
 import { fhirResourceResolvers, fhirStoreDataResolvers } from './fhir/store.js';
 import { patientImagingResolvers } from './dicom/imaging.js';
+import { datasetIamResolvers, dicomStoreIamResolvers, fhirStoreIamResolvers, iamMutations } from './iam.js';
 import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: { ...nodeQueries, ...datasetQueries, ...storeQueries },
-  Mutation: { ...fhirMutations },
+  Mutation: { ...fhirMutations, ...iamMutations },
   Node: nodeResolvers,
-  Dataset: datasetResolvers,
-  FhirStore: { ...fhirStoreResolvers, ...fhirStoreDataResolvers },
-  DicomStore: { ...dicomStoreResolvers, ...dicomStoreDataResolvers },
+  Dataset: { ...datasetResolvers, ...datasetIamResolvers },
+  FhirStore: { ...fhirStoreResolvers, ...fhirStoreDataResolvers, ...fhirStoreIamResolvers },
+  DicomStore: { ...dicomStoreResolvers, ...dicomStoreDataResolvers, ...dicomStoreIamResolvers },
   Study: studyResolvers,
   Series: seriesResolvers,
   Instance: instanceResolvers,

@@ -1,0 +1,84 @@
+import { badUserInput } from '../../errors.js';
+import { UpstreamError } from '../../healthcare/errors.js';
+import { getIamPolicy, setIamPolicy, testIamPermissions, type IamPolicy } from '../../healthcare/iam.js';
+import { datasetPath, parseDatasetName, parseStoreName, storePath, type StoreKind } from '../../healthcare/names.js';
+import type { DatasetResolvers, DicomStoreResolvers, FhirStoreResolvers, MutationResolvers } from '../../generated/graphql.js';
+import type { RequestContext } from '../context.js';
+
+/** The permissions `viewerPermissions` asks about, per kind of resource: what a UI may offer. */
+const VIEWER_PERMISSIONS: Record<'datasets' | StoreKind, string[]> = {
+  datasets: [
+    'healthcare.datasets.get', 'healthcare.datasets.update', 'healthcare.datasets.delete', 'healthcare.datasets.getIamPolicy',
+    'healthcare.datasets.setIamPolicy', 'healthcare.fhirStores.list', 'healthcare.fhirStores.create', 'healthcare.dicomStores.list',
+    'healthcare.dicomStores.create',
+  ],
+  fhirStores: [
+    'healthcare.fhirStores.get', 'healthcare.fhirStores.update', 'healthcare.fhirStores.delete', 'healthcare.fhirStores.getIamPolicy',
+    'healthcare.fhirStores.setIamPolicy', 'healthcare.fhirStores.searchResources', 'healthcare.fhirResources.get',
+    'healthcare.fhirResources.create', 'healthcare.fhirResources.update', 'healthcare.fhirResources.delete',
+    'healthcare.fhirResources.patientEverything',
+  ],
+  dicomStores: [
+    'healthcare.dicomStores.get', 'healthcare.dicomStores.update', 'healthcare.dicomStores.delete', 'healthcare.dicomStores.getIamPolicy',
+    'healthcare.dicomStores.setIamPolicy', 'healthcare.dicomStores.dicomWebRead', 'healthcare.dicomStores.dicomWebWrite',
+    'healthcare.dicomStores.dicomWebDelete',
+  ],
+};
+
+const ROLE = /^roles\/[A-Za-z0-9_.]{1,128}$/;
+const MEMBER = /^(user|serviceAccount|group|domain):[^\s:]{1,256}$/;
+
+const toGraph = (policy: IamPolicy) => ({ version: policy.version ?? null, etag: policy.etag ?? '', bindings: policy.bindings ?? [] });
+
+/** The IAM fields of a resource kind, given how to find a model's API path. */
+function iamFields<M extends { name: string }>(kind: 'datasets' | StoreKind, pathOf: (model: M, context: RequestContext) => string) {
+  return {
+    iamPolicy: async (model: M, _args: unknown, context: RequestContext) => toGraph(await getIamPolicy(context.client, pathOf(model, context))),
+    viewerPermissions: (model: M, _args: unknown, context: RequestContext) => testIamPermissions(context.client, pathOf(model, context), VIEWER_PERMISSIONS[kind]),
+  };
+}
+
+export const datasetIamResolvers: Pick<DatasetResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('datasets', (dataset, context) => {
+  const name = parseDatasetName(dataset.name);
+  context.access.checkDataset(name);
+  return datasetPath(name);
+});
+
+/** The API path of a store model, after the access check. */
+function storeApiPath(kind: StoreKind) {
+  return (store: { name: string }, context: RequestContext) => {
+    const name = parseStoreName(store.name, kind);
+    context.access.checkStore(name);
+    return storePath(name);
+  };
+}
+
+export const fhirStoreIamResolvers: Pick<FhirStoreResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('fhirStores', storeApiPath('fhirStores'));
+export const dicomStoreIamResolvers: Pick<DicomStoreResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('dicomStores', storeApiPath('dicomStores'));
+
+/** The API path of a dataset or store named by a caller, after the access check. */
+function resourcePath(resource: string, context: RequestContext): string {
+  if (resource.includes('/fhirStores/')) return storeApiPath('fhirStores')({ name: resource }, context);
+  if (resource.includes('/dicomStores/')) return storeApiPath('dicomStores')({ name: resource }, context);
+  const name = parseDatasetName(resource);
+  context.access.checkDataset(name);
+  return datasetPath(name);
+}
+
+export const iamMutations: MutationResolvers = {
+  setIamPolicy: async (_parent, { input }, context) => {
+    const path = resourcePath(input.resource, context);
+    for (const binding of input.bindings) {
+      if (!ROLE.test(binding.role)) throw badUserInput(`${JSON.stringify(binding.role.slice(0, 140))} is not a role name (roles/…)`);
+      const bad = binding.members.find((member) => !MEMBER.test(member));
+      if (bad !== undefined || binding.members.length === 0) throw badUserInput(`members must be user:, serviceAccount:, group: or domain: principals${bad ? `, not ${JSON.stringify(bad.slice(0, 140))}` : ''}`);
+    }
+    try {
+      return toGraph(await setIamPolicy(context.client, path, { bindings: input.bindings, ...(input.etag ? { etag: input.etag } : {}) }));
+    } catch (error) {
+      if (error instanceof UpstreamError && error.status === 409) throw badUserInput('The policy changed since it was read: read it again (etag) and retry');
+      if (error instanceof UpstreamError && error.status === 400) throw badUserInput(`The API refused the policy: ${error.message}`);
+      throw error;
+    }
+  },
+};
