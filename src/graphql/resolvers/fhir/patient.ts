@@ -2,6 +2,7 @@ import { badUserInput } from '../../../errors.js';
 import { requireResourceType } from '../../../healthcare/fhir.js';
 import { parseStoreName } from '../../../healthcare/names.js';
 import type { PatientFilter, PatientResolvers } from '../../../generated/graphql.js';
+import { medicalRecordNumber } from '../../../loaders/fhir.js';
 import { loadStore } from '../load.js';
 import { commonFhirFields } from './common.js';
 import { addresses, asString, contactPoints, displayName, humanNames, identifiers, references } from './datatypes.js';
@@ -27,14 +28,9 @@ export function patientSearchParams(filter: PatientFilter | null | undefined): [
   return params;
 }
 
-/** The identifier whose type is the HL7 v2 `MR` code. */
-function mrn(identifierList: unknown): string | null {
-  return identifiers(identifierList).find((identifier) => identifier.typeCode === 'MR')?.value ?? null;
-}
-
 export const patientResolvers: PatientResolvers = {
   ...commonFhirFields,
-  mrn: ({ resource }) => mrn(resource.identifier),
+  mrn: ({ resource }) => medicalRecordNumber(resource) ?? null,
   gender: ({ resource }) => asString(resource.gender),
   birthDate: ({ resource }) => asString(resource.birthDate),
   displayName: ({ resource }) => displayName(resource.name),
