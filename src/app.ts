@@ -3,7 +3,7 @@ import { AccessPolicy } from './access/policy.js';
 import type { Config } from './config/index.js';
 import { CursorCodec } from './connections/cursor.js';
 import { loadDemoCohort, type CohortLoadResult } from './demo/load.js';
-import { seedDemoDataset } from './demo/seed.js';
+import { adminToken, seedDemoDataset } from './demo/seed.js';
 import { startEmulator, type RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { serverCredentials } from './healthcare/auth.js';
@@ -54,6 +54,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       dataDir: config.emulator.dataDir,
       latency: config.emulator.latency,
       faults: config.emulator.faults,
+      principals: config.emulator.principals,
     });
     apiUrl = `${emulator.url}/v1`;
   }
@@ -70,7 +71,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let demo: Promise<CohortLoadResult> | undefined;
     let demoState: ReadinessResult = { ready: true, detail: '' };
     if (emulator) {
-      const target = { apiUrl, project: config.project, location: config.location };
+      const target = { apiUrl, project: config.project, location: config.location, token: adminToken(config.emulator.principals) };
       await seedDemoDataset(target);
       demoState = { ready: false, detail: 'loading demo data' };
       demo = loadDemoCohort(target, config.demoPatients);
@@ -86,7 +87,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const graph = await startGraphServer({
       port: config.port,
       host: config.host,
-      apollo: createGraphQLServer({ logger, metrics, production: config.production, introspection: config.introspection }),
+      apollo: createGraphQLServer({ logger, metrics, production: config.production, introspection: config.introspection, limits: config.limits }),
       context: {
         settings,
         authMode: config.authMode,
@@ -96,6 +97,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         logger,
         batching: options.batching ?? true,
         requestDeadlineMs: config.requestDeadlineMs,
+        maxUpstreamCalls: config.limits.maxUpstreamCalls,
       },
       metrics,
       logger,

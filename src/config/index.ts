@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
 import { parseFaultRules, parseLatency, type FaultRule } from '../emulator/faults.js';
+import { loadPrincipalsFile, type Principals } from '../emulator/iam/index.js';
+import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits/index.js';
 import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
 import { boolean, ConfigError, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
 
@@ -40,6 +41,8 @@ export interface Config {
   upstreamRetries: number;
   /** Time one GraphQL request may spend on upstream calls, retries included. */
   requestDeadlineMs: number;
+  /** Size, shape, cost and upstream-call limits of one GraphQL request (QUERY_TOO_COMPLEX beyond them). */
+  limits: QueryLimits;
   /** Key that signs cursors; random per process when unset (cursors then do not survive restarts). */
   cursorSecret?: string;
   /** Base URL clients reach the graph at, when a proxy sits in front (for image URLs). */
@@ -51,7 +54,8 @@ export interface EmulatorConfig {
   enabled: boolean;
   port: number;
   dataDir?: string;
-  principalsFile?: string;
+  /** Tokens and admins when the emulator enforces Cloud IAM (`EMULATOR_PRINCIPALS`). */
+  principals?: Principals;
   latency?: { minMs: number; maxMs: number };
   faults?: FaultRule[];
 }
@@ -101,7 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
       enabled: emulatorEnabled,
       port: integer(env, 'EMULATOR_PORT', 8089, 0, 65535),
       dataDir: read(env, 'EMULATOR_DATA_DIR'),
-      principalsFile: parsedWith(env, 'EMULATOR_PRINCIPALS', existingFile),
+      principals: parsedWith(env, 'EMULATOR_PRINCIPALS', loadPrincipalsFile),
       latency: parsedWith(env, 'EMULATOR_LATENCY_MS', parseLatency),
       faults: parsedWith(env, 'EMULATOR_FAULTS', parseFaultRules),
     },
@@ -116,6 +120,15 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamProcessConcurrency: integer(env, 'UPSTREAM_PROCESS_CONCURRENCY', 256, 1, 10_000),
     upstreamRetries: integer(env, 'UPSTREAM_RETRIES', 3, 0, 10),
     requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 3_600_000),
+    limits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
+      maxAliases: integer(env, 'MAX_QUERY_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
+      maxTokens: integer(env, 'MAX_QUERY_TOKENS', DEFAULT_LIMITS.maxTokens, 200, 1_000_000),
+      maxCharacters: integer(env, 'MAX_QUERY_CHARACTERS', DEFAULT_LIMITS.maxCharacters, 2500, 1_048_576),
+      maxCost: integer(env, 'MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 1, 1_000_000_000),
+      maxFirst: DEFAULT_LIMITS.maxFirst,
+      maxUpstreamCalls: integer(env, 'MAX_UPSTREAM_CALLS_PER_REQUEST', DEFAULT_LIMITS.maxUpstreamCalls, 1, 100_000),
+    },
     cursorSecret: parsedWith(env, 'CURSOR_SECRET', parseSecret),
     publicUrl: parsedWith(env, 'PUBLIC_URL', parsePublicUrl),
   };
@@ -140,11 +153,6 @@ function parseApiUrl(value: string): string {
 function isSafeForCredentials(apiUrl: string): boolean {
   const { protocol, hostname } = new URL(apiUrl);
   return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
-}
-
-function existingFile(value: string): string {
-  if (!existsSync(value)) throw new Error(`${JSON.stringify(value)} does not exist`);
-  return value;
 }
 
 function parsePublicUrl(value: string): string {

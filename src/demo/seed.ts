@@ -18,6 +18,12 @@ export interface DemoTarget {
   token?: string;
 }
 
+/** A token that maps to an admin, for loading demo data into an emulator that enforces IAM. */
+export function adminToken(principals: { tokens: Record<string, string>; admins: string[] } | undefined): string | undefined {
+  if (!principals) return undefined;
+  return Object.entries(principals.tokens).find(([, principal]) => principals.admins.includes(principal))?.[0];
+}
+
 /**
  * One REST call of the demo loader; a status outside 2xx (and `allow`) throws with the answer's start.
  * The caller consumes the body.

@@ -2,12 +2,13 @@
 
 import { alreadyExists, invalidArgument } from './errors.js';
 import { applyUpdateMask, parseUpdateMask, readResourceBody, type ResourceSchema } from './fields.js';
+import { requires } from './iam/access.js';
 import { omitDefaults, type JsonObject, type JsonValue } from './json.js';
+import type { EmulatorRoute } from './module.js';
 import { checkResourceId, datasetNameOf, locationName } from './names.js';
 import type { Operations } from './operations.js';
 import { paginate, parsePageSize } from './paging.js';
 import { jsonReply } from './reply.js';
-import type { Route } from './router.js';
 import type { DatasetRecord, EmulatorState } from './state.js';
 
 const DATASET_TYPE = 'type.googleapis.com/google.cloud.healthcare.v1.dataset.Dataset';
@@ -41,13 +42,14 @@ export function renderDataset(dataset: DatasetRecord): JsonObject {
 }
 
 /** Routes of `projects.locations.datasets`. */
-export function datasetRoutes(state: EmulatorState, operations: Operations): Route[] {
+export function datasetRoutes(state: EmulatorState, operations: Operations): EmulatorRoute[] {
   const parent = '/v1/projects/{project}/locations/{location}/datasets';
   return [
     {
       method: 'POST',
       path: parent,
       query: ['datasetId'],
+      access: requires('projects', 'healthcare.datasets.create'),
       handle: async (ctx) => {
         const project = ctx.params['project'] ?? '';
         const location = ctx.params['location'] ?? '';
@@ -67,6 +69,7 @@ export function datasetRoutes(state: EmulatorState, operations: Operations): Rou
       method: 'GET',
       path: parent,
       query: ['pageSize', 'pageToken'],
+      access: requires('projects', 'healthcare.datasets.list'),
       handle: (ctx) => {
         const project = ctx.params['project'] ?? '';
         const location = ctx.params['location'] ?? '';
@@ -87,12 +90,14 @@ export function datasetRoutes(state: EmulatorState, operations: Operations): Rou
       method: 'GET',
       path: `${parent}/{dataset}`,
       query: [],
+      access: requires('datasets', 'healthcare.datasets.get'),
       handle: (ctx) => jsonReply(renderDataset(state.getDataset(datasetNameOf(ctx.params)))),
     },
     {
       method: 'PATCH',
       path: `${parent}/{dataset}`,
       query: ['updateMask'],
+      access: requires('datasets', 'healthcare.datasets.update'),
       handle: async (ctx) => {
         const dataset = state.getDataset(datasetNameOf(ctx.params));
         const paths = parseUpdateMask(DATASET_SCHEMA, ctx.query.get('updateMask'));
@@ -108,6 +113,7 @@ export function datasetRoutes(state: EmulatorState, operations: Operations): Rou
       method: 'DELETE',
       path: `${parent}/{dataset}`,
       query: [],
+      access: requires('datasets', 'healthcare.datasets.delete'),
       handle: async (ctx) => {
         const dataset = state.getDataset(datasetNameOf(ctx.params));
         await state.deleteDataset(dataset);

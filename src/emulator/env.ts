@@ -1,6 +1,7 @@
 /** Reads the emulator's environment variables (CONTRACT.md) into `EmulatorOptions`. */
 
 import { parseFaultRules, parseLatency } from './faults.js';
+import { loadPrincipalsFile } from './iam/principals.js';
 import type { EmulatorOptions } from './server.js';
 
 /** A bad variable; the message is one line naming it. */
@@ -32,7 +33,8 @@ function parsed<T>(env: Env, name: string, parse: (text: string) => T): T | unde
 
 /**
  * `EMULATOR_PORT` (default 8089), `HOST` (default 127.0.0.1), `EMULATOR_DATA_DIR`,
- * `EMULATOR_LATENCY_MS`, `EMULATOR_FAULTS`. Throws `EnvError` on the first bad value.
+ * `EMULATOR_LATENCY_MS`, `EMULATOR_FAULTS`, `EMULATOR_PRINCIPALS` (a file, read here). Throws
+ * `EnvError` on the first bad value.
  */
 export function emulatorOptionsFromEnv(env: Env): EmulatorOptions & { port: number; host: string } {
   const port = parsed(env, 'EMULATOR_PORT', (text) => {
@@ -47,5 +49,6 @@ export function emulatorOptionsFromEnv(env: Env): EmulatorOptions & { port: numb
     dataDir: read(env, 'EMULATOR_DATA_DIR'),
     latency: parsed(env, 'EMULATOR_LATENCY_MS', parseLatency),
     faults: parsed(env, 'EMULATOR_FAULTS', parseFaultRules),
+    principals: parsed(env, 'EMULATOR_PRINCIPALS', loadPrincipalsFile),
   };
 }

@@ -1,10 +1,11 @@
 /** `projects.locations` get and list. The emulator has no location registry: any id is a location. */
 
+import { requires } from './iam/access.js';
 import type { JsonObject } from './json.js';
+import type { EmulatorRoute } from './module.js';
 import { locationName } from './names.js';
 import { paginate, parsePageSize } from './paging.js';
 import { jsonReply } from './reply.js';
-import type { Route } from './router.js';
 import type { EmulatorState } from './state.js';
 
 /** Listed even in an empty project, so clients always see at least one location. */
@@ -15,7 +16,7 @@ function renderLocation(project: string, location: string): JsonObject {
 }
 
 /** Routes of `projects.locations`. */
-export function locationRoutes(state: EmulatorState): Route[] {
+export function locationRoutes(state: EmulatorState): EmulatorRoute[] {
   return [
     {
       method: 'GET',
@@ -23,6 +24,7 @@ export function locationRoutes(state: EmulatorState): Route[] {
       // `filter` is accepted and ignored: Google's filter keys are location labels, which the
       // emulator's locations do not have.
       query: ['filter', 'pageSize', 'pageToken'],
+      access: requires('projects', 'healthcare.locations.list'),
       handle: (ctx) => {
         const project = ctx.params['project'] ?? '';
         const ids = new Set([DEFAULT_LOCATION, ...state.locationsWithDatasets(project)]);
@@ -43,6 +45,7 @@ export function locationRoutes(state: EmulatorState): Route[] {
       method: 'GET',
       path: '/v1/projects/{project}/locations/{location}',
       query: [],
+      access: requires('locations', 'healthcare.locations.get'),
       handle: (ctx) => jsonReply(renderLocation(ctx.params['project'] ?? '', ctx.params['location'] ?? '')),
     },
   ];

@@ -2,7 +2,7 @@
 
 import { integer } from '../config/parse.js';
 import { loadDemoCohort } from '../demo/load.js';
-import { seedDemoDataset } from '../demo/seed.js';
+import { adminToken, seedDemoDataset } from '../demo/seed.js';
 import { emulatorOptionsFromEnv } from './env.js';
 import { startEmulator } from './server.js';
 
@@ -17,13 +17,19 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const emulator = await startEmulator(options);
-  // The demo data makes the emulator useful on its own (curl, OHIF, a separately started graph).
-  const target = { apiUrl: `${emulator.url}/v1`, project: 'demo', location: 'us-central1' };
-  await seedDemoDataset(target);
-  await loadDemoCohort(target, demoPatients);
+  let demo = 'demo dataset projects/demo/locations/us-central1/datasets/demo';
+  const token = adminToken(options.principals);
+  if (options.principals === undefined || token !== undefined) {
+    // The demo data makes the emulator useful on its own (curl, OHIF, a separately started graph).
+    const target = { apiUrl: `${emulator.url}/v1`, project: 'demo', location: 'us-central1', token };
+    await seedDemoDataset(target);
+    await loadDemoCohort(target, demoPatients);
+  } else {
+    demo = 'IAM enforced and no admin token in EMULATOR_PRINCIPALS; demo data not loaded';
+  }
   // Print the address clients should use, with the bind host (not 127.0.0.1 when bound elsewhere).
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  process.stdout.write(`Cloud Healthcare API emulator listening on http://${host}:${emulator.port}/v1 (demo dataset projects/demo/locations/us-central1/datasets/demo)\n`);
+  process.stdout.write(`Cloud Healthcare API emulator listening on http://${host}:${emulator.port}/v1 (${demo})\n`);
 
   let stopping = false;
   const stop = (): void => {

@@ -4,6 +4,8 @@
  */
 
 import type { DicomDataPlaneFactory, FhirDataPlaneFactory } from './dataplanes.js';
+import type { RouteAccess } from './iam/access.js';
+import type { Iam } from './iam/iam.js';
 import type { Operations } from './operations.js';
 import type { Route } from './router.js';
 import type { EmulatorState } from './state.js';
@@ -12,13 +14,20 @@ import type { EmulatorState } from './state.js';
 export interface EmulatorServices {
   readonly state: EmulatorState;
   readonly operations: Operations;
+  readonly iam: Iam;
+}
+
+/** A route and the Cloud IAM permissions its method needs. */
+export interface EmulatorRoute extends Route {
+  /** Checked before the handler when IAM is enforced; a route without it is for admins only. */
+  readonly access?: RouteAccess;
 }
 
 /** One part of the emulator's REST surface. */
 export interface EmulatorModule {
   readonly name: string;
   /** Routes, tried in module order and then in list order. */
-  routes(services: EmulatorServices): Route[];
+  routes(services: EmulatorServices): EmulatorRoute[];
   /** Supplies the data plane of every FHIR store (at most one module may). */
   fhirDataPlane?: FhirDataPlaneFactory;
   /** Supplies the data plane of every DICOM store (at most one module may). */

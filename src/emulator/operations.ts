@@ -4,11 +4,12 @@
  */
 
 import { invalidArgument, notFound } from './errors.js';
+import { requires } from './iam/access.js';
 import type { JsonObject } from './json.js';
+import type { EmulatorRoute } from './module.js';
 import { datasetNameOf } from './names.js';
 import { paginate, parsePageSize } from './paging.js';
 import { jsonReply } from './reply.js';
-import type { Route } from './router.js';
 import type { DatasetRecord, EmulatorState } from './state.js';
 
 const METADATA_TYPE = 'type.googleapis.com/google.cloud.healthcare.v1.OperationMetadata';
@@ -74,7 +75,7 @@ function getOperation(state: EmulatorState, params: Readonly<Record<string, stri
 }
 
 /** `datasets.operations.list`, `get` and `cancel`. */
-export function operationRoutes(state: EmulatorState): Route[] {
+export function operationRoutes(state: EmulatorState): EmulatorRoute[] {
   const base = '/v1/projects/{project}/locations/{location}/datasets/{dataset}/operations';
   return [
     {
@@ -82,6 +83,7 @@ export function operationRoutes(state: EmulatorState): Route[] {
       path: base,
       // `filter` is accepted for compatibility and ignored: the reference does not document its syntax.
       query: ['filter', 'pageSize', 'pageToken'],
+      access: requires('datasets', 'healthcare.operations.list'),
       handle: (ctx) => {
         const dataset = state.getDataset(datasetNameOf(ctx.params));
         const page = paginate(
@@ -101,12 +103,14 @@ export function operationRoutes(state: EmulatorState): Route[] {
       method: 'GET',
       path: `${base}/{operation}`,
       query: [],
+      access: requires('operations', 'healthcare.operations.get'),
       handle: (ctx) => jsonReply(getOperation(state, ctx.params)),
     },
     {
       method: 'POST',
       path: `${base}/{operation}:cancel`,
       query: [],
+      access: requires('operations', 'healthcare.operations.cancel'),
       handle: async (ctx) => {
         const body = await ctx.jsonBody();
         const unknown = Object.keys(body)[0];

@@ -11,6 +11,10 @@ import { fhirModule } from './fhir/index.js';
 import { emptyDicomDataPlane, emptyFhirDataPlane } from './dataplanes.js';
 import { ApiError, internalError, invalidArgument } from './errors.js';
 import { FaultInjector, type FaultRule, type LatencyRange } from './faults.js';
+import { guardRoute } from './iam/guard.js';
+import { Iam } from './iam/iam.js';
+import type { Principals } from './iam/principals.js';
+import { iamModule } from './iam/routes.js';
 import type { EmulatorModule, EmulatorServices } from './module.js';
 import { Operations } from './operations.js';
 import { errorReply, htmlNotFoundReply, replyBytes, type Reply } from './reply.js';
@@ -26,7 +30,8 @@ import { Router, type RouteMatch } from './router.js';
 import { EmulatorState, type DataPlaneFactories } from './state.js';
 
 export type { FaultRule, LatencyRange } from './faults.js';
-export type { EmulatorModule, EmulatorServices } from './module.js';
+export type { EmulatorModule, EmulatorRoute, EmulatorServices } from './module.js';
+export type { Principals } from './iam/principals.js';
 
 /** Where the emulator reports problems that are not answers to a request. */
 export interface EmulatorLogger {
@@ -54,6 +59,12 @@ export interface EmulatorOptions {
    * data-plane factory they supply replaces the built-in one.
    */
   modules?: EmulatorModule[];
+  /**
+   * Turns on Cloud IAM: requests need `Authorization: Bearer <token>` with a token listed here
+   * and the permission their method needs (admins hold all). Unset = everything is allowed.
+   * `loadPrincipalsFile` from `./iam/index.js` reads the `EMULATOR_PRINCIPALS` file.
+   */
+  principals?: Principals;
 }
 
 export interface RunningEmulator {
@@ -69,7 +80,7 @@ export interface RunningEmulator {
 }
 
 /** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
-export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, fhirModule, dicomWebModule];
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
   429: 'Resource has been exhausted (e.g. check quota).',
@@ -97,9 +108,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   const state = await EmulatorState.open(planes, options.dataDir, logger);
-  const services: EmulatorServices = { state, operations: new Operations(state) };
+  let iam: Iam;
+  try {
+    iam = await Iam.open(state, options.dataDir, options.principals);
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
+  const services: EmulatorServices = { state, operations: new Operations(state), iam };
   const router = new Router();
-  for (const module of modules) router.add(...module.routes(services));
+  for (const module of modules) router.add(...module.routes(services).map((route) => guardRoute(route, iam)));
 
   const injector = new FaultInjector({
     faults: options.faults ? [...options.faults] : [],
@@ -128,6 +146,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       });
     });
   } catch (error) {
+    await iam.close();
     await state.close();
     throw error;
   }
@@ -155,6 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        await iam.close();
         await state.close();
       })();
       return closing;

@@ -6,19 +6,20 @@
 import type { StoreKind } from './dataplanes.js';
 import { alreadyExists, invalidArgument, notFound } from './errors.js';
 import { applyUpdateMask, parseUpdateMask, readResourceBody, type ResourceSchema } from './fields.js';
+import { requires } from './iam/access.js';
 import { int64, omitDefaults, type JsonObject } from './json.js';
 import { parseLabelFilter } from './labels.js';
+import type { EmulatorRoute } from './module.js';
 import { checkDicomStoreId, checkResourceId, datasetNameOf } from './names.js';
 import { paginate, parsePageSize } from './paging.js';
 import { jsonReply } from './reply.js';
-import type { Route } from './router.js';
 import type { DatasetRecord, EmulatorState, PlaneByKind, StoreRecord } from './state.js';
 
 /** Everything that differs between FHIR and DICOM stores on the admin surface. */
 export interface StoreKindSpec<K extends StoreKind> {
   kind: K;
   /** Collection segment: `fhirStores` / `dicomStores`. */
-  collection: string;
+  collection: 'fhirStores' | 'dicomStores';
   /** Create's id query parameter: `fhirStoreId` / `dicomStoreId`. */
   idParam: string;
   /** For messages: `FHIR store`. */
@@ -169,8 +170,9 @@ export function getStore<K extends StoreKind>(
 }
 
 /** Routes for one store kind. */
-export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: StoreKindSpec<K>): Route[] {
+export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: StoreKindSpec<K>): EmulatorRoute[] {
   const parent = `/v1/projects/{project}/locations/{location}/datasets/{dataset}/${spec.collection}`;
+  const { collection } = spec;
   const storeOf = (params: Readonly<Record<string, string>>): StoreRecord<PlaneByKind[K]> =>
     getStore(spec, state.getDataset(datasetNameOf(params)), params['store'] ?? '');
   return [
@@ -178,6 +180,7 @@ export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: Sto
       method: 'POST',
       path: parent,
       query: [spec.idParam],
+      access: requires('datasets', `healthcare.${collection}.create`),
       handle: async (ctx) => {
         const id = spec.checkId(ctx.query.get(spec.idParam), spec.idParam);
         const config = spec.finish(readResourceBody(spec.schema, await ctx.jsonBody()), true);
@@ -194,6 +197,7 @@ export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: Sto
       method: 'GET',
       path: parent,
       query: ['filter', 'pageSize', 'pageToken'],
+      access: requires('datasets', `healthcare.${collection}.list`),
       handle: (ctx) => {
         const dataset = state.getDataset(datasetNameOf(ctx.params));
         const matches = parseLabelFilter(ctx.query.get('filter'));
@@ -217,12 +221,14 @@ export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: Sto
       method: 'GET',
       path: `${parent}/{store}`,
       query: [],
+      access: requires(collection, `healthcare.${collection}.get`),
       handle: (ctx) => jsonReply(renderStore(storeOf(ctx.params))),
     },
     {
       method: 'PATCH',
       path: `${parent}/{store}`,
       query: ['updateMask'],
+      access: requires(collection, `healthcare.${collection}.update`),
       handle: async (ctx) => {
         const store = storeOf(ctx.params);
         const paths = parseUpdateMask(spec.schema, ctx.query.get('updateMask'));
@@ -237,6 +243,7 @@ export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: Sto
       method: 'DELETE',
       path: `${parent}/{store}`,
       query: [],
+      access: requires(collection, `healthcare.${collection}.delete`),
       handle: async (ctx) => {
         const dataset = state.getDataset(datasetNameOf(ctx.params));
         const store = getStore(spec, dataset, ctx.params['store'] ?? '');
@@ -249,6 +256,8 @@ export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: Sto
       method: 'GET',
       path: `${parent}/{store}:${spec.metricsVerb}`,
       query: [],
+      // The reference lists no permission for the metrics methods; they read the store like get.
+      access: requires(collection, `healthcare.${collection}.get`),
       handle: (ctx) => jsonReply(spec.renderMetrics(storeOf(ctx.params))),
     },
   ];

@@ -931,9 +931,11 @@ export type Patient = Node & {
   identifiers: Array<Identifier>;
   /**
    * Imaging studies whose PatientID equals this patient's MRN, in the DICOM stores of the same dataset
-   * (the allowed ones), newest first.
+   * (the allowed ones), newest first. Null, with a FORBIDDEN error at this path, when the caller may
+   * read the patient but not the imaging (it lives in other stores, under other IAM grants), so the
+   * rest of the chart still arrives.
    */
-  imagingStudies: StudyConnection;
+  imagingStudies: Maybe<StudyConnection>;
   /** Immunizations, newest first. */
   immunizations: ImmunizationConnection;
   /** The organization that manages the record. */
@@ -2044,7 +2046,7 @@ export type PatientResolvers<ContextType = RequestContext, ParentType extends Re
   generalPractitioners?: Resolver<Array<ResolversTypes['Practitioner']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
-  imagingStudies?: Resolver<ResolversTypes['StudyConnection'], ParentType, ContextType, Partial<PatientImagingStudiesArgs>>;
+  imagingStudies?: Resolver<Maybe<ResolversTypes['StudyConnection']>, ParentType, ContextType, Partial<PatientImagingStudiesArgs>>;
   immunizations?: Resolver<ResolversTypes['ImmunizationConnection'], ParentType, ContextType, Partial<PatientImmunizationsArgs>>;
   managingOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   medications?: Resolver<ResolversTypes['MedicationRequestConnection'], ParentType, ContextType, Partial<PatientMedicationsArgs>>;

@@ -5,6 +5,7 @@ import type { AuthMode } from '../config/index.js';
 import type { CursorCodec } from '../connections/cursor.js';
 import { bearer, type Credentials } from '../healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
+import { UpstreamBudget } from './limits/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -33,6 +34,8 @@ export interface ContextDependencies {
   batching: boolean;
   /** Time one request may spend on upstream calls, retries included. */
   requestDeadlineMs: number;
+  /** Upstream calls one request may make. */
+  maxUpstreamCalls: number;
 }
 
 /**
@@ -60,7 +63,10 @@ export function requestCredentials(deps: Pick<ContextDependencies, 'authMode' | 
 }
 
 export function createRequestContext(deps: ContextDependencies, authorization: string | undefined, requestId: string, publicUrl: string): RequestContext {
-  const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization), { deadline: Date.now() + deps.requestDeadlineMs });
+  const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization), {
+    deadline: Date.now() + deps.requestDeadlineMs,
+    budget: new UpstreamBudget(deps.maxUpstreamCalls),
+  });
   return {
     client,
     loaders: createLoaders(client, { batching: deps.batching }),

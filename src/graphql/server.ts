@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RequestContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
+import { queryLimitsPlugin, type QueryLimits } from './limits/index.js';
 import { observabilityPlugin } from './plugins.js';
 import { buildSchema } from './schema.js';
 
@@ -12,6 +13,7 @@ export interface GraphQLServerOptions {
   metrics: Metrics;
   production: boolean;
   introspection: boolean;
+  limits: QueryLimits;
 }
 
 /**
@@ -27,6 +29,8 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
     // In production, "Did you mean …?" would describe a schema whose introspection is off.
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: createErrorFormatter(options.logger, options.production),
-    plugins: [ApolloServerPluginLandingPageDisabled(), observabilityPlugin(options.metrics)],
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    // First, so observability logs the code it rewrites for documents refused by size.
+    plugins: [queryLimitsPlugin(options.limits), ApolloServerPluginLandingPageDisabled(), observabilityPlugin(options.metrics)],
   });
 }

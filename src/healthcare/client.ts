@@ -20,6 +20,8 @@ export interface UpstreamSettings {
 export interface ClientOptions {
   /** Time (epoch ms) by which the request's upstream work must be done, retries included. */
   deadline?: number;
+  /** Consulted before every HTTP call, retries included; throws to refuse the call. */
+  budget?: { take(): void };
 }
 
 export interface UpstreamCall {
@@ -59,6 +61,7 @@ export class HealthcareClient {
   private readonly limit: LimitFunction;
 
   private readonly deadline: number;
+  private readonly budget?: { take(): void };
 
   constructor(
     private readonly settings: UpstreamSettings,
@@ -67,6 +70,7 @@ export class HealthcareClient {
   ) {
     this.limit = pLimit(settings.concurrency);
     this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
+    this.budget = options.budget;
   }
 
   /** Performs a call and returns its JSON body; throws {@link UpstreamError} for every failure. */
@@ -155,6 +159,7 @@ export class HealthcareClient {
     const { metrics } = this.settings;
     const timeoutMs = Math.min(this.settings.timeoutMs, this.deadline - Date.now());
     if (timeoutMs <= 0) throw new UpstreamError('The request ran out of time before this upstream call', 0, call.kind, undefined, undefined, 'timeout');
+    this.budget?.take();
     const stopTimer = metrics.upstreamDuration.startTimer({ kind: call.kind, method });
     this.calls += 1;
     let response: Response;

@@ -1,10 +1,10 @@
 /** The DICOMweb route table of a DICOM store (reference §4.1), plus study/series metrics. */
 
 import { int64, type JsonObject } from '../json.js';
-import type { EmulatorServices } from '../module.js';
+import { requires, type RouteAccess } from '../iam/access.js';
+import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { jsonReply, type Reply } from '../reply.js';
 import type { RequestContext } from '../request.js';
-import type { Route } from '../router.js';
 import { retrieveBulkdata } from './bulkdata.js';
 import { retrieveFrames, retrieveRendered } from './frames.js';
 import { type InstanceRecord, storageSizes, studyInstances } from './instance-index.js';
@@ -28,13 +28,25 @@ const MAX_STOW_BYTES = 1024 * 1024 * 1024;
 const SERVICE = 'google.cloud.healthcare.v1.dicomweb.DicomWebService';
 const EMPTY_RESPONSE: JsonObject = { '@type': 'type.googleapis.com/google.protobuf.Empty' };
 
+/**
+ * Every DICOMweb method's permission follows from its HTTP method (reference iam-permissions.md).
+ * The study/series metrics and storage-info methods are not listed there; they read the store, so
+ * they need `dicomWebRead` like the other GETs.
+ */
+const ACCESS: Readonly<Record<'GET' | 'POST' | 'DELETE', RouteAccess>> = {
+  GET: requires('dicomStores', 'healthcare.dicomStores.dicomWebRead'),
+  POST: requires('dicomStores', 'healthcare.dicomStores.dicomWebWrite'),
+  DELETE: requires('dicomStores', 'healthcare.dicomStores.dicomWebDelete'),
+};
+
 /** Routes for every DICOM store. */
-export function dicomWebRoutes({ state, operations }: EmulatorServices): Route[] {
+export function dicomWebRoutes({ state, operations }: EmulatorServices): EmulatorRoute[] {
   type Handler = (ctx: RequestContext, target: DicomWebTarget) => Promise<Reply> | Reply;
-  const route = (method: string, path: string, handle: Handler, query: Route['query'] = []): Route => ({
+  const route = (method: keyof typeof ACCESS, path: string, handle: Handler, query: EmulatorRoute['query'] = []): EmulatorRoute => ({
     method,
     path,
     query,
+    access: ACCESS[method],
     handle: (ctx) => handle(ctx, targetOf(state, ctx)),
   });
 

@@ -5,11 +5,11 @@
  * never reached a FHIR store), and a path no FHIR method has gets Google's HTML 404.
  */
 
-import type { EmulatorServices } from '../module.js';
+import { FHIR_ACCESS } from '../iam/fhir-access.js';
+import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { datasetNameOf } from '../names.js';
 import { htmlNotFoundReply, type Reply } from '../reply.js';
 import type { RequestContext } from '../request.js';
-import type { Route } from '../router.js';
 import { FHIR_STORE_SPEC, getStore } from '../stores.js';
 import { capabilityStatement } from './capability.js';
 import { everything } from './everything.js';
@@ -170,7 +170,7 @@ async function bundleInteraction(request: FhirRequest): Promise<Reply> {
 }
 
 /** Routes of the FHIR REST surface. */
-export function fhirRoutes({ state }: EmulatorServices): Route[] {
+export function fhirRoutes({ state }: EmulatorServices): EmulatorRoute[] {
   const handle = (interaction: Interaction) => async (ctx: RequestContext): Promise<Reply> => {
     const record = getStore(FHIR_STORE_SPEC, state.getDataset(datasetNameOf(ctx.params)), ctx.params['store'] ?? '');
     if (!(record.plane instanceof FhirStore)) throw new Error(`${record.name} has no FHIR data plane`);
@@ -191,7 +191,13 @@ export function fhirRoutes({ state }: EmulatorServices): Route[] {
     ['DELETE', DELETE],
   ];
   return [
-    { method: 'POST', path: FHIR_PATH, query: 'any', maxBodyBytes: BUNDLE_MAX_BODY_BYTES, handle: handle(bundleInteraction) },
-    ...methods.map(([method, interaction]): Route => ({ method, path: `${FHIR_PATH}/{path=**}`, query: 'any', handle: handle(interaction) })),
+    { method: 'POST', path: FHIR_PATH, query: 'any', maxBodyBytes: BUNDLE_MAX_BODY_BYTES, access: FHIR_ACCESS, handle: handle(bundleInteraction) },
+    ...methods.map(([method, interaction]): EmulatorRoute => ({
+      method,
+      path: `${FHIR_PATH}/{path=**}`,
+      query: 'any',
+      access: FHIR_ACCESS,
+      handle: handle(interaction),
+    })),
   ];
 }

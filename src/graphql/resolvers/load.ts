@@ -15,10 +15,25 @@ export function storeLoader<K extends StoreKind>(kind: K, context: RequestContex
   return loader as DataLoader<string, StoreOfKind[K]>;
 }
 
-/** Loads a store after checking the server's access policy. */
-export function loadStore<K extends StoreKind>(name: StoreName & { kind: K }, context: RequestContext): Promise<StoreOfKind[K]> {
+/** Store models made from a name alone; their configuration is read only when a field needs it. */
+const storeReferences = new WeakSet<object>();
+
+/**
+ * A store by name, after the access check, without an upstream call: the fields that reach into its
+ * data (patients, studies, ...) need only the name, and a caller may be allowed to read a store's
+ * data but not its configuration. Fields that read the configuration load it then, and report
+ * NOT_FOUND if there is no such store.
+ */
+export function storeReference<K extends StoreKind>(name: StoreName & { kind: K }, context: RequestContext): StoreOfKind[K] {
   context.access.checkStore(name);
-  return storeLoader(name.kind, context).load(storeResourceName(name));
+  const reference = { name: storeResourceName(name) } as StoreOfKind[K];
+  storeReferences.add(reference);
+  return reference;
+}
+
+/** A store's configuration: the model itself when it came from the API, else loaded (once per request). */
+export async function storeConfig<K extends StoreKind>(kind: K, store: StoreOfKind[K], context: RequestContext): Promise<StoreOfKind[K]> {
+  return storeReferences.has(store) ? storeLoader(kind, context).load(store.name) : store;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { NodeResolvers, QueryResolvers } from '../../generated/graphql.js';
 import { fhirNodeType, fromGlobalId } from '../globalId.js';
 import { badUserInput } from '../../errors.js';
 import { loadFhirResource } from './fhir/model.js';
-import { loadDataset, loadStore } from './load.js';
+import { loadDataset, storeReference } from './load.js';
 import { loadInstance, loadSeries, loadStudy, parseDicomName } from './dicom/models.js';
 import type { RequestContext } from '../context.js';
 
@@ -24,9 +24,9 @@ export const nodeQueries: QueryResolvers = {
       case 'Dataset':
         return loadDataset(parseDatasetName(name), context);
       case 'FhirStore':
-        return loadStore(parseStoreName(name, 'fhirStores'), context);
+        return storeReference(parseStoreName(name, 'fhirStores'), context);
       case 'DicomStore':
-        return loadStore(parseStoreName(name, 'dicomStores'), context);
+        return storeReference(parseStoreName(name, 'dicomStores'), context);
       case 'Study':
       case 'Series':
       case 'Instance':

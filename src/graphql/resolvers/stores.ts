@@ -1,5 +1,5 @@
 import { pageKnownList, pageUpstreamList } from '../../connections/pagers.js';
-import { listStores, type StoreOfKind } from '../../healthcare/admin.js';
+import { listStores, type FhirStore, type StoreOfKind } from '../../healthcare/admin.js';
 import {
   datasetOf, datasetResourceName, InvalidNameError, isValidResourceId, parseStoreName, storeResourceName,
   type DatasetName, type StoreKind,
@@ -7,7 +7,7 @@ import {
 import type { DicomStoreResolvers, FhirStoreResolvers, QueryResolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../context.js';
 import { toGlobalId } from '../globalId.js';
-import { loadDataset, loadExisting, loadStore, prime, storeLoader } from './load.js';
+import { loadDataset, loadExisting, prime, storeConfig, storeLoader, storeReference } from './load.js';
 
 /** A dataset's stores of one kind: the allow-list when one is configured, else the upstream list. */
 export async function storesConnection<K extends StoreKind>(
@@ -32,13 +32,8 @@ export async function storesConnection<K extends StoreKind>(
 /** One store of a dataset by short id. */
 export function storeById<K extends StoreKind>(kind: K, dataset: DatasetName, id: string, context: RequestContext) {
   if (!isValidResourceId(id)) throw new InvalidNameError(`store id ${JSON.stringify(id.slice(0, 300))} is not valid`);
-  return loadStore({ ...dataset, kind, store: id }, context);
+  return storeReference({ ...dataset, kind, store: id }, context);
 }
-
-const labels = (store: { labels?: Record<string, string> }) =>
-  Object.entries(store.labels ?? {})
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, value]) => ({ key, value }));
 
 /** Fields every store kind shares. */
 function commonStoreFields<K extends StoreKind>(kind: K, type: 'FhirStore' | 'DicomStore') {
@@ -46,24 +41,31 @@ function commonStoreFields<K extends StoreKind>(kind: K, type: 'FhirStore' | 'Di
     id: (store: StoreOfKind[K]) => toGlobalId(type, store.name),
     storeId: (store: StoreOfKind[K]) => parseStoreName(store.name, kind).store,
     dataset: (store: StoreOfKind[K], _args: unknown, context: RequestContext) => loadDataset(datasetOf(parseStoreName(store.name, kind)), context),
-    labels,
+    labels: async (store: StoreOfKind[K], _args: unknown, context: RequestContext) =>
+      Object.entries((await storeConfig(kind, store, context)).labels ?? {})
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, value]) => ({ key, value })),
   };
 }
+
+/** A FHIR store's configuration flag, false when the API leaves it out (proto3 defaults). */
+const fhirFlag = (flag: 'enableUpdateCreate' | 'disableReferentialIntegrity' | 'defaultSearchHandlingStrict') =>
+  async (store: FhirStore, _args: unknown, context: RequestContext) => (await storeConfig('fhirStores', store, context))[flag] ?? false;
 
 /** Int64 values arrive as JSON strings. */
 const int64 = (value: string | undefined) => Number(value ?? 0);
 
 export const storeQueries: QueryResolvers = {
-  fhirStore: (_parent, { name }, context) => loadStore(parseStoreName(name, 'fhirStores'), context),
-  dicomStore: (_parent, { name }, context) => loadStore(parseStoreName(name, 'dicomStores'), context),
+  fhirStore: (_parent, { name }, context) => storeReference(parseStoreName(name, 'fhirStores'), context),
+  dicomStore: (_parent, { name }, context) => storeReference(parseStoreName(name, 'dicomStores'), context),
 };
 
 export const fhirStoreResolvers: FhirStoreResolvers = {
   ...commonStoreFields('fhirStores', 'FhirStore'),
-  version: (store) => store.version ?? null,
-  enableUpdateCreate: (store) => store.enableUpdateCreate ?? false,
-  disableReferentialIntegrity: (store) => store.disableReferentialIntegrity ?? false,
-  defaultSearchHandlingStrict: (store) => store.defaultSearchHandlingStrict ?? false,
+  version: async (store, _args, context) => (await storeConfig('fhirStores', store, context)).version ?? null,
+  enableUpdateCreate: fhirFlag('enableUpdateCreate'),
+  disableReferentialIntegrity: fhirFlag('disableReferentialIntegrity'),
+  defaultSearchHandlingStrict: fhirFlag('defaultSearchHandlingStrict'),
   metrics: async (store, _args, context) => {
     const { metrics = [] } = await context.loaders.fhirStoreMetrics.load(store.name);
     return metrics.map((metric) => ({

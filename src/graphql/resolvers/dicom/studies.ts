@@ -7,7 +7,7 @@ import type {
   DicomStoreResolvers, InstanceResolvers, SeriesResolvers, StudyFilter, StudyResolvers,
 } from '../../../generated/graphql.js';
 import { toGlobalId } from '../../globalId.js';
-import { loadStore } from '../load.js';
+import { storeReference } from '../load.js';
 import { datasetStoreNames } from '../stores.js';
 import { toModel } from '../fhir/model.js';
 import { dicomDate, integer, isoDate, text, values } from './attributes.js';
@@ -61,7 +61,7 @@ export const studyResolvers: StudyResolvers = {
   referringPhysicianName: ({ attributes }) => text(attributes, 'ReferringPhysicianName'),
   numberOfSeries: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedSeries'),
   numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedInstances'),
-  store: (study, _args, context) => loadStore(parseStoreName(study.store, 'dicomStores'), context),
+  store: (study, _args, context) => storeReference(parseStoreName(study.store, 'dicomStores'), context),
   series: async (study, { first, after }, context) => {
     const store = parseStoreName(study.store, 'dicomStores');
     context.access.checkStore(store);

@@ -3,7 +3,7 @@ import { requireResourceType } from '../../../healthcare/fhir.js';
 import { parseStoreName } from '../../../healthcare/names.js';
 import type { PatientFilter, PatientResolvers } from '../../../generated/graphql.js';
 import { medicalRecordNumber } from '../../../loaders/fhir.js';
-import { loadStore } from '../load.js';
+import { storeReference } from '../load.js';
 import { commonFhirFields } from './common.js';
 import { addresses, asString, contactPoints, displayName, humanNames, identifiers, references } from './datatypes.js';
 import { searchParam, patientList, resourceList } from './lists.js';
@@ -46,7 +46,7 @@ export const patientResolvers: PatientResolvers = {
     const [reference] = references(patient.resource.managingOrganization);
     return reference === undefined ? null : loadReference(patient, reference, 'Organization', context);
   },
-  store: (patient, _args, context) => loadStore(parseStoreName(patient.store, 'fhirStores'), context),
+  store: (patient, _args, context) => storeReference(parseStoreName(patient.store, 'fhirStores'), context),
 
   everything: (patient, { types, since, first, after }, context) => {
     const params: [string, string][] = [];

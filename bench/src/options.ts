@@ -1,0 +1,153 @@
+/** Command-line options of `npm run bench`. */
+import { QUERY_NAMES, SYSTEM_NAMES, type QueryName, type SystemName } from './queries.js';
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Demo cohort size. */
+  patients: number;
+  /** Studies of patients 1..N get real images, the others lite ones (see `cohort.ts`). */
+  realImagePatients: number;
+  /** Latency the emulator adds to every call during the timed runs. */
+  latencyMs: number;
+  /** Latency during the counting runs (waves need calls that overlap in time to overlap). */
+  countLatencyMs: number;
+  /** Measured time per throughput point. */
+  durationMs: number;
+  /** Unmeasured time before each point. */
+  warmupMs: number;
+  /** Requests per point at most (a bound, whatever the duration). */
+  maxRequests: number;
+  /** Completed requests the 1-client point waits for (for percentiles), within 4× duration. */
+  minSamples: number;
+  concurrency: number[];
+  queries: QueryName[];
+  systems: SystemName[];
+  /** Also time `trivial` at 0 ms latency (the overhead targets), unless latency is already 0. */
+  overhead: boolean;
+  /** Emulator scale test cohort (0 = skip). */
+  scalePatients: number;
+  /** Load lite DICOM for the scale cohort too (for the QIDO search at scale). */
+  scaleDicom: boolean;
+  outDir: string;
+  /** Print the JSON report on stdout (progress goes to stderr). */
+  json: boolean;
+  /** Run the graph server with --cpu-prof (profiles under `<outDir>/profiles`). */
+  cpuProf: boolean;
+  /** Compile the child processes to JavaScript first (else they run under tsx). */
+  build: boolean;
+  help: boolean;
+}
+
+export const USAGE = `npm run bench -- [options]
+
+  --quick                 small cohort and short runs for CI (< 2 minutes)
+  --patients N            demo cohort size (default 1000; quick 40)
+  --real-image-patients N studies of patients 1..N get real generated images, others 16x16 "lite" ones (default 100; quick 10)
+  --latency MS            latency the emulator adds to every call in timed runs (default 20; 0 = overhead run)
+  --count-latency MS      latency during the counting runs (default 20)
+  --duration S            seconds measured per throughput point (default 5; quick 0.5)
+  --warmup S              seconds of warm-up before each point (default 1; quick 0.15)
+  --max-requests N        requests per point at most (default 20000)
+  --min-samples N         completed requests the 1-client point waits for (default 50; quick 3)
+  --concurrency LIST      concurrent clients per point (default 1,10,50)
+  --queries LIST          ${QUERY_NAMES.join(',')}
+  --systems LIST          ${SYSTEM_NAMES.join(',')}
+  --no-overhead           skip the 0 ms latency run of 'trivial'
+  --scale-patients N      emulator scale test cohort, 0 to skip (default 10000; quick 500)
+  --no-scale-dicom        scale test loads FHIR only (no QIDO search at scale)
+  --out DIR               results folder (default bench/results)
+  --json                  print the JSON report on stdout
+  --cpu-prof              profile the graph server (node --cpu-prof) into <out>/profiles
+  --no-build              run the server and emulator children under tsx instead of compiling them first
+                          (compiled is the default: tsx adds ~110 MB RSS per process)
+  --help
+`;
+
+export class OptionsError extends Error {}
+
+function number(flag: string, raw: string | undefined, min: number, max: number): number {
+  const value = Number(raw);
+  if (raw === undefined || raw === '' || !Number.isFinite(value) || value < min || value > max) {
+    throw new OptionsError(`${flag} expects a number from ${min} to ${max}, got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function list<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[]): T[] {
+  const items = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  const unknown = items.filter((item) => !allowed.includes(item as T));
+  if (items.length === 0 || unknown.length > 0) throw new OptionsError(`${flag} expects a comma-separated list of ${allowed.join(', ')}; got ${JSON.stringify(raw ?? '')}`);
+  return [...new Set(items)] as T[];
+}
+
+function concurrencyList(raw: string | undefined): number[] {
+  const items = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  if (items.length === 0) throw new OptionsError('--concurrency expects a comma-separated list such as 1,10,50');
+  return [...new Set(items.map((item) => Math.floor(number('--concurrency', item, 1, 500))))].sort((a, b) => a - b);
+}
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes('--quick');
+  const options: BenchOptions = {
+    quick,
+    patients: quick ? 40 : 1000,
+    realImagePatients: quick ? 10 : 100,
+    latencyMs: 20,
+    countLatencyMs: 20,
+    durationMs: quick ? 500 : 5000,
+    warmupMs: quick ? 150 : 1000,
+    maxRequests: 20_000,
+    minSamples: quick ? 3 : 50,
+    concurrency: [1, 10, 50],
+    queries: [...QUERY_NAMES],
+    systems: [...SYSTEM_NAMES],
+    overhead: true,
+    scalePatients: quick ? 500 : 10_000,
+    scaleDicom: true,
+    outDir: 'bench/results',
+    json: false,
+    cpuProf: false,
+    build: true,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const [flag = '', inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      i += 1;
+      return argv[i];
+    };
+    switch (flag) {
+      case '--quick': break;
+      case '--patients': options.patients = Math.floor(number(flag, value(), 1, 100_000)); break;
+      case '--real-image-patients': options.realImagePatients = Math.floor(number(flag, value(), 0, 100_000)); break;
+      case '--latency': options.latencyMs = number(flag, value(), 0, 10_000); break;
+      case '--count-latency': options.countLatencyMs = number(flag, value(), 1, 10_000); break;
+      case '--duration': options.durationMs = Math.round(number(flag, value(), 0.05, 3600) * 1000); break;
+      case '--warmup': options.warmupMs = Math.round(number(flag, value(), 0, 600) * 1000); break;
+      case '--max-requests': options.maxRequests = Math.floor(number(flag, value(), 1, 10_000_000)); break;
+      case '--min-samples': options.minSamples = Math.floor(number(flag, value(), 0, 1_000_000)); break;
+      case '--concurrency': options.concurrency = concurrencyList(value()); break;
+      case '--queries': options.queries = list(flag, value(), QUERY_NAMES); break;
+      case '--systems': options.systems = list(flag, value(), SYSTEM_NAMES); break;
+      case '--no-overhead': options.overhead = false; break;
+      case '--scale-patients': options.scalePatients = Math.floor(number(flag, value(), 0, 100_000)); break;
+      case '--no-scale-dicom': options.scaleDicom = false; break;
+      case '--out': {
+        const out = value();
+        if (!out) throw new OptionsError('--out expects a folder');
+        options.outDir = out;
+        break;
+      }
+      case '--json': options.json = true; break;
+      case '--cpu-prof': options.cpuProf = true; break;
+      case '--no-build': options.build = false; break;
+      case '--help': case '-h': options.help = true; break;
+      default: throw new OptionsError(`unknown option ${arg}\n\n${USAGE}`);
+    }
+  }
+  if (!options.systems.includes('graph')) options.systems.unshift('graph');
+  options.realImagePatients = Math.min(options.realImagePatients, options.patients);
+  return options;
+}

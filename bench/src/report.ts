@@ -1,0 +1,128 @@
+/** The Markdown report (`bench/results/latest.md`). */
+import { QUERIES, QUERY_NAMES, SYSTEM_NAMES, type QueryName, type SystemName } from './queries.js';
+import type { BenchReport, SystemResult, TargetResult } from './results.js';
+
+const cell = (value: number | null | undefined, digits = 1): string => (value === null || value === undefined ? '–' : Number(value.toFixed(digits)).toLocaleString('en-US'));
+
+function verdict(target: TargetResult): string {
+  if (target.pass === null) return 'n/a';
+  return target.pass ? 'pass' : target.gating ? '**FAIL** (gating)' : '**fail**';
+}
+
+export function targetsTable(targets: readonly TargetResult[]): string {
+  const rows = targets.map((target) => `| ${target.target} | ${target.actual} | ${verdict(target)} |`);
+  return ['| target | measured | result |', '|---|---|---|', ...rows].join('\n');
+}
+
+export function systemsTable(results: Partial<Record<SystemName, SystemResult>>, concurrency: readonly number[]): string {
+  const header = ['system', 'upstream calls', 'waves', 'round trips', 'p50 ms', 'p95 ms', 'p99 ms', ...concurrency.map((c) => `req/s @${c}`), 'peak RSS MB', 'same data'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map((_, index) => (index === 0 ? '---' : '--:')).join('|')}|`];
+  for (const name of SYSTEM_NAMES) {
+    const result = results[name];
+    if (!result) continue;
+    const same = result.sameDataAsGraph === null ? '–' : result.sameDataAsGraph ? 'yes' : '**no**';
+    lines.push(`| ${[
+      name,
+      cell(result.upstreamCalls, 0),
+      cell(result.waves, 0),
+      cell(result.roundTrips, 0),
+      cell(result.p50Ms),
+      cell(result.p95Ms),
+      cell(result.p99Ms),
+      ...concurrency.map((c) => cell(result.rps[String(c)] ?? null, 0)),
+      cell(result.peakRssMb, 0),
+      same,
+    ].join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const config = report.config;
+  const concurrency = (config['concurrency'] as number[] | undefined) ?? [1, 10, 50];
+  const cohort = report.emulator.cohort;
+  const out: string[] = [];
+  out.push('# Healthcare Graph benchmark');
+  out.push('');
+  out.push(`Run ${report.startedAt} (${report.durationS} s${config['quick'] ? ', `--quick`' : ''}) on ${String(report.machine['cpuModel'])} × ${String(report.machine['cpus'])}, Node ${String(report.machine['node'])}` +
+    `, commit ${String(report.machine['commit'] ?? '?').slice(0, 10)}${report.machine['dirty'] ? ' (with uncommitted changes)' : ''}.`);
+  out.push('');
+  out.push(`Demo cohort: ${cohort.patients.toLocaleString('en-US')} patients, ${cohort.fhirResources.toLocaleString('en-US')} FHIR resources, ${cohort.studies} DICOM studies / ${cohort.dicomInstances.toLocaleString('en-US')} instances ` +
+    `(${cohort.realImageInstances.toLocaleString('en-US')} with real generated images for patients 1–${String(config['realImagePatients'])}, ${cohort.liteInstances.toLocaleString('en-US')} "lite" 16×16 instances with the same attributes and UIDs). ` +
+    `Upstream latency injected by the emulator: **${String(config['latencyMs'])} ms per call** in the timed runs, ${String(config['countLatencyMs'])} ms in the counting runs. ` +
+    `Throughput: ${String(config['durationS'])} s per point after ${String(config['warmupS'])} s warm-up, closed loop (each client sends its next request when the previous one is answered).`);
+  out.push('');
+  out.push('## Targets');
+  out.push('');
+  out.push(targetsTable(report.targets));
+  out.push('');
+  out.push('Only call-count targets gate the exit code (counts are deterministic); times, memory and the emulator are reported, never asserted.');
+  out.push('');
+  out.push('## Queries');
+  for (const name of QUERY_NAMES) {
+    const results = report.queries[name];
+    if (!results) continue;
+    const query = QUERIES[name];
+    out.push('');
+    out.push(`### ${name}`);
+    out.push('');
+    out.push(`${query.description}.`);
+    out.push('');
+    out.push(systemsTable(results, concurrency));
+    out.push('');
+    out.push(`rest-optimal plan (one line per wave): ${query.restPlan.map((line, index) => `(${index + 1}) ${line}`).join(' → ')}`);
+    const graph = results.graph;
+    if (graph && graph.callsPerWave.length > 0) out.push(`\ngraph calls per wave: ${graph.callsPerWave.join(' → ')}; naive: ${results.naive?.callsPerWave.join(' → ') ?? '–'}.`);
+  }
+  const overhead = report.overhead;
+  if (overhead) {
+    out.push('');
+    out.push(`## Overhead: trivial at ${overhead.latencyMs} ms upstream latency`);
+    for (const name of Object.keys(overhead.queries) as QueryName[]) {
+      out.push('');
+      out.push(systemsTable(overhead.queries[name] ?? {}, concurrency));
+      const byConcurrency = (system: SystemName) => {
+        const result = overhead.queries[name]?.[system];
+        return result ? concurrency.map((c) => `@${c}: p50 ${cell(result.latencyByConcurrency[String(c)]?.p50Ms ?? null)} / p99 ${cell(result.latencyByConcurrency[String(c)]?.p99Ms ?? null)} ms`).join(', ') : '–';
+      };
+      out.push('');
+      out.push(`Latency under load — graph ${byConcurrency('graph')}; bare-http ${byConcurrency('bare-http')}.`);
+    }
+  }
+  out.push('');
+  out.push('## Emulator');
+  out.push('');
+  out.push(`Benchmark cohort load: FHIR ${(cohort.fhirMs / 1000).toFixed(1)} s (${cohort.fhirBundles} transaction Bundles), DICOM ${(cohort.dicomMs / 1000).toFixed(1)} s; emulator RSS afterwards ${cell(cohort.memory.rssMb, 0)} MB (heap ${cell(cohort.memory.heapUsedMb, 0)} MB).`);
+  const scale = report.emulator.scale;
+  if (scale) {
+    out.push('');
+    out.push(`Scale test, ${scale.patients.toLocaleString('en-US')} patients: ${scale.fhirResources.toLocaleString('en-US')} FHIR resources loaded in **${scale.fhirLoadS.toFixed(1)} s** ` +
+      `(${scale.fhirBundles} transaction Bundles of 500; the emulator process used ${scale.fhirEmulatorCpuS.toFixed(1)} s CPU), ` +
+      `emulator RSS ${cell(scale.memoryAfterFhir.rssMb, 0)} MB / heap ${cell(scale.memoryAfterFhir.heapUsedMb, 0)} MB after a full GC.` +
+      (scale.dicom ? ` DICOM: ${scale.dicom.studies.toLocaleString('en-US')} studies / ${scale.dicom.instances.toLocaleString('en-US')} instances in ${scale.dicom.loadS.toFixed(1)} s (${scale.dicom.note}); RSS then ${cell(scale.memoryAfterAll.rssMb, 0)} MB.` : ' FHIR only.'));
+    out.push('');
+    out.push('| search at that size | example | requests | p50 ms | p95 ms | matches |');
+    out.push('|---|---|--:|--:|--:|--:|');
+    for (const search of scale.searches) out.push(`| ${search.name} | \`${search.example}\` | ${search.requests} | ${cell(search.p50Ms, 2)} | ${cell(search.p95Ms, 2)} | ${search.matches} |`);
+    out.push('');
+    out.push(scale.note);
+  }
+  if (report.problems.length > 0) {
+    out.push('');
+    out.push('## Problems in this run');
+    out.push('');
+    for (const problem of report.problems) out.push(`- ${problem}`);
+  }
+  out.push('');
+  out.push('## How it is measured');
+  out.push('');
+  out.push([
+    '- Every system calls the emulator through a recording HTTP proxy (127.0.0.1) that logs method, path, start and end of each call. The emulator adds the injected latency to every answer, so all systems pay the same.',
+    '- **upstream calls**: calls of one request (counted in 3 runs after a warm-up; they must agree). **waves**: the length of the longest chain of calls in which each call starts at or after the previous one ended — the sequential round trips on the critical path (minimum of the 3 runs; counted at the counting latency so that parallel calls overlap). **round trips**: HTTP requests the client makes (1 per GraphQL request; every call for a REST client).',
+    '- **graph** is the server as shipped; **naive** is `startApp(config, { batching: false })` (same schema and resolvers, no batching, dedupe or cache); both run in their own child process. **rest-optimal** is a hand-written client (plans above) with each level\'s calls in parallel; **rest-sequential** makes the same calls one after another. **bare-http** is a bare Node HTTP handler making the trivial query\'s one call.',
+    '- Each system\'s answer is reduced to a canonical form (ids, UIDs, counts) and compared with the graph\'s: "same data".',
+    '- p50/p95/p99 are from the 1-client point (nearest rank). Throughput is completed requests/s; load generator, servers and emulator share this machine\'s cores. peak RSS is sampled every 20 ms in the server process while the query ran (REST clients have no server: –).',
+  ].join('\n'));
+  out.push('');
+  return out.join('\n');
+}

@@ -1,0 +1,137 @@
+/**
+ * The issue's targets, checked against a report. Only the call-count targets gate the exit code:
+ * counts are deterministic, times and memory depend on the machine.
+ */
+import { QUERY_NAMES, type QueryName } from './queries.js';
+import type { BenchReport, SystemResult, TargetResult } from './results.js';
+
+export const TARGETS = {
+  naiveFactor: 5,
+  naiveFactorQueries: ['patient-list', 'cohort-vitals'] as QueryName[],
+  p50Factor: 1.15,
+  /** The latency the p50 target is stated at. */
+  p50LatencyMs: 20,
+  trivialConcurrency: 50,
+  trivialThroughputShare: 0.5,
+  trivialP99Ms: 50,
+  peakRssMb: 300,
+  emulatorPatients: 10_000,
+  emulatorLoadS: 30,
+  emulatorSearchP50Ms: 10,
+};
+
+const fmt = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? 'n/a' : Number(value.toFixed(digits)).toString());
+
+export function evaluateTargets(report: Pick<BenchReport, 'queries' | 'overhead' | 'servers' | 'emulator' | 'config'>): TargetResult[] {
+  const targets: TargetResult[] = [];
+  const latencyMs = Number(report.config['latencyMs']);
+  const system = (query: QueryName, name: 'graph' | 'naive' | 'rest-optimal' | 'bare-http'): SystemResult | undefined => report.queries[query]?.[name];
+
+  for (const query of QUERY_NAMES) {
+    const graph = system(query, 'graph');
+    const rest = system(query, 'rest-optimal');
+    if (!graph) continue;
+    const measured = graph.upstreamCalls !== null && rest?.upstreamCalls !== null && rest?.upstreamCalls !== undefined;
+    targets.push({
+      id: `calls/${query}/graph<=rest-optimal`,
+      target: `${query}: graph upstream calls ≤ rest-optimal`,
+      kind: 'calls',
+      gating: true,
+      pass: measured ? graph.upstreamCalls! <= rest.upstreamCalls! : null,
+      actual: `${fmt(graph.upstreamCalls, 0)} vs ${fmt(rest?.upstreamCalls, 0)}`,
+    });
+    if (TARGETS.naiveFactorQueries.includes(query)) {
+      const naive = system(query, 'naive');
+      const ok = graph.upstreamCalls !== null && graph.upstreamCalls > 0 && naive?.upstreamCalls !== null && naive?.upstreamCalls !== undefined;
+      targets.push({
+        id: `calls/${query}/naive>=${TARGETS.naiveFactor}x-graph`,
+        target: `${query}: graph makes ≥ ${TARGETS.naiveFactor}× fewer upstream calls than naive`,
+        kind: 'calls',
+        gating: true,
+        pass: ok ? naive.upstreamCalls! >= TARGETS.naiveFactor * graph.upstreamCalls! : null,
+        actual: ok ? `${naive.upstreamCalls} / ${graph.upstreamCalls} = ${fmt(naive.upstreamCalls! / graph.upstreamCalls!, 2)}×` : 'n/a',
+      });
+    }
+    targets.push({
+      id: `waves/${query}/graph=rest-optimal`,
+      target: `${query}: graph waves = rest-optimal waves`,
+      kind: 'waves',
+      gating: false,
+      pass: graph.waves !== null && rest?.waves !== null && rest?.waves !== undefined ? graph.waves === rest.waves : null,
+      actual: `${fmt(graph.waves, 0)} vs ${fmt(rest?.waves, 0)}`,
+    });
+    const p50Measured = graph.p50Ms !== null && rest?.p50Ms !== null && rest?.p50Ms !== undefined && latencyMs === TARGETS.p50LatencyMs;
+    targets.push({
+      id: `latency/${query}/graph-p50<=${TARGETS.p50Factor}x-rest-optimal`,
+      target: `${query}: at ${TARGETS.p50LatencyMs} ms latency, graph p50 ≤ ${TARGETS.p50Factor} × rest-optimal p50`,
+      kind: 'latency',
+      gating: false,
+      pass: p50Measured ? graph.p50Ms! <= TARGETS.p50Factor * rest.p50Ms! : null,
+      actual: latencyMs !== TARGETS.p50LatencyMs
+        ? `not measured (run at ${latencyMs} ms)`
+        : `${fmt(graph.p50Ms)} ms vs ${fmt(rest?.p50Ms)} ms (${graph.p50Ms !== null && rest?.p50Ms ? fmt(graph.p50Ms / rest.p50Ms, 2) : 'n/a'}×)`,
+    });
+  }
+
+  // The overhead targets use the 0 ms run (the main run when it is at 0 ms).
+  const overhead = latencyMs === 0 ? report.queries : report.overhead?.queries;
+  const c = String(TARGETS.trivialConcurrency);
+  const graphTrivial = overhead?.trivial?.graph;
+  const bareTrivial = overhead?.trivial?.['bare-http'];
+  const graphRps = graphTrivial?.rps[c] ?? null;
+  const bareRps = bareTrivial?.rps[c] ?? null;
+  targets.push({
+    id: `throughput/trivial/graph>=${TARGETS.trivialThroughputShare * 100}%-bare-http`,
+    target: `trivial at ${c} clients, 0 ms latency: graph throughput ≥ ${TARGETS.trivialThroughputShare * 100} % of bare-http`,
+    kind: 'throughput',
+    gating: false,
+    pass: graphRps !== null && bareRps !== null && bareRps > 0 ? graphRps >= TARGETS.trivialThroughputShare * bareRps : null,
+    actual: graphRps !== null && bareRps ? `${fmt(graphRps, 0)} vs ${fmt(bareRps, 0)} req/s (${fmt((100 * graphRps) / bareRps, 0)} %)` : 'n/a',
+  });
+  const p99 = graphTrivial?.latencyByConcurrency[c]?.p99Ms ?? null;
+  targets.push({
+    id: `latency/trivial/graph-p99<${TARGETS.trivialP99Ms}ms`,
+    target: `trivial at ${c} clients, 0 ms latency: graph p99 < ${TARGETS.trivialP99Ms} ms`,
+    kind: 'latency',
+    gating: false,
+    pass: p99 === null ? null : p99 < TARGETS.trivialP99Ms,
+    actual: `${fmt(p99)} ms`,
+  });
+
+  const graphRss = report.servers.graph?.maxRssMb ?? null;
+  targets.push({
+    id: `memory/graph-peak-rss<${TARGETS.peakRssMb}MB`,
+    target: `graph server peak RSS < ${TARGETS.peakRssMb} MB (whole run, all queries and concurrencies)`,
+    kind: 'memory',
+    gating: false,
+    pass: graphRss === null ? null : graphRss < TARGETS.peakRssMb,
+    actual: `${fmt(graphRss)} MB`,
+  });
+
+  const scale = report.emulator.scale;
+  const atSize = scale ? (scale.patients === TARGETS.emulatorPatients ? '' : ` (measured at ${scale.patients} patients, not ${TARGETS.emulatorPatients})`) : '';
+  targets.push({
+    id: `emulator/load-10k<${TARGETS.emulatorLoadS}s`,
+    target: `emulator loads the ${TARGETS.emulatorPatients.toLocaleString('en-US')}-patient cohort (FHIR) in < ${TARGETS.emulatorLoadS} s`,
+    kind: 'emulator',
+    gating: false,
+    pass: scale ? scale.fhirLoadS < TARGETS.emulatorLoadS : null,
+    actual: scale ? `${fmt(scale.fhirLoadS)} s for ${scale.fhirResources.toLocaleString('en-US')} resources${atSize}` : 'not measured',
+  });
+  const fhirSearches = scale?.searches.filter((search) => search.name.startsWith('FHIR')) ?? [];
+  const slowest = fhirSearches.reduce<number | null>((max, search) => (search.p50Ms === null ? max : Math.max(max ?? 0, search.p50Ms)), null);
+  targets.push({
+    id: `emulator/selective-search-p50<${TARGETS.emulatorSearchP50Ms}ms`,
+    target: `emulator selective FHIR search p50 < ${TARGETS.emulatorSearchP50Ms} ms at that size`,
+    kind: 'emulator',
+    gating: false,
+    pass: slowest === null ? null : slowest < TARGETS.emulatorSearchP50Ms,
+    actual: fhirSearches.length ? `${fhirSearches.map((search) => `${search.name} ${fmt(search.p50Ms, 2)} ms`).join('; ')}${atSize}` : 'not measured',
+  });
+  return targets;
+}
+
+/** Gating targets that failed. */
+export function failedGates(targets: readonly TargetResult[]): TargetResult[] {
+  return targets.filter((target) => target.gating && target.pass === false);
+}

@@ -1,0 +1,13 @@
+/**
+ * `npm run test:e2e`: the suites in test/e2e, which need system packages (scripts/e2e-setup.sh
+ * installs them) and start real servers. Same transform and module mapping as `npm test`.
+ */
+import base from './jest.config.js';
+
+export default {
+  ...base,
+  testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/'],
+  // Real servers, real files: loading and rendering take longer than unit tests.
+  testTimeout: 120000,
+};

@@ -1,0 +1,72 @@
+import {
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationRule,
+} from 'graphql';
+import { queryTooComplex } from './errors.js';
+import { measureOperation } from './operation-measure.js';
+import type { QueryLimits } from './query-limits.js';
+
+/**
+ * graphql-js validation rules enforcing `maxFirst`, `maxDepth`, `maxAliases` and `maxCost` on every
+ * operation of a document, one QUERY_TOO_COMPLEX error per broken limit, in that order.
+ *
+ * Validation never sees variable values, so without `variables` a `first` taken from a variable is
+ * not checked and counts as 1 in the cost. Pass the request's `variables` (as `queryLimitsPlugin`
+ * does) to check those too.
+ *
+ * In Apollo Server use `queryLimitsPlugin` rather than the `validationRules` option: Apollo replaces
+ * the code of every validation error with GRAPHQL_VALIDATION_FAILED.
+ */
+export function limitValidationRules(limits: QueryLimits, variables?: Readonly<Record<string, unknown>>): ValidationRule[] {
+  return [
+    (context) => ({
+      OperationDefinition(operation) {
+        for (const error of operationViolations(context.getSchema(), operation, (name) => context.getFragment(name) ?? undefined, limits, variables)) {
+          context.reportError(error);
+        }
+        return false;
+      },
+    }),
+  ];
+}
+
+/** The broken limits of one operation, most actionable first. */
+function operationViolations(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  getFragment: (name: string) => FragmentDefinitionNode | undefined,
+  limits: QueryLimits,
+  variables?: Readonly<Record<string, unknown>>,
+): GraphQLError[] {
+  const { depth, aliases, cost, pageSizes } = measureOperation(schema, operation, getFragment, variables);
+  const errors: GraphQLError[] = [];
+  const tooLarge = pageSizes.find((page) => page.value > limits.maxFirst);
+  if (tooLarge !== undefined) {
+    errors.push(queryTooComplex('first', `Argument first ${tooLarge.value} of ${tooLarge.field} exceeds the limit of ${limits.maxFirst}`, tooLarge.value, limits.maxFirst, tooLarge.node));
+  }
+  if (depth > limits.maxDepth) {
+    errors.push(queryTooComplex('depth', `Query depth ${depth} exceeds the limit of ${limits.maxDepth}`, depth, limits.maxDepth, operation));
+  }
+  if (aliases > limits.maxAliases) {
+    errors.push(queryTooComplex('aliases', `Query alias count ${aliases} exceeds the limit of ${limits.maxAliases}`, aliases, limits.maxAliases, operation));
+  }
+  if (cost > limits.maxCost) {
+    // Nested connections can overflow to Infinity, which JSON cannot carry.
+    const found = Math.min(cost, Number.MAX_SAFE_INTEGER);
+    errors.push(queryTooComplex('cost', `Query cost ${found} exceeds the limit of ${limits.maxCost}`, found, limits.maxCost, operation));
+  }
+  return errors;
+}
+
+/** The operation that will run, with the fragments it may use: what a request's variables apply to. */
+export function operationDocument(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
+  return {
+    kind: Kind.DOCUMENT,
+    definitions: document.definitions.filter((definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION),
+  };
+}
