@@ -3,7 +3,7 @@ import { AccessPolicy } from './access/policy.js';
 import type { Config } from './config/index.js';
 import { CursorCodec } from './connections/cursor.js';
 import { loadDemoCohort, type CohortLoadResult } from './demo/load.js';
-import { adminToken, seedDemoDataset } from './demo/seed.js';
+import { adminToken, seedDemoDataset, type DemoTarget } from './demo/seed.js';
 import { startEmulator, type RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
 import { serverCredentials } from './healthcare/auth.js';
@@ -33,6 +33,31 @@ export interface AppOptions {
   logger?: Logger;
   /** False only for the benchmark's naive baseline. */
   batching?: boolean;
+}
+
+/**
+ * Loads the demo cohort without holding up the server: the images take seconds to generate. Until it
+ * is done, `unready()` gives readiness its answer; `stop()` ends it at the next upload.
+ */
+function loadInBackground(target: DemoTarget, patients: number, logger: Logger) {
+  const abort = new AbortController();
+  let state: ReadinessResult | undefined = { ready: false, detail: 'loading demo data' };
+  const done = loadDemoCohort({ ...target, signal: abort.signal }, patients);
+  const settled = done.then(
+    () => { state = undefined; },
+    (error: unknown) => {
+      state = { ready: false, detail: 'loading demo data failed' };
+      if (!abort.signal.aborted) logger.error({ err: error }, 'loading demo data failed');
+    },
+  );
+  return {
+    done,
+    unready: () => state,
+    async stop() {
+      abort.abort();
+      await settled;
+    },
+  };
 }
 
 /**
@@ -68,22 +93,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   };
 
   try {
-    let demo: Promise<CohortLoadResult> | undefined;
-    let demoState: ReadinessResult = { ready: true, detail: '' };
-    if (emulator) {
-      const target = { apiUrl, project: config.project, location: config.location, token: adminToken(config.emulator.principals) };
-      await seedDemoDataset(target);
-      demoState = { ready: false, detail: 'loading demo data' };
-      demo = loadDemoCohort(target, config.demoPatients);
-      demo.then(
-        () => (demoState = { ready: true, detail: '' }),
-        (error: unknown) => {
-          demoState = { ready: false, detail: 'loading demo data failed' };
-          logger.error({ err: error }, 'loading demo data failed');
-        },
-      );
-    }
+    const demoTarget = emulator && { apiUrl, project: config.project, location: config.location, token: adminToken(config.emulator.principals) };
+    if (demoTarget) await seedDemoDataset(demoTarget);
     if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), config, logger);
+    const demo = demoTarget && loadInBackground(demoTarget, config.demoPatients, logger);
     const graph = await startGraphServer({
       port: config.port,
       host: config.host,
@@ -103,15 +116,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       graphiql: config.graphiql,
       publicUrl: config.publicUrl,
-      readiness: async () => (demoState.ready ? checkReadiness(settings, credentials, config.authMode, access) : demoState),
+      readiness: async () => demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
     });
     return {
       graph,
       emulator,
       apiUrl,
-      demo,
+      demo: demo?.done,
       async close() {
         await graph.close();
+        await demo?.stop();
         await emulator?.close();
       },
     };

@@ -16,6 +16,8 @@ export interface DemoTarget {
   location: string;
   /** Bearer token of an admin, when the emulator enforces IAM (`EMULATOR_PRINCIPALS`). */
   token?: string;
+  /** Stops a load in progress (the server is shutting down). */
+  signal?: AbortSignal;
 }
 
 /** A token that maps to an admin, for loading demo data into an emulator that enforces IAM. */
@@ -32,7 +34,7 @@ export async function demoFetch(target: DemoTarget, method: string, path: string
   const headers: Record<string, string> = {};
   if (options.contentType) headers['content-type'] = options.contentType;
   if (target.token) headers.authorization = `Bearer ${target.token}`;
-  const response = await fetch(`${target.apiUrl}/${path}`, { method, body: options.body, headers });
+  const response = await fetch(`${target.apiUrl}/${path}`, { method, body: options.body, headers, signal: target.signal });
   if (!response.ok && !options.allow?.includes(response.status)) {
     throw new Error(`demo data: ${method} ${path.split('?')[0]!.split('/').slice(-2).join('/')} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   }
