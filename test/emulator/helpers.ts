@@ -18,6 +18,18 @@ export function obj(value: unknown): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** Reads a response's status, headers, text and (when it is JSON) parsed body. */
+export async function toApiResponse(res: Response): Promise<ApiResponse> {
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
 /** A tiny client for one emulator: `call('GET', 'projects/p/...')` resolves against `/v1/`. */
 export class Client {
   constructor(readonly emulator: RunningEmulator) {}
@@ -28,15 +40,7 @@ export class Client {
       init.body = typeof body === 'string' ? body : JSON.stringify(body);
       init.headers = { 'content-type': 'application/json' };
     }
-    const res = await fetch(`${this.emulator.url}/v1/${path}`, init);
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: res.headers, text, json };
+    return toApiResponse(await fetch(`${this.emulator.url}/v1/${path}`, init));
   }
 
   get(path: string): Promise<ApiResponse> {

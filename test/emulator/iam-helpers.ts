@@ -3,7 +3,7 @@
 import type { Principals, PredefinedRole } from '../../src/emulator/iam/index.js';
 import type { EmulatorOptions, RunningEmulator } from '../../src/emulator/server.js';
 import { sampleInstances, multipartBody } from './dicom-helpers.js';
-import { type ApiResponse, LOC, obj, start } from './helpers.js';
+import { type ApiResponse, LOC, obj, start, toApiResponse } from './helpers.js';
 
 export const DATASET = `${LOC}/datasets/d`;
 export const S1 = `${DATASET}/fhirStores/s1`;
@@ -38,15 +38,7 @@ export class Caller {
       payload = JSON.stringify(body);
       sent['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${this.emulator.url}/v1/${path}`, { method, headers: sent, body: payload });
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: res.headers, text, json };
+    return toApiResponse(await fetch(`${this.emulator.url}/v1/${path}`, { method, headers: sent, body: payload }));
   }
 
   get(path: string, headers?: Record<string, string>): Promise<ApiResponse> {
