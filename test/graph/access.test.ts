@@ -32,6 +32,27 @@ describe('a server pinned to one dataset with store allow-lists', () => {
   });
 });
 
+describe('the default store rule', () => {
+  it('writes to the one allowed FHIR store of the pinned dataset when a mutation names none', async () => {
+    const app = await startTestApp({ HEALTHCARE_DATASET: 'demo', ALLOWED_FHIR_STORES: 'fhir' });
+    try {
+      const result = await graphql(app, 'mutation($input: CreateFhirResourceInput!) { createFhirResource(input: $input) { created resource { id } } }', {
+        input: { resource: { resourceType: 'Organization', name: 'Default Store Clinic' } },
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data.createFhirResource.created).toBe(true);
+      const found = await graphql(app, 'query($id: ID!) { node(id: $id) { ... on Organization { name } } }', { id: result.data.createFhirResource.resource.id });
+      expect(found.data).toEqual({ node: { name: 'Default Store Clinic' } });
+      const byShortId = await graphql(app, 'mutation($input: CreateFhirResourceInput!) { createFhirResource(input: $input) { created } }', {
+        input: { store: 'fhir', resource: { resourceType: 'Organization', name: 'Short Id Clinic' } },
+      });
+      expect(byShortId.data?.createFhirResource).toEqual({ created: true });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('passthrough of the caller\'s token', () => {
   let app: RunningApp;
   beforeAll(async () => {
