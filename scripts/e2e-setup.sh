@@ -13,6 +13,7 @@ PACKAGES=(
   dcmtk              # dicom-pydicom: DCMTK's decompressors as a reference
   gcc                # orthanc.test.ts: compiles scripts/orthanc/loopback.c
   libc6-dev          # orthanc.test.ts: headers for loopback.c
+  chromium           # browser.test.ts: a real browser for GraphiQL and the demo app
 )
 
 installed() {

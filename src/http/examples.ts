@@ -1,6 +1,8 @@
 /**
  * Example operations preloaded in GraphiQL (one tab each) and shown in the README. A test runs every
- * one against the demo data, so they keep working as the schema grows.
+ * one against the demo data, so they keep working as the schema grows. Variables have defaults in
+ * the documents themselves: GraphiQL leaves the first tab's variables out of its editor on first
+ * load (graphql/graphiql#3392), and the examples must run as the page opens.
  */
 
 const DEMO_FHIR = 'projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir';
@@ -17,7 +19,7 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     name: 'PatientList',
     query: `# Patients with their practitioner, organization and latest vitals: one request.
 # Page on with pageInfo.endCursor as $after. Try a filter: { family: "smi" }.
-query PatientList($store: String!, $after: String) {
+query PatientList($store: String! = "${DEMO_FHIR}", $after: String) {
   fhirStore(name: $store) {
     patients(first: 20, after: $after) {
       totalCount
@@ -43,7 +45,7 @@ query PatientList($store: String!, $after: String) {
   {
     name: 'PatientChart',
     query: `# One patient's chart: problems, medications, allergies, visits, imaging with thumbnails.
-query PatientChart($store: String!, $id: String!) {
+query PatientChart($store: String! = "${DEMO_FHIR}", $id: String! = "pat-000001") {
   fhirStore(name: $store) {
     patient(id: $id) {
       displayName
@@ -74,7 +76,7 @@ query PatientChart($store: String!, $id: String!) {
   {
     name: 'StudyBrowser',
     query: `# A study list as an imaging viewer shows it, with series and a thumbnail URL each.
-query StudyBrowser($store: String!, $after: String) {
+query StudyBrowser($store: String! = "${DEMO_DICOM}", $after: String) {
   dicomStore(name: $store) {
     metrics { studyCount seriesCount instanceCount }
     studies(first: 10, after: $after) {
@@ -121,7 +123,7 @@ query DatasetOverview {
   {
     name: 'GetOrCreateOrganization',
     query: `# "Get or create" by identifier: run it twice, the second run finds the first one's resource.
-mutation GetOrCreateOrganization($store: String!) {
+mutation GetOrCreateOrganization($store: String! = "${DEMO_FHIR}") {
   createFhirResource(input: {
     store: $store
     resource: {

@@ -7,6 +7,7 @@ import { createRequestContext, type ContextDependencies, type RequestContext } f
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { parseJsonBody, readBody, RequestBodyError } from './body.js';
+import { serveDemoApp } from './demo-app.js';
 import { GRAPHIQL_CONTENT_SECURITY_POLICY, graphiqlPage } from './graphiql.js';
 import type { ReadinessResult } from './readiness.js';
 import { isRenderedPath, serveRendered } from './rendered.js';
@@ -74,6 +75,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   switch (url.pathname) {
     case '/graphql':
       return wantsGraphiQL(request, url, options) ? sendGraphiQL(request, response) : graphql(request, response, url, options);
+    case '/demo': return serveDemoApp(request, response, options.logger);
     case '/healthz':
       return sendJson(response, 200, { status: 'ok' });
     case '/readyz': {

@@ -1,0 +1,58 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query DemoFhirStores {\n    datasets(first: 100) {\n      nodes {\n        datasetId\n        fhirStores(first: 100) {\n          nodes { name storeId }\n        }\n      }\n    }\n  }\n": typeof types.DemoFhirStoresDocument,
+    "\n  query DemoPatientSearch($store: String!, $name: String, $first: Int!, $after: String) {\n    fhirStore(name: $store) {\n      patients(filter: { name: $name }, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName mrn gender birthDate }\n      }\n    }\n  }\n": typeof types.DemoPatientSearchDocument,
+    "\n  query DemoPatientChart($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Patient {\n        displayName\n        mrn\n        gender\n        birthDate\n        conditions(first: 10) { nodes { id code { display } clinicalStatus onsetDateTime } }\n        medications(first: 10) { nodes { id medication { display } status authoredOn } }\n        observations(first: 10) { nodes { id code { display } valueDisplay effectiveDateTime } }\n        encounters(first: 5) {\n          nodes { id class { display code } types { display } start serviceProvider { name } }\n        }\n        imagingStudies(first: 5) {\n          nodes {\n            id\n            studyDate\n            description\n            series(first: 6) {\n              nodes {\n                id\n                seriesNumber\n                modality\n                description\n                numberOfInstances\n                instances(first: 1) { nodes { rows columns renderedUrl(format: JPEG) } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DemoPatientChartDocument,
+};
+const documents: Documents = {
+    "\n  query DemoFhirStores {\n    datasets(first: 100) {\n      nodes {\n        datasetId\n        fhirStores(first: 100) {\n          nodes { name storeId }\n        }\n      }\n    }\n  }\n": types.DemoFhirStoresDocument,
+    "\n  query DemoPatientSearch($store: String!, $name: String, $first: Int!, $after: String) {\n    fhirStore(name: $store) {\n      patients(filter: { name: $name }, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName mrn gender birthDate }\n      }\n    }\n  }\n": types.DemoPatientSearchDocument,
+    "\n  query DemoPatientChart($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Patient {\n        displayName\n        mrn\n        gender\n        birthDate\n        conditions(first: 10) { nodes { id code { display } clinicalStatus onsetDateTime } }\n        medications(first: 10) { nodes { id medication { display } status authoredOn } }\n        observations(first: 10) { nodes { id code { display } valueDisplay effectiveDateTime } }\n        encounters(first: 5) {\n          nodes { id class { display code } types { display } start serviceProvider { name } }\n        }\n        imagingStudies(first: 5) {\n          nodes {\n            id\n            studyDate\n            description\n            series(first: 6) {\n              nodes {\n                id\n                seriesNumber\n                modality\n                description\n                numberOfInstances\n                instances(first: 1) { nodes { rows columns renderedUrl(format: JPEG) } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DemoPatientChartDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoFhirStores {\n    datasets(first: 100) {\n      nodes {\n        datasetId\n        fhirStores(first: 100) {\n          nodes { name storeId }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DemoFhirStores {\n    datasets(first: 100) {\n      nodes {\n        datasetId\n        fhirStores(first: 100) {\n          nodes { name storeId }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoPatientSearch($store: String!, $name: String, $first: Int!, $after: String) {\n    fhirStore(name: $store) {\n      patients(filter: { name: $name }, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName mrn gender birthDate }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DemoPatientSearch($store: String!, $name: String, $first: Int!, $after: String) {\n    fhirStore(name: $store) {\n      patients(filter: { name: $name }, first: $first, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id displayName mrn gender birthDate }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DemoPatientChart($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Patient {\n        displayName\n        mrn\n        gender\n        birthDate\n        conditions(first: 10) { nodes { id code { display } clinicalStatus onsetDateTime } }\n        medications(first: 10) { nodes { id medication { display } status authoredOn } }\n        observations(first: 10) { nodes { id code { display } valueDisplay effectiveDateTime } }\n        encounters(first: 5) {\n          nodes { id class { display code } types { display } start serviceProvider { name } }\n        }\n        imagingStudies(first: 5) {\n          nodes {\n            id\n            studyDate\n            description\n            series(first: 6) {\n              nodes {\n                id\n                seriesNumber\n                modality\n                description\n                numberOfInstances\n                instances(first: 1) { nodes { rows columns renderedUrl(format: JPEG) } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DemoPatientChart($id: ID!) {\n    node(id: $id) {\n      __typename\n      ... on Patient {\n        displayName\n        mrn\n        gender\n        birthDate\n        conditions(first: 10) { nodes { id code { display } clinicalStatus onsetDateTime } }\n        medications(first: 10) { nodes { id medication { display } status authoredOn } }\n        observations(first: 10) { nodes { id code { display } valueDisplay effectiveDateTime } }\n        encounters(first: 5) {\n          nodes { id class { display code } types { display } start serviceProvider { name } }\n        }\n        imagingStudies(first: 5) {\n          nodes {\n            id\n            studyDate\n            description\n            series(first: 6) {\n              nodes {\n                id\n                seriesNumber\n                modality\n                description\n                numberOfInstances\n                instances(first: 1) { nodes { rows columns renderedUrl(format: JPEG) } }\n              }\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

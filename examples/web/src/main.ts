@@ -1,0 +1,59 @@
+import { showChart } from './chart';
+import { fetchData } from './client';
+import { FhirStoresQuery } from './documents';
+import { byId, h } from './dom';
+import { patientSearch } from './search';
+
+/**
+ * The demo app: `#` is the patient search, `#patient/<global id>` a patient's chart. The search
+ * stays in the page while a chart is open, so "back" returns to it as it was.
+ */
+const searchSection = byId('search', HTMLElement);
+const chartSection = byId('chart', HTMLElement);
+const form = byId('search-form', HTMLFormElement);
+const nameInput = byId('name', HTMLInputElement);
+const storeSelect = byId('store', HTMLSelectElement);
+const CHART = '#patient/';
+
+const search = patientSearch(() => storeSelect.value, (id) => `${CHART}${id}`);
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void search.search(nameInput.value);
+});
+storeSelect.addEventListener('change', () => void search.search(nameInput.value));
+
+let lastChart = '';
+function route(): void {
+  const onChart = location.hash.startsWith(CHART);
+  searchSection.hidden = onChart;
+  chartSection.hidden = !onChart;
+  if (onChart) {
+    lastChart = location.hash;
+    void showChart(chartSection, decodeURIComponent(location.hash.slice(CHART.length)));
+    return;
+  }
+  document.title = 'Healthcare Graph demo';
+  // Back from a chart: the keyboard focus returns to that patient's link.
+  searchSection.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(lastChart)}"]`)?.focus();
+}
+window.addEventListener('hashchange', route);
+
+async function start(): Promise<void> {
+  // A chart opened by its link needs no store list.
+  route();
+  try {
+    const { datasets } = await fetchData(FhirStoresQuery, {});
+    const stores = datasets.nodes.flatMap((dataset) => dataset.fhirStores.nodes.map((store) => ({ ...store, datasetId: dataset.datasetId })));
+    if (stores.length === 0) throw new Error('no FHIR store is visible to this server');
+    storeSelect.replaceChildren(...stores.map((store) => h('option', { value: store.name }, `${store.datasetId} / ${store.storeId}`)));
+  } catch (error) {
+    const status = byId('search-status', HTMLParagraphElement);
+    status.className = 'error';
+    status.textContent = `Cannot search: ${(error as Error).message}`;
+    return;
+  }
+  await search.search('');
+}
+
+void start();
