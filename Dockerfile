@@ -3,9 +3,10 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json codegen.ts ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY schema schema
 COPY src src
+# `npm run build` compiles src/ to dist/; then only production dependencies are kept.
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
@@ -13,6 +14,7 @@ ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY --from=build --chown=root:root /app/node_modules node_modules
 COPY --from=build --chown=root:root /app/dist dist
+# package.json makes dist/ ES modules; schema/ must sit beside dist/, which reads ../schema at start.
 COPY --chown=root:root package.json ./
 COPY --chown=root:root schema schema
 # The emulator persists its data here when EMULATOR_DATA_DIR=/data (a volume in docker-compose.yml).

@@ -11,6 +11,7 @@ export default {
   // Sources import siblings as `./x.js` (nodenext); point those at the `.ts` files.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+  // Suites that need system packages run in `npm run test:e2e` (jest.e2e.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/ops/redis-cache.test.ts', '<rootDir>/test/ops/compose.test.ts'],
   testTimeout: 30000,
 };

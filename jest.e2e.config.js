@@ -6,7 +6,8 @@ import base from './jest.config.js';
 
 export default {
   ...base,
-  testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+  // The ops suites that need redis-server or docker-compose run here, where setup installs them.
+  testMatch: ['<rootDir>/test/e2e/**/*.test.ts', '<rootDir>/test/ops/redis-cache.test.ts', '<rootDir>/test/ops/compose.test.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   // Real servers, real files: loading and rendering take longer than unit tests.
   testTimeout: 120000,

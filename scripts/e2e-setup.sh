@@ -14,6 +14,8 @@ PACKAGES=(
   gcc                # orthanc.test.ts: compiles scripts/orthanc/loopback.c
   libc6-dev          # orthanc.test.ts: headers for loopback.c
   chromium           # browser.test.ts: a real browser for GraphiQL and the demo app
+  redis-server       # ops/redis-cache.test.ts: the APQ cache shared by two graph instances
+  docker-compose     # ops/compose.test.ts: validates docker-compose.yml (config only; no engine here)
 )
 
 installed() {
@@ -48,7 +50,7 @@ fi
 
 # What the suites look for, checked the way they look for it: a skip must mean a broken setup.
 /usr/bin/python3 -c 'import pydicom' || { echo 'e2e-setup: /usr/bin/python3 cannot import pydicom' >&2; exit 1; }
-for tool in dcmdrle dcmdjpeg dcmdjpls gcc; do
+for tool in dcmdrle dcmdjpeg dcmdjpls gcc redis-server docker-compose; do
   command -v "$tool" >/dev/null || { echo "e2e-setup: $tool not found on PATH" >&2; exit 1; }
 done
 for file in /usr/sbin/Orthanc /usr/share/orthanc/plugins/libOrthancDicomWeb.so; do

@@ -6,6 +6,7 @@ import { loadDemoCohort, type CohortLoadResult } from './demo/load.js';
 import { adminToken, seedDemoDataset, type DemoTarget } from './demo/seed.js';
 import { startEmulator, type RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
+import { connectSharedCache, type SharedCache } from './graphql/shared-cache.js';
 import { serverCredentials } from './healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
 import { checkConfiguredResources } from './access/startup-check.js';
@@ -92,7 +93,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     metrics,
   };
 
+  let sharedCache: SharedCache | undefined;
   try {
+    if (config.redisUrl) sharedCache = await connectSharedCache(config.redisUrl, logger);
+    if (config.safelist) logger.info({ operations: config.safelist.size }, 'persisted queries: safelist mode, registered operations only');
     const demoTarget = emulator && { apiUrl, project: config.project, location: config.location, token: adminToken(config.emulator.principals) };
     if (demoTarget) await seedDemoDataset(demoTarget);
     if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), config, logger);
@@ -100,7 +104,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const graph = await startGraphServer({
       port: config.port,
       host: config.host,
-      apollo: createGraphQLServer({ logger, metrics, production: config.production, introspection: config.introspection, limits: config.limits }),
+      apollo: createGraphQLServer({
+        logger,
+        metrics,
+        production: config.production,
+        introspection: config.introspection,
+        limits: config.limits,
+        cache: sharedCache?.cache,
+        safelist: config.safelist,
+      }),
       context: {
         settings,
         authMode: config.authMode,
@@ -126,10 +138,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       async close() {
         await graph.close();
         await demo?.stop();
+        await sharedCache?.close();
         await emulator?.close();
       },
     };
   } catch (error) {
+    await sharedCache?.close();
     await emulator?.close();
     throw error;
   }

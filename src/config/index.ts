@@ -1,6 +1,7 @@
 import { parseFaultRules, parseLatency, type FaultRule } from '../emulator/faults.js';
 import { loadPrincipalsFile, type Principals } from '../emulator/iam/index.js';
 import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits/index.js';
+import { loadSafelist, type Safelist } from '../graphql/safelist.js';
 import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
 import { boolean, ConfigError, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
 
@@ -26,7 +27,10 @@ export interface Config {
   authMode: AuthMode;
   emulator: EmulatorConfig;
   demoPatients: number;
+  /** Apollo's cache (automatic persisted queries) in this Redis, shared by replicas; in-process when unset. */
   redisUrl?: string;
+  /** `PERSISTED_QUERIES=safelist`: only the operations of `SAFELIST_FILE` run. */
+  safelist?: Safelist;
   logLevel: string;
   production: boolean;
   introspection: boolean;
@@ -111,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     demoPatients: integer(env, 'DEMO_PATIENTS', 100, 1, 100_000),
     redisUrl: parsedWith(env, 'REDIS_URL', parseRedisUrl),
+    safelist: readSafelist(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
     production,
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
@@ -164,6 +169,19 @@ function parsePublicUrl(value: string): string {
   }
   if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '') throw new Error('expected an http(s) URL without query or fragment');
   return url.href.replace(/\/+$/, '');
+}
+
+/** Both variables or neither: a manifest that is silently ignored would look like protection. */
+function readSafelist(env: Env): Safelist | undefined {
+  const mode = oneOf(env, 'PERSISTED_QUERIES', ['apq', 'safelist'] as const, 'apq');
+  const file = read(env, 'SAFELIST_FILE');
+  if (mode === 'safelist' && file === undefined) {
+    throw new ConfigError('Missing SAFELIST_FILE: PERSISTED_QUERIES=safelist runs the operations of a persisted query manifest file only.');
+  }
+  if (mode === 'apq' && file !== undefined) {
+    throw new ConfigError('Invalid SAFELIST_FILE without PERSISTED_QUERIES=safelist: set PERSISTED_QUERIES=safelist to enforce it, or unset SAFELIST_FILE.');
+  }
+  return parsedWith(env, 'SAFELIST_FILE', loadSafelist);
 }
 
 function parseRedisUrl(value: string): string {

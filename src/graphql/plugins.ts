@@ -3,8 +3,9 @@ import type { Metrics } from '../observability/metrics.js';
 import type { RequestContext } from './context.js';
 
 /**
- * Counts and times every operation, and logs one line per operation: id, name, type, outcome,
- * duration and upstream calls. Never variables or results: those may hold patient data.
+ * Counts and times every operation, and logs one line per operation: request id (from the context's
+ * child logger), name, type, outcome, HTTP status, error codes, duration, upstream calls and whether
+ * a persisted query was used. Never the document, variables or results: those may hold patient data.
  */
 export function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
   return {
@@ -18,7 +19,7 @@ export function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Reques
         async executionDidStart() {
           executed = true;
         },
-        async willSendResponse({ operation, operationName, response, contextValue: context }) {
+        async willSendResponse({ operation, operationName, response, contextValue: context, metrics: requestMetrics }) {
           const type = operation?.operation ?? 'unknown';
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const outcome = !executed ? 'rejected' : errors.length > 0 ? 'error' : 'ok';
@@ -29,6 +30,9 @@ export function observabilityPlugin(metrics: Metrics): ApolloServerPlugin<Reques
             operationName: operationName ?? null,
             type,
             outcome,
+            status: response.http.status ?? 200,
+            // A hash with its document is stored only once the operation passed every check.
+            persistedQuery: requestMetrics.persistedQueryHit ? 'hit' : requestMetrics.persistedQueryRegister && executed ? 'registered' : undefined,
             errorCodes: [...new Set(errors.map((error) => String(error.extensions?.code ?? '')))],
             durationMs: Math.round(seconds * 1000 * 10) / 10,
             upstreamCalls: (context ?? contextValue).client.calls,

@@ -1,12 +1,21 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RequestContext } from './context.js';
 import { createErrorFormatter } from './errors.js';
 import { queryLimitsPlugin, type QueryLimits } from './limits/index.js';
+import { persistedQueryErrorsPlugin } from './persisted-queries.js';
 import { observabilityPlugin } from './plugins.js';
+import { safelistCache, safelistPlugin, type Safelist } from './safelist.js';
 import { buildSchema } from './schema.js';
+
+/**
+ * How long a document registered by automatic persisted queries stays: a day keeps deployed clients'
+ * documents warm, while one-off documents (anyone may register any) expire from a shared Redis.
+ */
+export const APQ_TTL_SECONDS = 24 * 60 * 60;
 
 export interface GraphQLServerOptions {
   logger: Logger;
@@ -14,6 +23,10 @@ export interface GraphQLServerOptions {
   production: boolean;
   introspection: boolean;
   limits: QueryLimits;
+  /** Apollo's cache, shared by replicas (Redis); in-process when unset. */
+  cache?: KeyValueCache<string>;
+  /** When set, only these operations run; otherwise any, with automatic persisted queries. */
+  safelist?: Safelist;
 }
 
 /**
@@ -21,16 +34,31 @@ export interface GraphQLServerOptions {
  * page is off, because GraphiQL is served from our own bundle (see `http/graphiql.ts`).
  */
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<RequestContext> {
+  const { safelist } = options;
   return new ApolloServer<RequestContext>({
     schema: buildSchema(),
+    logger: options.logger,
+    cache: options.cache ?? 'bounded',
+    persistedQueries: safelist ? { cache: safelistCache(safelist) } : { ttl: APQ_TTL_SECONDS },
     introspection: options.introspection,
+    // main.ts stops the HTTP server, the demo load and the emulator in order on SIGINT/SIGTERM.
+    // Apollo's own signal handler would race it, and Apollo 5.5 never settles a stop() called during
+    // another one, so the process hung on Ctrl-C and `docker stop`.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !options.production,
     // In production, "Did you mean …?" would describe a schema whose introspection is off.
     hideSchemaDetailsFromClientErrors: options.production,
     formatError: createErrorFormatter(options.logger, options.production),
     parseOptions: { maxTokens: options.limits.maxTokens },
-    // First, so observability logs the code it rewrites for documents refused by size.
-    plugins: [queryLimitsPlugin(options.limits), ApolloServerPluginLandingPageDisabled(), observabilityPlugin(options.metrics)],
+    // Limits first, so observability logs the code it rewrites for documents refused by size; the
+    // safelist after them, so an unregistered document is refused as such whatever its size.
+    plugins: [
+      queryLimitsPlugin(options.limits),
+      ...(safelist ? [safelistPlugin(safelist)] : []),
+      persistedQueryErrorsPlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin(options.metrics),
+    ],
   });
 }

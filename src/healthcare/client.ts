@@ -112,18 +112,34 @@ export class HealthcareClient {
    * idempotent calls again on passing failures while the deadline allows.
    */
   private async withRetries<T>(call: UpstreamCall, attempt: () => Promise<T>): Promise<T> {
-    const { retry, processLimit, metrics } = this.settings;
+    const { processLimit, metrics } = this.settings;
     for (let retries = 0; ; retries += 1) {
       try {
         return await this.limit(() => processLimit(attempt));
       } catch (error) {
-        if (!(error instanceof UpstreamError) || !isIdempotent(call) || !isRetryable(error) || retries >= retry.retries) throw error;
-        const delay = retryDelayMs(retries, retry, error.retryAfterSeconds);
-        if (Date.now() + delay >= this.deadline) throw error;
+        if (!(error instanceof UpstreamError)) throw error;
+        const delay = this.retryDelay(call, error, retries);
+        if (delay === undefined) {
+          metrics.upstreamErrors.inc({ kind: call.kind, code: error.failure ?? String(error.status) });
+          throw error;
+        }
         metrics.upstreamRetries.inc({ kind: call.kind });
         await sleep(delay);
       }
     }
+  }
+
+  /** How long to wait before trying a failed call again; undefined when it must not be tried again. */
+  private retryDelay(call: UpstreamCall, error: UpstreamError, retries: number): number | undefined {
+    const { retry } = this.settings;
+    if (!isIdempotent(call) || !isRetryable(error) || retries >= retry.retries) return undefined;
+    const delay = retryDelayMs(retries, retry, error.retryAfterSeconds);
+    return Date.now() + delay < this.deadline ? delay : undefined;
+  }
+
+  /** The server's metrics, for per-request helpers that record their own (the DataLoaders). */
+  get metrics(): Metrics {
+    return this.settings.metrics;
   }
 
   /** The API root this client calls; nothing outside it is ever requested. */

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { HealthcareClient } from '../healthcare/client.js';
 import { qido, type DicomJson, type DicomStoreName } from '../healthcare/dicomweb.js';
 import { storeResourceName } from '../healthcare/names.js';
+import { measuredBatch } from './batch-size.js';
 import type { LoaderOptions } from './index.js';
 
 /** A QIDO-RS (or metadata) request; identical ones in a request are made once. */
@@ -18,7 +19,7 @@ export interface QidoKey {
  */
 export function createQidoLoader(client: HealthcareClient, options: LoaderOptions): DataLoader<QidoKey, DicomJson[], string> {
   return new DataLoader<QidoKey, DicomJson[], string>(
-    (keys) => Promise.all(keys.map((key) => qido(client, key.store, key.segments, key.query).catch((error: Error) => error))),
+    measuredBatch(client.metrics, 'qido', (keys) => Promise.all(keys.map((key) => qido(client, key.store, key.segments, key.query).catch((error: Error) => error)))),
     { batch: options.batching, cache: options.batching, cacheKeyFn: (key) => JSON.stringify([storeResourceName(key.store), key.segments, key.query]) },
   );
 }

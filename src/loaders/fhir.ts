@@ -3,6 +3,7 @@ import type { HealthcareClient } from '../healthcare/client.js';
 import { UpstreamError } from '../healthcare/errors.js';
 import { readResource, searchBundle, type Bundle, type FhirResource, type FhirStoreName } from '../healthcare/fhir.js';
 import { parseStoreName, storeResourceName } from '../healthcare/names.js';
+import { measuredBatch } from './batch-size.js';
 import type { LoaderOptions } from './index.js';
 
 /**
@@ -48,7 +49,7 @@ export interface FhirLoaders {
 const notFound = (key: string) => new UpstreamError(`${splitKey(key).type}/${splitKey(key).id} not found`, 404, 'fhir', 'not-found');
 
 export function createFhirLoaders(client: HealthcareClient, options: LoaderOptions): FhirLoaders {
-  const resource = new DataLoader<string, FhirResource>(async (keys) => {
+  const resource = new DataLoader<string, FhirResource>(measuredBatch(client.metrics, 'fhirResource', async (keys) => {
     const groups = new Map<string, string[]>();
     for (const key of keys) {
       const { store, type } = splitKey(key);
@@ -74,10 +75,10 @@ export function createFhirLoaders(client: HealthcareClient, options: LoaderOptio
       }
     }));
     return keys.map((key) => found.get(key) ?? notFound(key));
-  }, { batch: options.batching, cache: options.batching, maxBatchSize: options.batching ? 500 : 1 });
+  }), { batch: options.batching, cache: options.batching, maxBatchSize: options.batching ? 500 : 1 });
 
   const search = new DataLoader<SearchKey, Bundle, string>(
-    (keys) => Promise.all(keys.map(async (key) => {
+    measuredBatch(client.metrics, 'fhirSearch', (keys) => Promise.all(keys.map(async (key) => {
       try {
         const bundle = await searchBundle(client, key.store, key.segments, key.params);
         primeFromBundle(resource, storeResourceName(key.store), bundle);
@@ -85,11 +86,11 @@ export function createFhirLoaders(client: HealthcareClient, options: LoaderOptio
       } catch (error) {
         return error as Error;
       }
-    })),
+    }))),
     { batch: options.batching, cache: options.batching, cacheKeyFn: (key) => JSON.stringify([storeResourceName(key.store), key.segments, key.params]) },
   );
 
-  const patientByMrn = new DataLoader<string, FhirResource | null>(async (keys) => {
+  const patientByMrn = new DataLoader<string, FhirResource | null>(measuredBatch(client.metrics, 'patientByMrn', async (keys) => {
     const byStore = new Map<string, string[]>();
     for (const key of keys) {
       const [store = '', mrn = ''] = splitOnce(key, '|');
@@ -112,7 +113,7 @@ export function createFhirLoaders(client: HealthcareClient, options: LoaderOptio
       }
     })));
     return keys.map((key) => found.get(key) ?? null);
-  }, { batch: options.batching, cache: options.batching });
+  }), { batch: options.batching, cache: options.batching });
 
   return { resource, search, patientByMrn };
 }

@@ -6,6 +6,7 @@ import {
 import type { HealthcareClient } from '../healthcare/client.js';
 import { parseDatasetName, parseStoreName, type StoreKind } from '../healthcare/names.js';
 import type { DicomJson } from '../healthcare/dicomweb.js';
+import { measuredBatch } from './batch-size.js';
 import { createQidoLoader, type QidoKey } from './dicom.js';
 import { createFhirLoaders, type FhirLoaders } from './fhir.js';
 
@@ -42,19 +43,19 @@ export function createLoaders(client: HealthcareClient, options: LoaderOptions =
    * The admin API has no batch get: each key is its own call, made in parallel. The loader still
    * removes duplicates and caches within the request, and list results prime it.
    */
-  const perKey = <V>(fetchOne: (key: string) => Promise<V>) =>
-    new DataLoader<string, V>((keys) => Promise.all(keys.map((key) => fetchOne(key).catch((error: Error) => error))), {
-      batch: options.batching,
-      cache: options.batching,
-    });
+  const perKey = <V>(loader: string, fetchOne: (key: string) => Promise<V>) =>
+    new DataLoader<string, V>(
+      measuredBatch(client.metrics, loader, (keys) => Promise.all(keys.map((key) => fetchOne(key).catch((error: Error) => error)))),
+      { batch: options.batching, cache: options.batching },
+    );
 
   return {
-    dataset: perKey((name) => getDataset(client, parseDatasetName(name))),
-    fhirStore: perKey((name) => getStore(client, parseStoreName(name, 'fhirStores'))),
-    dicomStore: perKey((name) => getStore(client, parseStoreName(name, 'dicomStores'))),
-    fhirStoreMetrics: perKey((name) => getFhirStoreMetrics(client, parseStoreName(name, 'fhirStores'))),
-    dicomStoreMetrics: perKey((name) => getDicomStoreMetrics(client, parseStoreName(name, 'dicomStores'))),
-    storeNames: perKey(async (key) => {
+    dataset: perKey('dataset', (name) => getDataset(client, parseDatasetName(name))),
+    fhirStore: perKey('fhirStore', (name) => getStore(client, parseStoreName(name, 'fhirStores'))),
+    dicomStore: perKey('dicomStore', (name) => getStore(client, parseStoreName(name, 'dicomStores'))),
+    fhirStoreMetrics: perKey('fhirStoreMetrics', (name) => getFhirStoreMetrics(client, parseStoreName(name, 'fhirStores'))),
+    dicomStoreMetrics: perKey('dicomStoreMetrics', (name) => getDicomStoreMetrics(client, parseStoreName(name, 'dicomStores'))),
+    storeNames: perKey('storeNames', async (key) => {
       const [kind, dataset = ''] = key.split('|') as [StoreKind, string];
       const page = await listStores(client, kind, parseDatasetName(dataset), { pageSize: 1000 });
       return page.items.map((store) => store.name);

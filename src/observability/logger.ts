@@ -1,12 +1,13 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
 /**
  * JSON logs. Request headers are never logged whole, and the redaction below is a second line of
- * defence in case a header or token ever reaches a log call.
+ * defence in case a header or token ever reaches a log call. `destination` defaults to stdout; tests
+ * pass a stream to read what the server logged.
  */
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({
     level,
     base: { service: 'healthcare-graph' },
@@ -14,5 +15,5 @@ export function createLogger(level: string): Logger {
       paths: ['authorization', '*.authorization', 'headers.authorization', '*.headers.authorization', 'token', '*.token'],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }

@@ -11,6 +11,13 @@ export interface Metrics {
   upstreamDuration: Histogram<'kind' | 'method'>;
   /** Upstream calls sent again after a passing failure. */
   upstreamRetries: Counter<'kind'>;
+  /**
+   * Upstream calls that failed for good (after their retries): what reached the graph as an error.
+   * `code` is the HTTP status, or `network` / `timeout` / `credentials`.
+   */
+  upstreamErrors: Counter<'kind' | 'code'>;
+  /** Keys per DataLoader batch: how well a request's loads were combined into upstream calls. */
+  loaderBatchSize: Histogram<'loader'>;
   /** Every GraphQL operation the server executed or refused. */
   graphqlOperations: Counter<'type' | 'outcome'>;
   graphqlDuration: Histogram<'type'>;
@@ -38,6 +45,19 @@ export function createMetrics(): Metrics {
       name: 'healthcare_upstream_retries_total',
       help: 'Upstream calls sent again after a 429, 5xx, timeout or connection failure.',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    upstreamErrors: new Counter({
+      name: 'healthcare_upstream_errors_total',
+      help: 'Upstream calls that failed after their retries, by API surface and HTTP status (or network, timeout, credentials).',
+      labelNames: ['kind', 'code'],
+      registers: [registry],
+    }),
+    loaderBatchSize: new Histogram({
+      name: 'graphql_loader_batch_size',
+      help: 'Keys in one DataLoader batch, by loader.',
+      labelNames: ['loader'],
+      buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
       registers: [registry],
     }),
     graphqlOperations: new Counter({
