@@ -52,7 +52,8 @@ export class CursorCodec {
     const [body, signature, extra] = cursor.split('.');
     if (!body || !signature || extra !== undefined) return undefined;
     const given = Buffer.from(signature, 'base64url');
-    if (given.length !== SIGNATURE_BYTES || !timingSafeEqual(given, this.sign(body))) return undefined;
+    // The decoder skips characters outside base64url; only the canonical spelling is this server's.
+    if (given.toString('base64url') !== signature || given.length !== SIGNATURE_BYTES || !timingSafeEqual(given, this.sign(body))) return undefined;
     try {
       const payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorPayload;
       return typeof payload === 'object' && payload !== null && typeof payload.list === 'string' ? payload : undefined;

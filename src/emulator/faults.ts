@@ -13,13 +13,17 @@ export interface FaultRule {
   rate: number;
   /**
    * 429/500/503: a Google error envelope with that status. `reset`: the socket is destroyed
-   * without a response. `truncate`: the real response, cut off after half of its body.
+   * without a response. `truncate`: the real response, cut off after half of its body. `delay`:
+   * the real response, sent `delayMs` late (the request's work is already done by then, as when a
+   * client times out on a slow write).
    */
-  status: 429 | 500 | 503 | 'reset' | 'truncate';
+  status: 429 | 500 | 503 | 'reset' | 'truncate' | 'delay';
   /** Seconds for a `Retry-After` header on 429/500/503. */
   retryAfter?: number;
   /** The rule fires this many times at most, then matches nothing (deterministic "fails twice, then works"). */
   times?: number;
+  /** Milliseconds a `delay` rule holds the response back, on top of any latency. */
+  delayMs?: number;
 }
 
 /** Uniform latency range in milliseconds. */
@@ -28,8 +32,8 @@ export interface LatencyRange {
   maxMs: number;
 }
 
-const STATUSES: readonly FaultRule['status'][] = [429, 500, 503, 'reset', 'truncate'];
-const RULE_KEYS = new Set(['path', 'method', 'rate', 'status', 'retryAfter', 'times']);
+const STATUSES: readonly FaultRule['status'][] = [429, 500, 503, 'reset', 'truncate', 'delay'];
+const RULE_KEYS = new Set(['path', 'method', 'rate', 'status', 'retryAfter', 'times', 'delayMs']);
 
 /** Collapses whitespace so every message is a single line, as the env contract promises. */
 function oneLine(text: string): string {
@@ -38,7 +42,7 @@ function oneLine(text: string): string {
 
 /**
  * Parses the EMULATOR_FAULTS JSON text: an array of
- * `{"path": regex, "method"?, "rate": 0..1, "status": 429|500|503|"reset"|"truncate", "retryAfter"?, "times"?}`.
+ * `{"path": regex, "method"?, "rate": 0..1, "status": 429|500|503|"reset"|"truncate"|"delay", "retryAfter"?, "times"?, "delayMs"?}`.
  * Throws an Error with a one-line message saying what is wrong.
  */
 export function parseFaultRules(json: string): FaultRule[] {
@@ -58,7 +62,7 @@ export function parseFaultRules(json: string): FaultRule[] {
     }
     const rule = raw as Record<string, unknown>;
     const unknown = Object.keys(rule).find((key) => !RULE_KEYS.has(key));
-    if (unknown !== undefined) fail(`unknown field "${unknown}" (allowed: path, method, rate, status, retryAfter, times)`);
+    if (unknown !== undefined) fail(`unknown field "${unknown}" (allowed: path, method, rate, status, retryAfter, times, delayMs)`);
 
     if (typeof rule['path'] !== 'string') fail('"path" must be a regular expression string');
     let path: RegExp;
@@ -80,7 +84,7 @@ export function parseFaultRules(json: string): FaultRule[] {
 
     const status = rule['status'];
     if (!STATUSES.includes(status as FaultRule['status'])) {
-      fail(`"status" must be one of 429, 500, 503, "reset", "truncate", got ${JSON.stringify(status)}`);
+      fail(`"status" must be one of 429, 500, 503, "reset", "truncate", "delay", got ${JSON.stringify(status)}`);
     }
 
     const retryAfter = rule['retryAfter'];
@@ -96,8 +100,18 @@ export function parseFaultRules(json: string): FaultRule[] {
       fail(`"times" must be a whole number from 1, got ${JSON.stringify(times)}`);
     }
 
+    const delayMs = rule['delayMs'];
+    if (status === 'delay') {
+      if (typeof delayMs !== 'number' || !Number.isInteger(delayMs) || delayMs < 0) {
+        fail(`"delayMs" must be a whole number of milliseconds with status "delay", got ${JSON.stringify(delayMs)}`);
+      }
+    } else if (delayMs !== undefined) {
+      fail('"delayMs" only applies to status "delay"');
+    }
+
     const parsed: FaultRule = { path, rate: rate as number, status: status as FaultRule['status'] };
     if (times !== undefined) parsed.times = times as number;
+    if (delayMs !== undefined) parsed.delayMs = delayMs as number;
     if (method !== undefined) parsed.method = (method as string).toUpperCase();
     if (retryAfter !== undefined) parsed.retryAfter = retryAfter as number;
     return parsed;
@@ -126,7 +140,8 @@ export interface FaultInjectorOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const timerSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// Unref'd: a pending delay must not keep a closed emulator's process alive.
+const timerSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Decides, per request, which fault (if any) applies and how long to wait before answering. The
@@ -168,9 +183,9 @@ export class FaultInjector {
     return latency.minMs + Math.floor(this.random() * (latency.maxMs - latency.minMs + 1));
   }
 
-  /** Waits the drawn delay; resolves at once when there is no latency. */
-  async delay(): Promise<void> {
-    const ms = this.drawDelayMs();
+  /** Waits the drawn delay plus `extraMs` (a `delay` rule's); resolves at once when both are 0. */
+  async delay(extraMs = 0): Promise<void> {
+    const ms = this.drawDelayMs() + extraMs;
     if (ms > 0) await this.sleep(ms);
   }
 }

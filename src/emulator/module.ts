@@ -4,6 +4,7 @@
  */
 
 import type { DicomDataPlaneFactory, FhirDataPlaneFactory } from './dataplanes.js';
+import type { FaultInjector } from './faults.js';
 import type { RouteAccess } from './iam/access.js';
 import type { Iam } from './iam/iam.js';
 import type { Operations } from './operations.js';
@@ -15,6 +16,8 @@ export interface EmulatorServices {
   readonly state: EmulatorState;
   readonly operations: Operations;
   readonly iam: Iam;
+  /** The live fault rules and latency (the `/emulator/` control routes change them). */
+  readonly faults: FaultInjector;
 }
 
 /** A route and the Cloud IAM permissions its method needs. */

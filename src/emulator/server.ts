@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { adminModule } from './admin.js';
 import { dicomWebModule } from './dicom/index.js';
+import { FAULT_CONTROL_PREFIX, faultControlModule } from './fault-control.js';
 import { fhirModule } from './fhir/index.js';
 import { emptyDicomDataPlane, emptyFhirDataPlane } from './dataplanes.js';
 import { ApiError, internalError, invalidArgument } from './errors.js';
@@ -80,7 +81,7 @@ export interface RunningEmulator {
 }
 
 /** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
-export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule];
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, faultControlModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
   429: 'Resource has been exhausted (e.g. check quota).',
@@ -115,15 +116,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await state.close();
     throw error;
   }
-  const services: EmulatorServices = { state, operations: new Operations(state), iam };
-  const router = new Router();
-  for (const module of modules) router.add(...module.routes(services).map((route) => guardRoute(route, iam)));
-
   const injector = new FaultInjector({
     faults: options.faults ? [...options.faults] : [],
     latency: options.latency,
     random: options.random,
   });
+  const services: EmulatorServices = { state, operations: new Operations(state), iam, faults: injector };
+  const router = new Router();
+  for (const module of modules) router.add(...module.routes(services).map((route) => guardRoute(route, iam)));
 
   const server = createServer((req, res) => {
     handleRequest(req, res, router, injector, logger).catch((error: unknown) => {
@@ -213,7 +213,9 @@ async function handleRequest(
     return;
   }
 
-  const fault = injector.pick(method, pathname);
+  // The control routes stay reachable whatever the rules say, so a `.*` rule can still be removed.
+  const injectable = !pathname.startsWith(FAULT_CONTROL_PREFIX);
+  const fault = injectable ? injector.pick(method, pathname) : undefined;
   if (fault?.status === 'reset') {
     await injector.delay();
     req.socket.destroy();
@@ -221,14 +223,14 @@ async function handleRequest(
   }
 
   let reply: Reply;
-  if (fault !== undefined && fault.status !== 'truncate') {
+  if (typeof fault?.status === 'number') {
     reply = faultReply({ ...fault, status: fault.status });
   } else {
     const match = pathname.startsWith('/') ? router.match(method, pathname) : undefined;
     reply = match ? await runRoute(req, res, match, pathname, searchParams, logger) : htmlNotFoundReply(pathname);
   }
 
-  await injector.delay();
+  if (injectable) await injector.delay(fault?.delayMs);
   send(req, res, reply, pretty, fault?.status === 'truncate');
 }
 

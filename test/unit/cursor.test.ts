@@ -40,3 +40,10 @@ describe('CursorCodec', () => {
     expect(codeOf(() => codec.decode(cursor, 'fhirStores', payload.parent))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('CursorCodec signatures', () => {
+  const cursor = codec.encode({ list: 'datasets', parent: 'p' });
+  it.each([`${cursor}!`, `${cursor.slice(0, -1)}*${cursor.slice(-1)}`])('refuses a non-canonical spelling of a valid signature %#', (variant) => {
+    expect(codeOf(() => codec.decode(variant, 'datasets', 'p'))).toBe('BAD_USER_INPUT');
+  });
+});

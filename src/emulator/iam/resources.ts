@@ -6,8 +6,11 @@
 import { datasetNameOf, locationName } from '../names.js';
 import type { EmulatorState } from '../state.js';
 
-/** The kind of resource a route's permission is checked on, named by its collection. */
-export type Scope = 'projects' | 'locations' | 'datasets' | 'fhirStores' | 'dicomStores' | 'operations';
+/**
+ * The kind of resource a route's permission is checked on, named by its collection; `emulator` is
+ * the emulator itself (its fault control), which no policy governs.
+ */
+export type Scope = 'projects' | 'locations' | 'datasets' | 'fhirStores' | 'dicomStores' | 'operations' | 'emulator';
 
 /** The resource a route addresses at `scope`, from the route's path parameters. */
 export function resourceName(scope: Scope, params: Readonly<Record<string, string>>): string {
@@ -23,6 +26,8 @@ export function resourceName(scope: Scope, params: Readonly<Record<string, strin
       return `${datasetNameOf(params)}/${scope}/${params['store'] ?? ''}`;
     case 'operations':
       return `${datasetNameOf(params)}/operations/${params['operation'] ?? ''}`;
+    case 'emulator':
+      return 'emulator';
   }
 }
 

@@ -154,9 +154,10 @@ export type PredefinedRole = keyof typeof ROLES;
 
 /**
  * Permissions that no predefined role grants: project-level methods the reference does not list
- * (locations). Only admins hold them, as only a project owner would on Google.
+ * (locations), and the emulator's own fault control, which Google does not have. Only admins hold
+ * them, as only a project owner would on Google.
  */
-type AdminOnlyPermission = 'healthcare.locations.get' | 'healthcare.locations.list';
+type AdminOnlyPermission = 'healthcare.locations.get' | 'healthcare.locations.list' | 'emulator.faults.get' | 'emulator.faults.update';
 
 /** A permission an emulator method may require. Typos in route declarations fail to compile. */
 export type Permission = (typeof ROLES)[PredefinedRole]['adds'][number] | AdminOnlyPermission;

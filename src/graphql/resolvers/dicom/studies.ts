@@ -22,7 +22,9 @@ export function studyQuery(filter: StudyFilter | null | undefined): [string, str
   const query: [string, string][] = [];
   const match = (key: string, value: string | null | undefined) => {
     if (!value) return;
-    if (value.length > MAX_MATCH_VALUE || /[\\*?]/.test(value)) throw badUserInput(`${key} must be a plain value of at most ${MAX_MATCH_VALUE} characters`);
+    if (value.length > MAX_MATCH_VALUE || /[\\*?]/.test(value) || /\p{Cs}/u.test(value)) {
+      throw badUserInput(`${key} must be a plain value of at most ${MAX_MATCH_VALUE} characters`);
+    }
     query.push([key, value]);
   };
   match('PatientName', filter?.patientName);

@@ -20,6 +20,8 @@ export function searchParam(name: string, value: string): [string, string] {
     throw badUserInput(`${JSON.stringify(name.slice(0, 100))} is not a search parameter this server passes on`);
   }
   if (value.length > MAX_VALUE_LENGTH) throw badUserInput(`The value of ${name} is longer than ${MAX_VALUE_LENGTH} characters`);
+  // A lone surrogate cannot be sent as UTF-8: it would arrive as U+FFFD, a different search.
+  if (/\p{Cs}/u.test(value)) throw badUserInput(`The value of ${name} is not valid Unicode (a lone surrogate)`);
   return [name, value];
 }
 
