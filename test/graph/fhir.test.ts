@@ -110,13 +110,13 @@ describe('patients in the graph', () => {
 });
 
 describe('upstream calls', () => {
-  it('20 patients with practitioner and organization: one search and two batched reads', async () => {
+  it('20 patients with practitioner and organization: one search that _includes both', async () => {
     const { result, calls: count } = await measured(`query($store: String!) { fhirStore(name: $store) {
       patients(first: 20) { nodes { displayName generalPractitioners { displayName } managingOrganization { name } } } } }`, { store: fixture.store });
     expect(result.errors).toBeUndefined();
     expect(result.data.fhirStore.patients.nodes).toHaveLength(20);
     expect(result.data.fhirStore.patients.nodes.every((node: any) => node.generalPractitioners.length === 1 && node.managingOrganization)).toBe(true);
-    expect(count).toBe(1 + 2); // the patient search, one _id read per referenced type (the store itself is not read)
+    expect(count).toBe(1); // the patient search, with _include for both references (the store itself is not read)
   });
 
   it('20 patients × 5 latest observations: one search per patient, no more', async () => {
@@ -125,6 +125,13 @@ describe('upstream calls', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data.fhirStore.patients.nodes.every((node: any) => node.observations.nodes.length === 5)).toBe(true);
     expect(count).toBe(1 + 20);
+  });
+
+  it('reads referenced resources not included in a search in one batched read per type', async () => {
+    const { result, calls: count } = await measured(`query($store: String!) { fhirStore(name: $store) {
+      patients(first: 20) { nodes { encounters(first: 1) { nodes { serviceProvider { name } practitioners { displayName } } } } } } }`, { store: fixture.store });
+    expect(result.errors).toBeUndefined();
+    expect(count).toBe(1 + 20 + 2); // patients, one encounter search each, then one _id read per referenced type
   });
 
   it('fetches a reference repeated across the response once', async () => {
