@@ -116,8 +116,12 @@ export interface CohortLoadOptions {
   patients: number;
   /** Studies of patients 1..N get real images; the rest lite ones. */
   realImagePatients: number;
-  /** `none` loads FHIR only. */
-  dicom: 'all' | 'none';
+  /**
+   * `all`: every instance of every study (real images for the first `realImagePatients` patients,
+   * lite ones for the rest); `one-per-series`: a lite first instance of every series (every study
+   * and series exists for QIDO, at a fraction of the cost: the scale test); `none`: FHIR only.
+   */
+  dicom: 'all' | 'one-per-series' | 'none';
   chunkPatients?: number;
   /** Entries per transaction Bundle (as `npm run seed`: 500). */
   bundleSize?: number;
@@ -184,19 +188,30 @@ export async function loadCohort(apiUrl: string, options: CohortLoadOptions): Pr
   const started = performance.now();
   let lastLog = started;
   const fhir = new OneInFlight();
-  for (const chunk of cohortChunks(options.patients, options.chunkPatients ?? 25)) {
-    plans.push(...chunk.imaging);
-    for (const bundle of toBundles(chunk.resources, options.bundleSize ?? 500, 'transaction')) {
+  const bundleSize = options.bundleSize ?? 500;
+  // Bundles may span chunks: the stream keeps every reference pointing backwards. Small chunks keep
+  // the event loop free to send the next Bundle as soon as the emulator answers the previous one.
+  let pending: FhirResource[] = [];
+  const sendBundles = async (all: boolean): Promise<void> => {
+    while (pending.length >= bundleSize || (all && pending.length > 0)) {
+      const [bundle] = toBundles(pending.slice(0, bundleSize), bundleSize, 'transaction');
+      pending = pending.slice(bundleSize);
       const body = JSON.stringify(bundle);
-      stats.fhirResources += bundle.entry.length;
+      stats.fhirResources += bundle!.entry.length;
       stats.fhirBundles += 1;
       await fhir.send(() => post(fhirUrl, body, fhirHeaders));
     }
+  };
+  for (const chunk of cohortChunks(options.patients, options.chunkPatients ?? 4)) {
+    plans.push(...chunk.imaging);
+    pending.push(...chunk.resources);
+    await sendBundles(false);
     if (performance.now() - lastLog > 10_000) {
       lastLog = performance.now();
       log(`  FHIR: ${chunk.lastPatient}/${options.patients} patients, ${stats.fhirResources} resources, ${((lastLog - started) / 1000).toFixed(0)} s`);
     }
   }
+  await sendBundles(true);
   await fhir.drain();
   stats.fhirMs = Math.round(performance.now() - started);
   await options.afterFhir?.();
@@ -209,8 +224,9 @@ export async function loadCohort(apiUrl: string, options: CohortLoadOptions): Pr
   const stowHeaders = { 'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}`, accept: 'application/dicom+json' };
   const dicom = new OneInFlight();
   for (const plan of plans) {
-    const real = planPatientNumber(plan) <= options.realImagePatients;
-    const instances = real ? writeStudyInstances(plan) : writeLiteStudyInstances(plan);
+    const real = options.dicom === 'all' && planPatientNumber(plan) <= options.realImagePatients;
+    const sampled: StudyPlan = options.dicom === 'one-per-series' ? { ...plan, series: plan.series.map((series) => ({ ...series, instances: series.instances.slice(0, 1) })) } : plan;
+    const instances = real ? writeStudyInstances(plan) : writeLiteStudyInstances(sampled);
     stats.studies += 1;
     stats.dicomInstances += instances.length;
     if (real) stats.realImageInstances += instances.length;

@@ -130,6 +130,11 @@ export class RpcChild {
     return new RpcChild(child, options.name);
   }
 
+  /** False once the child process has exited (e.g. crashed). */
+  get running(): boolean {
+    return !this.exited;
+  }
+
   get pid(): number | undefined {
     return this.child.pid;
   }

@@ -23,7 +23,8 @@ import { evaluateTargets, failedGates } from './targets.js';
 import type { UpstreamInfo, UpstreamStats } from './upstream-child.js';
 import { summarizeCalls, type CallRecord } from './waves.js';
 
-const log = (message: string) => process.stderr.write(`${message}\n`);
+const T0 = performance.now();
+const log = (message: string) => process.stderr.write(`[${((performance.now() - T0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
 const SERVER_SYSTEMS: readonly SystemName[] = ['graph', 'naive', 'bare-http'];
 const COUNT_RUNS = 3;
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -125,18 +126,25 @@ async function count(upstream: RpcChild, runner: Runner, result: SystemResult): 
   return canonical;
 }
 
-/** Timed points at each concurrency; latency percentiles from the lowest one. */
-async function time(runner: Runner, options: BenchOptions, result: SystemResult): Promise<void> {
+/**
+ * Timed points at each concurrency; latency percentiles from the lowest one. Peak RSS: the server
+ * process's lifetime maximum when it was started for this query (`freshServer`), else the highest
+ * RSS sampled since this query started.
+ */
+async function time(runner: Runner, options: BenchOptions, result: SystemResult, freshServer: boolean): Promise<void> {
   await runner.server?.call('resetPeak');
   for (const concurrency of options.concurrency) {
-    if (options.warmupMs > 0) {
-      await runLoad(() => runner.task(), { concurrency, durationMs: options.warmupMs, maxRequests: options.maxRequests, maxDurationMs: options.warmupMs + REQUEST_TIMEOUT_MS });
+    const first = concurrency === options.concurrency[0];
+    const perClient = options.maxRequestsPerClient > 0 ? Math.max(first ? options.minSamples : 0, options.maxRequestsPerClient * concurrency) : Infinity;
+    const maxRequests = Math.min(options.maxRequests, perClient);
+    if (options.warmupMs > 0 && (first || options.warmupEveryLevel)) {
+      await runLoad(() => runner.task(), { concurrency, durationMs: options.warmupMs, maxRequests, maxDurationMs: options.warmupMs + REQUEST_TIMEOUT_MS });
     }
     const load = await runLoad(() => runner.task(), {
       concurrency,
       durationMs: options.durationMs,
-      maxRequests: options.maxRequests,
-      minRequests: concurrency === options.concurrency[0] ? options.minSamples : 0,
+      maxRequests,
+      minRequests: first ? options.minSamples : 0,
     });
     result.rps[String(concurrency)] = load.rps;
     result.latencyByConcurrency[String(concurrency)] = { ...load.latency, rps: load.rps, errors: load.errors, elapsedMs: load.elapsedMs };
@@ -146,9 +154,16 @@ async function time(runner: Runner, options: BenchOptions, result: SystemResult)
       result.p95Ms = load.latency.p95Ms;
       result.p99Ms = load.latency.p99Ms;
     }
-    log(`    ${runner.system} @${concurrency}: ${load.rps} req/s, p50 ${load.latency.p50Ms} ms, p99 ${load.latency.p99Ms} ms (${load.completed} requests${load.errors ? `, ${load.errors} errors` : ''})`);
+    log(`  ${runner.system} @${concurrency}: ${load.rps} req/s, p50 ${load.latency.p50Ms} ms, p99 ${load.latency.p99Ms} ms (${load.completed} requests${load.errors ? `, ${load.errors} errors` : ''})`);
   }
-  if (runner.server) result.peakRssMb = (await runner.server.call<ServerMemory>('memory')).peakRssMb;
+  if (runner.server) {
+    if (!runner.server.running) {
+      result.errors.push(`the ${runner.system} server process exited during the timed runs (crashed?)`);
+      return;
+    }
+    const memory = await runner.server.call<ServerMemory>('memory');
+    result.peakRssMb = freshServer ? memory.maxRssMb : memory.peakRssMb;
+  }
 }
 
 function machineInfo(): Record<string, unknown> {
@@ -166,6 +181,7 @@ function machineInfo(): Record<string, unknown> {
     memoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
     platform: `${os.platform()} ${os.release()}`,
     node: process.versions.node,
+    loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))),
     commit: git('rev-parse', 'HEAD'),
     dirty: (git('status', '--porcelain') ?? '') !== '',
   };
@@ -174,6 +190,7 @@ function machineInfo(): Record<string, unknown> {
 async function run(options: BenchOptions): Promise<number> {
   const startedAt = new Date();
   const started = performance.now();
+  const loadAtStart = os.loadavg().map((value) => Number(value.toFixed(2)));
   const children: RpcChild[] = [];
   const problems: string[] = [];
   const outDir = path.resolve(options.outDir);
@@ -182,7 +199,7 @@ async function run(options: BenchOptions): Promise<number> {
   let overhead: BenchReport['overhead'];
   const servers = new Map<SystemName, RunningServer>();
   const serverRss: BenchReport['servers'] = {};
-  let cohort: BenchReport['emulator']['cohort'];
+  let cohort: BenchReport['emulator']['cohort'] | undefined;
   const modules = options.build ? await buildChildModules(log) : sourceChildModules();
   if (modules.problem) problems.push(modules.problem);
 
@@ -200,36 +217,64 @@ async function run(options: BenchOptions): Promise<number> {
     cohort = { ...loaded, memory: { rssMb: memory.rssMb, heapUsedMb: memory.heapUsedMb } };
     log(`  ${loaded.fhirResources} FHIR resources in ${(loaded.fhirMs / 1000).toFixed(1)} s, ${loaded.studies} studies / ${loaded.dicomInstances} instances in ${(loaded.dicomMs / 1000).toFixed(1)} s; emulator RSS ${memory.rssMb} MB`);
 
-    const wanted = SERVER_SYSTEMS.filter((system) => options.systems.includes(system) && options.queries.some((name) => QUERIES[name].systems.includes(system)));
     if (options.cpuProf) await mkdir(profileDir, { recursive: true });
-    for (const system of wanted) {
-      const child = await RpcChild.start(modules.url('server-child'), {
-        name: `${system} server`,
-        args: [system],
-        env: { BENCH_API_URL: proxyApi },
-        nodeFlags: options.cpuProf && system === 'graph' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-      });
-      children.push(child);
-      servers.set(system, { child, url: (await child.call<ServerInfo>('info')).url });
-    }
-    log(`Servers: ${[...servers].map(([name, server]) => `${name} ${server.url}`).join(', ')}; proxy ${info.proxyUrl}`);
+    const startServers = async (systems: readonly SystemName[], label: string): Promise<void> => {
+      const started = await Promise.all(systems.filter((system) => !servers.has(system)).map(async (system) => {
+        const child = await RpcChild.start(modules.url('server-child'), {
+          name: `${system} server`,
+          args: [system],
+          env: { BENCH_API_URL: proxyApi },
+          nodeFlags: [
+            ...(system === 'bare-http' ? [] : options.serverFlags),
+            ...(options.cpuProf && system === 'graph' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=graph-${label}-${Date.now()}.cpuprofile`] : []),
+          ],
+        });
+        children.push(child);
+        return [system, { child, url: (await child.call<ServerInfo>('info')).url }] as const;
+      }));
+      for (const [system, server] of started) servers.set(system, server);
+    };
+    const stopServers = async (): Promise<void> => {
+      for (const [system, server] of servers) {
+        if (!server.child.running) continue;
+        const { maxRssMb } = await server.child.call<ServerMemory>('memory');
+        serverRss[system] = { maxRssMb: Math.max(serverRss[system]?.maxRssMb ?? 0, maxRssMb) };
+      }
+      await Promise.all([...servers.values()].map((server) => server.child.stop()));
+      servers.clear();
+    };
+    /** A server that crashed is reported and replaced before the next query. */
+    const replaceCrashedServers = async (name: QueryName): Promise<void> => {
+      for (const [system, server] of [...servers]) {
+        if (server.child.running) continue;
+        problems.push(`the ${system} server process exited while ${name} ran (crashed?)`);
+        servers.delete(system);
+      }
+    };
+    const systemsOf = (name: QueryName) => QUERIES[name].systems.filter((system) => options.systems.includes(system));
+    const serversOf = (names: readonly QueryName[]) => SERVER_SYSTEMS.filter((system) => names.some((name) => systemsOf(name).includes(system)));
+    if (!options.freshServers) await startServers(serversOf(options.queries), 'all');
+    log(`Proxy ${info.proxyUrl}; servers ${options.freshServers ? 'start afresh for every query' : `${[...servers].map(([name, server]) => `${name} ${server.url}`).join(', ')}`}.`);
+    log(`Counting at ${options.countLatencyMs} ms latency; timing at ${options.latencyMs} ms, ${options.durationMs / 1000} s per point, clients ${options.concurrency.join('/')}.`);
 
-    // Counting runs.
-    await upstream.call('latency', { ms: options.countLatencyMs });
-    await upstream.call('record', { on: true });
-    log(`Counting upstream calls at ${options.countLatencyMs} ms latency...`);
-    const runners = new Map<string, Runner>();
     for (const name of options.queries) {
       const query = QUERIES[name];
+      // Fresh servers for this query, or the shared ones (restarting any that crashed).
+      await startServers(options.freshServers ? serversOf([name]) : serversOf(options.queries), options.freshServers ? name : 'all');
       const results: Partial<Record<SystemName, SystemResult>> = {};
       queries[name] = results;
+      const runners = new Map<SystemName, Runner>();
+
+      // Counting runs.
+      await upstream.call('latency', { ms: options.countLatencyMs });
+      await upstream.call('record', { on: true });
       let reference: unknown;
       let referenceOk = false;
-      for (const system of query.systems.filter((candidate) => options.systems.includes(candidate))) {
+      for (const system of systemsOf(name)) {
         const result = emptyResult();
         results[system] = result;
         const runner = makeRunner(query, system, servers, proxyApi);
-        runners.set(`${name}/${system}`, runner);
+        runners.set(system, runner);
         try {
           const canonical = await count(upstream, runner, result);
           if (system === 'graph') {
@@ -245,46 +290,42 @@ async function run(options: BenchOptions): Promise<number> {
           result.errors.push(`counting run failed: ${(error as Error).message}`.slice(0, 500));
           if (system === 'graph') result.sameDataAsGraph = false;
         }
-        log(`  ${name} / ${system}: ${result.upstreamCalls ?? '?'} calls, ${result.waves ?? '?'} waves${result.sameDataAsGraph === false ? ' — DATA DIFFERS' : ''}${result.errors.length ? ` — ${result.errors.join('; ')}` : ''}`);
+        log(`${name} / ${system}: ${result.upstreamCalls ?? '?'} calls, ${result.waves ?? '?'} waves${result.sameDataAsGraph === false ? ' — DATA DIFFERS' : ''}${result.errors.length ? ` — ${result.errors.join('; ')}` : ''}`);
         if (result.sameDataAsGraph === false) problems.push(`${name} / ${system}: ${result.dataDifference ?? result.errors.join('; ')}`);
         else if (result.errors.length > 0) problems.push(`${name} / ${system}: ${result.errors.join('; ')}`);
       }
-    }
 
-    // Timed runs.
-    await upstream.call('record', { on: false });
-    await upstream.call('latency', { ms: options.latencyMs });
-    log(`Timing at ${options.latencyMs} ms latency, ${options.durationMs / 1000} s per point, clients ${options.concurrency.join('/')}...`);
-    for (const name of options.queries) {
-      for (const [system, result] of Object.entries(queries[name] ?? {}) as [SystemName, SystemResult][]) {
-        const runner = runners.get(`${name}/${system}`);
-        if (!runner || result.upstreamCalls === null) continue;
-        log(`  ${name} / ${system}`);
-        await time(runner, options, result);
+      // Timed runs.
+      await upstream.call('record', { on: false });
+      await upstream.call('latency', { ms: options.latencyMs });
+      for (const [system, runner] of runners) {
+        const result = results[system]!;
+        if (result.upstreamCalls === null) continue;
+        await time(runner, options, result, options.freshServers);
       }
-    }
 
-    if (options.overhead && options.latencyMs !== 0 && options.queries.includes('trivial')) {
-      await upstream.call('latency', { ms: 0 });
-      log('Timing trivial at 0 ms latency (overhead)...');
-      const results: Partial<Record<SystemName, SystemResult>> = {};
-      for (const [system, main] of Object.entries(queries.trivial ?? {}) as [SystemName, SystemResult][]) {
-        if (system === 'rest-sequential') continue;
-        const runner = runners.get(`trivial/${system}`);
-        if (!runner || main.upstreamCalls === null) continue;
-        const result: SystemResult = {
-          ...emptyResult(),
-          upstreamCalls: main.upstreamCalls, waves: main.waves, roundTrips: main.roundTrips, sameDataAsGraph: main.sameDataAsGraph,
-          callsByKind: main.callsByKind, callsPerWave: main.callsPerWave, maxInFlight: main.maxInFlight, callList: main.callList,
-        };
-        results[system] = result;
-        log(`  trivial / ${system}`);
-        await time(runner, options, result);
+      if (name === 'trivial' && options.overhead && options.latencyMs !== 0) {
+        await upstream.call('latency', { ms: 0 });
+        log('trivial at 0 ms latency (overhead):');
+        const overheadResults: Partial<Record<SystemName, SystemResult>> = {};
+        for (const [system, runner] of runners) {
+          const main = results[system]!;
+          if (system === 'rest-sequential' || main.upstreamCalls === null) continue;
+          const result: SystemResult = {
+            ...emptyResult(),
+            upstreamCalls: main.upstreamCalls, waves: main.waves, roundTrips: main.roundTrips, sameDataAsGraph: main.sameDataAsGraph,
+            callsByKind: main.callsByKind, callsPerWave: main.callsPerWave, maxInFlight: main.maxInFlight, callList: main.callList,
+          };
+          overheadResults[system] = result;
+          await time(runner, options, result, false);
+        }
+        overhead = { latencyMs: 0, queries: { trivial: overheadResults } };
       }
-      overhead = { latencyMs: 0, queries: { trivial: results } };
+      await replaceCrashedServers(name);
+      if (options.freshServers) await stopServers();
     }
+    await stopServers();
 
-    for (const [system, server] of servers) serverRss[system] = { maxRssMb: (await server.child.call<ServerMemory>('memory')).maxRssMb };
     for (const [name, results] of Object.entries({ ...queries, ...(overhead ? { 'trivial (0 ms)': overhead.queries.trivial } : {}) })) {
       for (const [system, result] of Object.entries(results ?? {})) {
         const timingErrors = result.errors.filter((error) => error.includes('failed requests'));
@@ -306,8 +347,12 @@ async function run(options: BenchOptions): Promise<number> {
     }
   }
 
+  const machine = machineInfo();
+  machine['loadAverageAtStart'] = loadAtStart;
+  machine['loadAverageAtEnd'] = machine['loadAverage'];
+  delete machine['loadAverage'];
   const report: BenchReport = {
-    machine: machineInfo(),
+    machine,
     config: {
       quick: options.quick,
       patients: options.patients,
@@ -318,6 +363,11 @@ async function run(options: BenchOptions): Promise<number> {
       durationS: options.durationMs / 1000,
       warmupS: options.warmupMs / 1000,
       maxRequests: options.maxRequests,
+      maxRequestsPerClient: options.maxRequestsPerClient,
+      warmupEveryLevel: options.warmupEveryLevel,
+      freshServers: options.freshServers,
+      serverFlags: options.serverFlags,
+      graphEnvironment: Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(UPSTREAM_|REQUEST_DEADLINE_MS|LOG_LEVEL|NODE_ENV)/.test(key))),
       minSamples: options.minSamples,
       concurrency: options.concurrency,
       queries: options.queries,

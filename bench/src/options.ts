@@ -17,6 +17,12 @@ export interface BenchOptions {
   warmupMs: number;
   /** Requests per point at most (a bound, whatever the duration). */
   maxRequests: number;
+  /** Requests per client per point at most (quick mode: 2), on top of `maxRequests`; 0 = no such bound. */
+  maxRequestsPerClient: number;
+  /** Warm up before every concurrency level (full runs) or only before the first one (quick). */
+  warmupEveryLevel: boolean;
+  /** Start the servers afresh for every query (full runs), so peak RSS is per query; quick runs reuse them. */
+  freshServers: boolean;
   /** Completed requests the 1-client point waits for (for percentiles), within 4× duration. */
   minSamples: number;
   concurrency: number[];
@@ -35,6 +41,8 @@ export interface BenchOptions {
   cpuProf: boolean;
   /** Compile the child processes to JavaScript first (else they run under tsx). */
   build: boolean;
+  /** Extra node flags for the graph and naive server processes (experiments, e.g. `--max-old-space-size=256`). */
+  serverFlags: string[];
   help: boolean;
 }
 
@@ -45,9 +53,10 @@ export const USAGE = `npm run bench -- [options]
   --real-image-patients N studies of patients 1..N get real generated images, others 16x16 "lite" ones (default 100; quick 10)
   --latency MS            latency the emulator adds to every call in timed runs (default 20; 0 = overhead run)
   --count-latency MS      latency during the counting runs (default 20)
-  --duration S            seconds measured per throughput point (default 5; quick 0.5)
-  --warmup S              seconds of warm-up before each point (default 1; quick 0.15)
+  --duration S            seconds measured per throughput point (default 5; quick 0.3)
+  --warmup S              seconds of warm-up before each point (default 1; quick 0.1, first level only)
   --max-requests N        requests per point at most (default 20000)
+  --max-requests-per-client N  and at most N per client (default unbounded; quick 2)
   --min-samples N         completed requests the 1-client point waits for (default 50; quick 3)
   --concurrency LIST      concurrent clients per point (default 1,10,50)
   --queries LIST          ${QUERY_NAMES.join(',')}
@@ -57,9 +66,12 @@ export const USAGE = `npm run bench -- [options]
   --no-scale-dicom        scale test loads FHIR only (no QIDO search at scale)
   --out DIR               results folder (default bench/results)
   --json                  print the JSON report on stdout
+  --server-flags "FLAGS"  extra node flags for the graph and naive servers, e.g. "--max-old-space-size=256"
+                          (the graph's own settings come from the environment, e.g. UPSTREAM_CONCURRENCY=64 npm run bench)
   --cpu-prof              profile the graph server (node --cpu-prof) into <out>/profiles
-  --no-build              run the server and emulator children under tsx instead of compiling them first
-                          (compiled is the default: tsx adds ~110 MB RSS per process)
+  --fresh-servers, --reuse-servers  start the servers afresh for every query (default; peak RSS per query) or once (quick)
+  --no-build, --build     run the server and emulator children under tsx, or compile them with tsc first
+                          (default: compiled, as in production; quick: tsx, which adds ~110 MB RSS per process)
   --help
 `;
 
@@ -94,9 +106,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     realImagePatients: quick ? 10 : 100,
     latencyMs: 20,
     countLatencyMs: 20,
-    durationMs: quick ? 500 : 5000,
-    warmupMs: quick ? 150 : 1000,
+    durationMs: quick ? 300 : 5000,
+    warmupMs: quick ? 100 : 1000,
     maxRequests: 20_000,
+    maxRequestsPerClient: quick ? 2 : 0,
+    warmupEveryLevel: !quick,
+    freshServers: !quick,
     minSamples: quick ? 3 : 50,
     concurrency: [1, 10, 50],
     queries: [...QUERY_NAMES],
@@ -107,7 +122,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     outDir: 'bench/results',
     json: false,
     cpuProf: false,
-    build: true,
+    build: !quick,
+    serverFlags: [],
     help: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -143,6 +159,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--json': options.json = true; break;
       case '--cpu-prof': options.cpuProf = true; break;
       case '--no-build': options.build = false; break;
+      case '--build': options.build = true; break;
+      case '--fresh-servers': options.freshServers = true; break;
+      case '--server-flags': options.serverFlags = (value() ?? '').split(/\s+/).filter(Boolean); break;
+      case '--reuse-servers': options.freshServers = false; break;
+      case '--max-requests-per-client': options.maxRequestsPerClient = Math.floor(number(flag, value(), 0, 1_000_000)); break;
       case '--help': case '-h': options.help = true; break;
       default: throw new OptionsError(`unknown option ${arg}\n\n${USAGE}`);
     }

@@ -45,12 +45,16 @@ export function renderMarkdown(report: BenchReport): string {
   out.push('# Healthcare Graph benchmark');
   out.push('');
   out.push(`Run ${report.startedAt} (${report.durationS} s${config['quick'] ? ', `--quick`' : ''}) on ${String(report.machine['cpuModel'])} × ${String(report.machine['cpus'])}, Node ${String(report.machine['node'])}` +
-    `, commit ${String(report.machine['commit'] ?? '?').slice(0, 10)}${report.machine['dirty'] ? ' (with uncommitted changes)' : ''}.`);
+    `, commit ${String(report.machine['commit'] ?? '?').slice(0, 10)}${report.machine['dirty'] ? ' (with uncommitted changes)' : ''}` +
+    `; load average ${JSON.stringify(report.machine['loadAverageAtStart'] ?? '?')} at the start, ${JSON.stringify(report.machine['loadAverageAtEnd'] ?? '?')} at the end (1/5/15 min; above ${String(report.machine['cpus'])} means other work competed for the CPUs).`);
   out.push('');
   out.push(`Demo cohort: ${cohort.patients.toLocaleString('en-US')} patients, ${cohort.fhirResources.toLocaleString('en-US')} FHIR resources, ${cohort.studies} DICOM studies / ${cohort.dicomInstances.toLocaleString('en-US')} instances ` +
     `(${cohort.realImageInstances.toLocaleString('en-US')} with real generated images for patients 1–${String(config['realImagePatients'])}, ${cohort.liteInstances.toLocaleString('en-US')} "lite" 16×16 instances with the same attributes and UIDs). ` +
     `Upstream latency injected by the emulator: **${String(config['latencyMs'])} ms per call** in the timed runs, ${String(config['countLatencyMs'])} ms in the counting runs. ` +
-    `Throughput: ${String(config['durationS'])} s per point after ${String(config['warmupS'])} s warm-up, closed loop (each client sends its next request when the previous one is answered).`);
+    `Throughput: ${String(config['durationS'])} s per point after ${String(config['warmupS'])} s warm-up, closed loop (each client sends its next request when the previous one is answered)` +
+    `${Number(config['maxRequestsPerClient']) > 0 ? `, at most ${String(config['maxRequestsPerClient'])} requests per client per point` : ''}. ` +
+    `Servers and emulator ran as ${String(config['childProcesses'] ?? '?')}${String(config['childProcesses'] ?? '').includes('tsx') ? ' (their RSS includes ~110 MB of tsx loader and transpiler)' : ''}.` +
+    (config['quick'] ? ' **Quick run: cohort and durations are too small for the times to mean much; the call counts are exact.**' : ''));
   out.push('');
   out.push('## Targets');
   out.push('');
@@ -121,7 +125,11 @@ export function renderMarkdown(report: BenchReport): string {
     '- **upstream calls**: calls of one request (counted in 3 runs after a warm-up; they must agree). **waves**: the length of the longest chain of calls in which each call starts at or after the previous one ended — the sequential round trips on the critical path (minimum of the 3 runs; counted at the counting latency so that parallel calls overlap). **round trips**: HTTP requests the client makes (1 per GraphQL request; every call for a REST client).',
     '- **graph** is the server as shipped; **naive** is `startApp(config, { batching: false })` (same schema and resolvers, no batching, dedupe or cache); both run in their own child process. **rest-optimal** is a hand-written client (plans above) with each level\'s calls in parallel; **rest-sequential** makes the same calls one after another. **bare-http** is a bare Node HTTP handler making the trivial query\'s one call.',
     '- Each system\'s answer is reduced to a canonical form (ids, UIDs, counts) and compared with the graph\'s: "same data".',
-    '- p50/p95/p99 are from the 1-client point (nearest rank). Throughput is completed requests/s; load generator, servers and emulator share this machine\'s cores. peak RSS is sampled every 20 ms in the server process while the query ran (REST clients have no server: –).',
+    '- p50/p95/p99 are from the 1-client point (nearest rank). Throughput is completed requests/s of closed-loop clients; load generator, servers and emulator (with the proxy) share this machine\'s cores, so the emulator\'s CPU bounds the throughput of systems that make many calls.',
+    config['freshServers']
+      ? '- peak RSS: every query gets fresh server processes; the value is the kernel\'s maximum RSS of the process over that query (startup, counting and every concurrency). REST clients have no server: –.'
+      : '- peak RSS: the highest RSS sampled every 50 ms in the (shared) server process while the query ran, so it includes what earlier queries left. REST clients have no server: –.',
+    '- The graph runs with its shipped defaults, e.g. `UPSTREAM_CONCURRENCY=24` calls in flight per request: a level of more than 24 calls takes more than one wave.',
   ].join('\n'));
   out.push('');
   return out.join('\n');

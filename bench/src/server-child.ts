@@ -22,6 +22,7 @@ export interface ServerMemory {
   /** The kernel's lifetime maximum RSS of this process. */
   maxRssMb: number;
   rssMb: number;
+  heapUsedMb: number;
 }
 
 const kind = process.argv[2] as ServerKind;
@@ -31,7 +32,7 @@ if (!['graph', 'naive', 'bare-http'].includes(kind) || apiUrl === '') {
   process.exit(2);
 }
 
-const SAMPLE_EVERY_MS = 20;
+const SAMPLE_EVERY_MS = 50;
 let peak = process.memoryUsage.rss();
 const sampler = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage.rss());
@@ -94,7 +95,14 @@ serveRpc({
   memory(): ServerMemory {
     const rss = process.memoryUsage.rss();
     peak = Math.max(peak, rss);
-    return { peakRssMb: mb(peak), maxRssMb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)), rssMb: mb(rss) };
+    return { peakRssMb: mb(peak), maxRssMb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)), rssMb: mb(rss), heapUsedMb: mb(process.memoryUsage().heapUsed) };
+  },
+  /** Full garbage collection (when started with --expose-gc), then the memory figures. */
+  gc(): { rssMb: number; heapUsedMb: number } {
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
+    collect?.();
+    return { rssMb: mb(process.memoryUsage.rss()), heapUsedMb: mb(process.memoryUsage().heapUsed) };
   },
   async stop(): Promise<void> {
     await running.close();
