@@ -11,9 +11,7 @@ import { DEFAULT_COHORT_SEED, DEFAULT_IMAGING_SHARE, HEAVY_EVERY, toBundles, typ
 import { buildProviders } from '../../src/demo/cohort/providers.js';
 import { Rng, deriveSeed } from '../../src/demo/cohort/random.js';
 import { generatePatientRecord } from '../../src/demo/cohort/record.js';
-import { instanceAttributes } from '../../src/demo/dicom/attributes.js';
-import { writeStudyInstances, type WrittenInstance } from '../../src/demo/dicom/index.js';
-import { writePart10 } from '../../src/demo/dicom/part10-writer.js';
+import { writeInstanceImage, writeStudyInstances, type WrittenInstance } from '../../src/demo/dicom/index.js';
 import type { PixelImage } from '../../src/demo/dicom/pixel-image.js';
 import type { StudyPlan } from '../../src/demo/imaging-plan.js';
 import { seedDemoDataset, demoNames } from '../../src/demo/seed.js';
@@ -86,16 +84,7 @@ export function writeLiteStudyInstances(plan: StudyPlan): WrittenInstance[] {
       window: { center: 128, width: 256, explanation: 'LITE' },
       attributes: {},
     };
-    const { attributes, tagAttributes } = instanceAttributes(plan, series, instance, image);
-    const bytes = writePart10({
-      sopClassUid: String(attributes['SOPClassUID']),
-      sopInstanceUid: instance.sopInstanceUid,
-      attributes,
-      tagAttributes,
-      pixelData: image.pixelData,
-      pixelVr: 'OB',
-    });
-    return { sopInstanceUid: instance.sopInstanceUid, seriesInstanceUid: series.seriesInstanceUid, bytes };
+    return writeInstanceImage(plan, series, instance, image);
   }));
 }
 

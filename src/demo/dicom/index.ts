@@ -51,7 +51,11 @@ function writeInstance(study: StudyPlan, series: SeriesPlan, instance: InstanceP
     region: regionOf(series.bodyPart),
     random: seededRandom(instance.sopInstanceUid),
   };
-  const image = imageFor(ctx);
+  return writeInstanceImage(study, series, instance, imageFor(ctx));
+}
+
+/** Writes one instance of a plan as a Part 10 file around a given image (the benchmark's small stand-ins use this). */
+export function writeInstanceImage(study: StudyPlan, series: SeriesPlan, instance: InstancePlan, image: PixelImage): WrittenInstance {
   const { attributes, tagAttributes } = instanceAttributes(study, series, instance, image);
   const bytes = writePart10({
     sopClassUid: String(attributes['SOPClassUID']),
