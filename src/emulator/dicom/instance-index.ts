@@ -5,17 +5,10 @@
  */
 
 import type { DicomStoreCounts } from '../dataplanes.js';
-import type { DicomJsonDataset } from './dicom-json.js';
+import type { ParsedInstance } from './part10.js';
 
-/** One stored instance, as indexed. */
-export interface InstanceRecord {
-  readonly studyUid: string;
-  readonly seriesUid: string;
-  readonly sopUid: string;
-  readonly sopClassUid: string;
-  readonly transferSyntax: string;
-  /** The data set as DICOM JSON (no file meta group), bulkdata as relative BulkDataURIs. */
-  readonly attributes: DicomJsonDataset;
+/** One stored instance, as indexed: what STOW parsed, plus its storage sizes. */
+export interface InstanceRecord extends ParsedInstance {
   /** Size of the Part 10 file: what the emulator reports as blob storage. */
   readonly blobBytes: number;
   /** Size of the indexed metadata: what the emulator reports as structured storage. */
