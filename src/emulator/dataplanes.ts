@@ -1,5 +1,5 @@
 /**
- * The seam between the admin surface and the per-store data planes (FHIR REST, DICOMweb). Each
+ * The seam between the admin surface and the per-store data planes (FHIR REST, DICOMweb, HL7v2). Each
  * store owns one data-plane object created by a factory; the admin surface asks it for metrics
  * and tells it when the store goes away. Modules that implement a data plane register a factory
  * (see `EmulatorModule` in `module.ts`) and keep all their data inside the object they return.
@@ -7,7 +7,7 @@
 
 import type { JsonObject } from './json.js';
 
-export type StoreKind = 'fhir' | 'dicom';
+export type StoreKind = 'fhir' | 'dicom' | 'hl7v2';
 
 /** What a data plane knows about the store it serves. */
 export interface StoreHandle {
@@ -58,8 +58,22 @@ export interface DicomDataPlane extends DataPlaneLifecycle {
   metrics(): DicomStoreCounts;
 }
 
+/** One row of `Hl7V2StoreMetrics.metrics`: the messages of one type (MSH-9.1). */
+export interface Hl7V2MessageTypeMetric {
+  messageType: string;
+  count: number;
+  structuredStorageSizeBytes: number;
+}
+
+/** Per-store HL7v2 messages, as seen by the admin surface. */
+export interface Hl7V2DataPlane extends DataPlaneLifecycle {
+  /** One entry per message type present in the store. */
+  metrics(): Hl7V2MessageTypeMetric[];
+}
+
 export type FhirDataPlaneFactory = (store: StoreHandle) => FhirDataPlane | Promise<FhirDataPlane>;
 export type DicomDataPlaneFactory = (store: StoreHandle) => DicomDataPlane | Promise<DicomDataPlane>;
+export type Hl7V2DataPlaneFactory = (store: StoreHandle) => Hl7V2DataPlane | Promise<Hl7V2DataPlane>;
 
 /** The data plane a store gets while no module supplies one: it holds nothing. */
 export const emptyFhirDataPlane: FhirDataPlaneFactory = () => ({ metrics: () => [] });
@@ -74,3 +88,6 @@ export const emptyDicomDataPlane: DicomDataPlaneFactory = () => ({
     blobStorageSizeBytes: 0,
   }),
 });
+
+/** The data plane a store gets while no module supplies one: it holds nothing. */
+export const emptyHl7V2DataPlane: Hl7V2DataPlaneFactory = () => ({ metrics: () => [] });

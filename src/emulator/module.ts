@@ -3,7 +3,7 @@
  * contributes routes and, optionally, the data-plane factory for a store kind.
  */
 
-import type { DicomDataPlaneFactory, FhirDataPlaneFactory } from './dataplanes.js';
+import type { DicomDataPlaneFactory, FhirDataPlaneFactory, Hl7V2DataPlaneFactory } from './dataplanes.js';
 import type { FaultInjector } from './faults.js';
 import type { RouteAccess } from './iam/access.js';
 import type { Iam } from './iam/iam.js';
@@ -35,4 +35,6 @@ export interface EmulatorModule {
   fhirDataPlane?: FhirDataPlaneFactory;
   /** Supplies the data plane of every DICOM store (at most one module may). */
   dicomDataPlane?: DicomDataPlaneFactory;
+  /** Supplies the data plane of every HL7v2 store (at most one module may). */
+  hl7v2DataPlane?: Hl7V2DataPlaneFactory;
 }

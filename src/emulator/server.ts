@@ -9,7 +9,8 @@ import { adminModule } from './admin.js';
 import { dicomWebModule } from './dicom/index.js';
 import { FAULT_CONTROL_PREFIX, faultControlModule } from './fault-control.js';
 import { fhirModule } from './fhir/index.js';
-import { emptyDicomDataPlane, emptyFhirDataPlane } from './dataplanes.js';
+import { hl7v2Module } from './hl7v2/index.js';
+import { emptyDicomDataPlane, emptyFhirDataPlane, emptyHl7V2DataPlane } from './dataplanes.js';
 import { ApiError, internalError, invalidArgument } from './errors.js';
 import { FaultInjector, type FaultRule, type LatencyRange } from './faults.js';
 import { guardRoute } from './iam/guard.js';
@@ -81,7 +82,7 @@ export interface RunningEmulator {
 }
 
 /** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
-export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, faultControlModule];
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, hl7v2Module, faultControlModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
   429: 'Resource has been exhausted (e.g. check quota).',
@@ -102,10 +103,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     error: (message) => console.error(message),
   };
   const modules = [...BUILT_IN_MODULES, ...(options.modules ?? [])];
-  const planes: DataPlaneFactories = { fhir: emptyFhirDataPlane, dicom: emptyDicomDataPlane };
+  const planes: DataPlaneFactories = { fhir: emptyFhirDataPlane, dicom: emptyDicomDataPlane, hl7v2: emptyHl7V2DataPlane };
   for (const module of modules) {
     if (module.fhirDataPlane !== undefined) planes.fhir = module.fhirDataPlane;
     if (module.dicomDataPlane !== undefined) planes.dicom = module.dicomDataPlane;
+    if (module.hl7v2DataPlane !== undefined) planes.hl7v2 = module.hl7v2DataPlane;
   }
 
   const state = await EmulatorState.open(planes, options.dataDir, logger);

@@ -1,5 +1,5 @@
 /**
- * The emulator's in-memory model: datasets holding FHIR stores, DICOM stores and operations, each
+ * The emulator's in-memory model: datasets holding FHIR, DICOM and HL7v2 stores and operations, each
  * store carrying its data plane. Optionally mirrored to `<dataDir>/state.json` after every
  * mutation; data planes persist their own data under `<dataDir>/stores/<hash>/`.
  */
@@ -13,6 +13,8 @@ import type {
   DicomDataPlaneFactory,
   FhirDataPlane,
   FhirDataPlaneFactory,
+  Hl7V2DataPlane,
+  Hl7V2DataPlaneFactory,
   StoreHandle,
   StoreKind,
 } from './dataplanes.js';
@@ -21,7 +23,7 @@ import { isJsonObject, type JsonObject } from './json.js';
 import { datasetName } from './names.js';
 import { StateFile } from './persistence.js';
 
-/** A FHIR or DICOM store. */
+/** A FHIR, DICOM or HL7v2 store. */
 export interface StoreRecord<P> {
   readonly kind: StoreKind;
   readonly id: string;
@@ -35,6 +37,7 @@ export interface StoreRecord<P> {
 export interface PlaneByKind {
   fhir: FhirDataPlane;
   dicom: DicomDataPlane;
+  hl7v2: Hl7V2DataPlane;
 }
 
 /** The store maps of a dataset, by kind. */
@@ -57,6 +60,7 @@ export interface DatasetRecord {
 export interface DataPlaneFactories {
   fhir: FhirDataPlaneFactory;
   dicom: DicomDataPlaneFactory;
+  hl7v2: Hl7V2DataPlaneFactory;
 }
 
 /** What `startEmulator` reports about loading persisted state. */
@@ -65,6 +69,18 @@ export interface StateLogger {
 }
 
 const FORMAT = 'cloud-healthcare-emulator-state/1';
+
+/** The collection segment of each store kind in resource names. */
+export const STORE_COLLECTIONS: Readonly<Record<StoreKind, string>> = {
+  fhir: 'fhirStores',
+  dicom: 'dicomStores',
+  hl7v2: 'hl7V2Stores',
+};
+
+/** Every store of a dataset, of all kinds. */
+function allStores(dataset: DatasetRecord): StoreRecord<DataPlaneLifecycle>[] {
+  return [...dataset.stores.fhir.values(), ...dataset.stores.dicom.values(), ...dataset.stores.hl7v2.values()];
+}
 
 interface PersistedStore {
   id: string;
@@ -78,6 +94,8 @@ interface PersistedDataset {
   config: JsonObject;
   fhirStores: PersistedStore[];
   dicomStores: PersistedStore[];
+  /** Absent in state files written before HL7v2 stores existed. */
+  hl7V2Stores?: PersistedStore[];
   operations: JsonObject[];
 }
 
@@ -159,7 +177,7 @@ export class EmulatorState {
       id,
       name: datasetName(project, location, id),
       config,
-      stores: { fhir: new Map(), dicom: new Map() },
+      stores: { fhir: new Map(), dicom: new Map(), hl7v2: new Map() },
       operations: new Map(),
     };
     this.datasets.set(record.name, record);
@@ -169,7 +187,7 @@ export class EmulatorState {
   /** Removes a dataset with its stores (and their data) and operations. */
   async deleteDataset(dataset: DatasetRecord): Promise<void> {
     this.datasets.delete(dataset.name);
-    const stores = [...dataset.stores.fhir.values(), ...dataset.stores.dicom.values()];
+    const stores = allStores(dataset);
     await Promise.all(stores.map((store) => this.destroyStore(store)));
   }
 
@@ -180,7 +198,7 @@ export class EmulatorState {
     id: string,
     config: JsonObject,
   ): Promise<StoreRecord<PlaneByKind[K]>> {
-    const name = `${dataset.name}/${kind === 'fhir' ? 'fhirStores' : 'dicomStores'}/${id}`;
+    const name = `${dataset.name}/${STORE_COLLECTIONS[kind]}/${id}`;
     // The handle reads the live record so that patches are visible to the data plane.
     const live: { record?: StoreRecord<PlaneByKind[K]> } = {};
     const handle: StoreHandle = {
@@ -220,7 +238,7 @@ export class EmulatorState {
   /** Waits for pending writes and closes every data plane. */
   async close(): Promise<void> {
     await this.file?.flush();
-    const stores = [...this.datasets.values()].flatMap((d) => [...d.stores.fhir.values(), ...d.stores.dicom.values()]);
+    const stores = [...this.datasets.values()].flatMap(allStores);
     await Promise.all(stores.map((store) => store.plane.close?.()));
   }
 
@@ -249,6 +267,7 @@ export class EmulatorState {
         config: d.config,
         fhirStores: toStores(d.stores.fhir),
         dicomStores: toStores(d.stores.dicom),
+        hl7V2Stores: toStores(d.stores.hl7v2),
         operations: [...d.operations.values()],
       })),
     };
@@ -259,6 +278,7 @@ export class EmulatorState {
       const dataset = this.addDataset(d.project, d.location, d.id, d.config);
       for (const s of d.fhirStores) await this.addStore(dataset, 'fhir', s.id, s.config);
       for (const s of d.dicomStores) await this.addStore(dataset, 'dicom', s.id, s.config);
+      for (const s of d.hl7V2Stores ?? []) await this.addStore(dataset, 'hl7v2', s.id, s.config);
       for (const op of d.operations) {
         const id = String(op['name']).split('/').at(-1) ?? '';
         dataset.operations.set(id, op);
@@ -288,8 +308,9 @@ function parsePersisted(file: string, text: string): PersistedState {
       if (typeof d[key] !== 'string' || d[key] === '') fail(`${at}.${key} must be a non-empty string`);
     }
     if (!isJsonObject(d['config'])) fail(`${at}.config must be an object`);
-    for (const key of ['fhirStores', 'dicomStores']) {
+    for (const key of ['fhirStores', 'dicomStores', 'hl7V2Stores']) {
       const stores = d[key];
+      if (key === 'hl7V2Stores' && stores === undefined) continue;
       if (!Array.isArray(stores)) return fail(`${at}.${key} must be a list`);
       stores.forEach((s, j) => {
         if (!isJsonObject(s) || typeof s['id'] !== 'string' || !isJsonObject(s['config'])) {

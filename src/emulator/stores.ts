@@ -18,23 +18,26 @@ import type { DatasetRecord, EmulatorState, PlaneByKind, StoreRecord } from './s
 /** Everything that differs between FHIR and DICOM stores on the admin surface. */
 export interface StoreKindSpec<K extends StoreKind> {
   kind: K;
-  /** Collection segment: `fhirStores` / `dicomStores`. */
-  collection: 'fhirStores' | 'dicomStores';
+  /** Collection segment: `fhirStores` / `dicomStores` / `hl7V2Stores`. */
+  collection: 'fhirStores' | 'dicomStores' | 'hl7V2Stores';
   /** Create's id query parameter: `fhirStoreId` / `dicomStoreId`. */
   idParam: string;
   /** For messages: `FHIR store`. */
   label: string;
   schema: ResourceSchema;
   checkId(id: string | undefined, param: string): string;
-  /** Cross-field rules and server defaults, applied to the fields of a create or a patch result. */
-  finish(config: JsonObject, isCreate: boolean): JsonObject;
+  /**
+   * Cross-field rules and server defaults, applied to the fields of a create or a patch result.
+   * `previous` is the store's configuration before a patch (for immutable nested fields).
+   */
+  finish(config: JsonObject, isCreate: boolean, previous?: JsonObject): JsonObject;
   /** The custom metrics method: `getFHIRStoreMetrics` / `getDICOMStoreMetrics`. */
   metricsVerb: string;
   renderMetrics(store: StoreRecord<PlaneByKind[K]>): JsonObject;
 }
 
 /** Sets an int64 field as a string, leaving zero out as proto3 JSON does. */
-function setInt64(target: JsonObject, key: string, value: number): void {
+export function setInt64(target: JsonObject, key: string, value: number): void {
   if (value !== 0) target[key] = int64(value);
 }
 
@@ -233,7 +236,7 @@ export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: Sto
         const store = storeOf(ctx.params);
         const paths = parseUpdateMask(spec.schema, ctx.query.get('updateMask'));
         const patch = readResourceBody(spec.schema, await ctx.jsonBody());
-        const next = spec.finish(applyUpdateMask(store.config, patch, paths), false);
+        const next = spec.finish(applyUpdateMask(store.config, patch, paths), false, store.config);
         store.config = omitDefaults(next);
         await state.commit();
         return jsonReply(renderStore(store));

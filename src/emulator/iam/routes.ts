@@ -1,5 +1,5 @@
 /**
- * `getIamPolicy`, `setIamPolicy` and `testIamPermissions` on datasets, FHIR stores and DICOM
+ * `getIamPolicy`, `setIamPolicy` and `testIamPermissions` on datasets and FHIR, DICOM and HL7v2
  * stores (reference §6).
  */
 
@@ -8,6 +8,7 @@ import type { EmulatorModule, EmulatorRoute, EmulatorServices } from '../module.
 import { datasetNameOf } from '../names.js';
 import { jsonReply } from '../reply.js';
 import type { RequestContext } from '../request.js';
+import { HL7V2_STORE_SPEC } from '../hl7v2/store-spec.js';
 import { DICOM_STORE_SPEC, FHIR_STORE_SPEC, getStore } from '../stores.js';
 import { requires } from './access.js';
 import { permissionDenied } from './errors.js';
@@ -18,7 +19,7 @@ const DATASET = '/v1/projects/{project}/locations/{location}/datasets/{dataset}'
 
 /** A resource kind that carries IAM policies. */
 interface PolicyTarget {
-  readonly collection: 'datasets' | 'fhirStores' | 'dicomStores';
+  readonly collection: 'datasets' | 'fhirStores' | 'dicomStores' | 'hl7V2Stores';
   readonly path: string;
   /** Throws the resource's 404 when it does not exist. */
   find(services: EmulatorServices, params: Readonly<Record<string, string>>): void;
@@ -26,7 +27,7 @@ interface PolicyTarget {
 
 const TARGETS: readonly PolicyTarget[] = [
   { collection: 'datasets', path: DATASET, find: ({ state }, params) => state.getDataset(datasetNameOf(params)) },
-  ...[FHIR_STORE_SPEC, DICOM_STORE_SPEC].map(
+  ...[FHIR_STORE_SPEC, DICOM_STORE_SPEC, HL7V2_STORE_SPEC].map(
     (spec): PolicyTarget => ({
       collection: spec.collection,
       path: `${DATASET}/${spec.collection}/{store}`,
