@@ -15,6 +15,7 @@ import { checkReadiness, type ReadinessResult } from './http/readiness.js';
 import { startGraphServer, type RunningGraphServer } from './http/server.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { StoreListCache } from './loaders/store-list-cache.js';
 
 export interface RunningApp {
   graph: RunningGraphServer;
@@ -122,6 +123,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         logger,
         batching: options.batching ?? true,
         requestDeadlineMs: config.requestDeadlineMs,
+        storeLists: new StoreListCache(options.batching === false ? 0 : config.storeListTtlMs),
         maxUpstreamCalls: config.limits.maxUpstreamCalls,
       },
       metrics,

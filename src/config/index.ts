@@ -45,6 +45,8 @@ export interface Config {
   upstreamRetries: number;
   /** Time one GraphQL request may spend on upstream calls, retries included. */
   requestDeadlineMs: number;
+  /** How long a dataset's list of stores is reused across requests; 0 = list on every request. */
+  storeListTtlMs: number;
   /** Size, shape, cost and upstream-call limits of one GraphQL request (QUERY_TOO_COMPLEX beyond them). */
   limits: QueryLimits;
   /** Key that signs cursors; random per process when unset (cursors then do not survive restarts). */
@@ -121,10 +123,11 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
     graphiql: boolean(env, 'GRAPHIQL', !production),
     upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 100, 3_600_000),
-    upstreamConcurrency: integer(env, 'UPSTREAM_CONCURRENCY', 24, 1, 256),
+    upstreamConcurrency: integer(env, 'UPSTREAM_CONCURRENCY', 32, 1, 256),
     upstreamProcessConcurrency: integer(env, 'UPSTREAM_PROCESS_CONCURRENCY', 256, 1, 10_000),
     upstreamRetries: integer(env, 'UPSTREAM_RETRIES', 3, 0, 10),
     requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 3_600_000),
+    storeListTtlMs: integer(env, 'STORE_LIST_TTL_MS', 60_000, 0, 86_400_000),
     limits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
       maxAliases: integer(env, 'MAX_QUERY_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),

@@ -29,9 +29,15 @@ export async function pageQido(request: QidoListRequest, context: RequestContext
   const offset = request.after ? (context.cursors.decode(request.after, list, parent).offset ?? 0) : 0;
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw badUserInput('Invalid cursor: continue from pageInfo.endCursor');
 
-  const query: [string, string][] = [...request.query, ['limit', String(size + 1)]];
-  if (offset > 0) query.push(['offset', String(offset)]);
-  const rows = await context.loaders.qido.load({ store: request.store, segments: request.segments, query });
+  const known = context.loaders.knownQido.get(request);
+  let rows: DicomJson[];
+  if (known !== undefined) {
+    rows = known.slice(offset, offset + size + 1);
+  } else {
+    const query: [string, string][] = [...request.query, ['limit', String(size + 1)]];
+    if (offset > 0) query.push(['offset', String(offset)]);
+    rows = await context.loaders.qido.load({ store: request.store, segments: request.segments, query });
+  }
   const nodes = rows.slice(0, size);
   const cursors = nodes.map((_, index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }));
   return connection(nodes, cursors, rows.length > size);

@@ -46,13 +46,22 @@ export async function pageFhirList(request: FhirListRequest, context: RequestCon
     skip = position.skip ?? 0;
     bundle = await pageBundle(context.client, store, segments, search);
     primeFromBundle(context.loaders.fhir.resource, storeName, bundle);
+    // A cursor may point just past its page (the last edge of a page the server cut from a wider
+    // search): the list goes on at the page's next link.
+    const next = nextSearch(bundle, context.client.apiUrl, fhirPath(store, ...segments));
+    if (next !== undefined && skip > 0 && skip >= matchesOf(bundle).length) {
+      skip -= matchesOf(bundle).length;
+      search = next;
+      bundle = await pageBundle(context.client, store, segments, search);
+      primeFromBundle(context.loaders.fhir.resource, storeName, bundle);
+    }
   } else {
     const params: [string, string][] = [...request.params, ['_count', String(size)]];
     search = `?${new URLSearchParams(params).toString()}`;
     bundle = await context.loaders.fhir.search.load({ store, segments, params });
   }
 
-  const matches = (bundle.entry ?? []).filter((entry) => entry.resource && (entry.search?.mode ?? 'match') === 'match').map((entry) => entry.resource!);
+  const matches = matchesOf(bundle);
   const next = nextSearch(bundle, context.client.apiUrl, fhirPath(store, ...segments));
   const nodes = matches.slice(skip, skip + size);
   const cursors = nodes.map((_, index) => {
@@ -62,6 +71,10 @@ export async function pageFhirList(request: FhirListRequest, context: RequestCon
       : context.cursors.encode({ list, parent, search, skip: consumed });
   });
   return connection(nodes, cursors, matches.length > skip + size || next !== undefined, typeof bundle.total === 'number' ? bundle.total : null);
+}
+
+function matchesOf(bundle: Bundle): FhirResource[] {
+  return (bundle.entry ?? []).filter((entry) => entry.resource && (entry.search?.mode ?? 'match') === 'match').map((entry) => entry.resource!);
 }
 
 /** The next page's query string, after checking the link points where this list lives. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { AccessPolicy } from '../access/policy.js';
@@ -7,6 +8,7 @@ import { bearer, type Credentials } from '../healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
 import { UpstreamBudget } from './limits/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
+import type { StoreListCache } from '../loaders/store-list-cache.js';
 import type { Logger } from '../observability/logger.js';
 
 /** Everything a resolver may use; one per GraphQL request. */
@@ -36,6 +38,8 @@ export interface ContextDependencies {
   requestDeadlineMs: number;
   /** Upstream calls one request may make. */
   maxUpstreamCalls: number;
+  /** Dataset store lists kept across requests. */
+  storeLists: StoreListCache;
 }
 
 /**
@@ -62,6 +66,11 @@ export function requestCredentials(deps: Pick<ContextDependencies, 'authMode' | 
   return bearer(token);
 }
 
+/** Who the upstream sees: the server itself, or (passthrough) a digest of the caller's credentials. */
+function callerIdentity(deps: Pick<ContextDependencies, 'authMode'>, authorization: string | undefined): string {
+  return deps.authMode === 'passthrough' ? createHash('sha256').update(authorization ?? '').digest('base64url') : 'server';
+}
+
 export function createRequestContext(deps: ContextDependencies, authorization: string | undefined, requestId: string, publicUrl: string): RequestContext {
   const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization), {
     deadline: Date.now() + deps.requestDeadlineMs,
@@ -69,7 +78,7 @@ export function createRequestContext(deps: ContextDependencies, authorization: s
   });
   return {
     client,
-    loaders: createLoaders(client, { batching: deps.batching }),
+    loaders: createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity: callerIdentity(deps, authorization) }),
     access: deps.access,
     cursors: deps.cursors,
     logger: deps.logger.child({ requestId }),

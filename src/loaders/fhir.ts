@@ -4,6 +4,7 @@ import { UpstreamError } from '../healthcare/errors.js';
 import { readResource, searchBundle, type Bundle, type FhirResource, type FhirStoreName } from '../healthcare/fhir.js';
 import { parseStoreName, storeResourceName } from '../healthcare/names.js';
 import { measuredBatch } from './batch-size.js';
+import { planPatientSearches, splitMerged } from './patient-searches.js';
 import type { LoaderOptions } from './index.js';
 
 /**
@@ -77,16 +78,31 @@ export function createFhirLoaders(client: HealthcareClient, options: LoaderOptio
     return keys.map((key) => found.get(key) ?? notFound(key));
   }), { batch: options.batching, cache: options.batching, maxBatchSize: options.batching ? 500 : 1 });
 
+  const searchOnce = async (key: SearchKey): Promise<Bundle | Error> => {
+    try {
+      const bundle = await searchBundle(client, key.store, key.segments, key.params);
+      primeFromBundle(resource, storeResourceName(key.store), bundle);
+      return bundle;
+    } catch (error) {
+      return error as Error;
+    }
+  };
   const search = new DataLoader<SearchKey, Bundle, string>(
-    measuredBatch(client.metrics, 'fhirSearch', (keys) => Promise.all(keys.map(async (key) => {
-      try {
-        const bundle = await searchBundle(client, key.store, key.segments, key.params);
-        primeFromBundle(resource, storeResourceName(key.store), bundle);
-        return bundle;
-      } catch (error) {
-        return error as Error;
-      }
-    }))),
+    measuredBatch(client.metrics, 'fhirSearch', async (keys) => {
+      const plan = planPatientSearches(keys);
+      const results: (Bundle | Error)[] = new Array(keys.length);
+      await Promise.all([
+        ...plan.single.map(async ({ index, key }) => { results[index] = await searchOnce(key); }),
+        ...plan.merged.map(async ({ key, members }) => {
+          const bundle = await searchOnce(key);
+          // A store that refuses the merged form (400) still answers each search on its own.
+          const refused = bundle instanceof UpstreamError && bundle.status === 400;
+          const pages = bundle instanceof Error ? members.map(() => (refused ? undefined : bundle)) : splitMerged(bundle, members);
+          await Promise.all(members.map(async (member, position) => { results[member.index] = pages[position] ?? await searchOnce(member.key); }));
+        }),
+      ]);
+      return results;
+    }),
     { batch: options.batching, cache: options.batching, cacheKeyFn: (key) => JSON.stringify([storeResourceName(key.store), key.segments, key.params]) },
   );
 

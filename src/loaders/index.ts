@@ -8,6 +8,8 @@ import { parseDatasetName, parseStoreName, type StoreKind } from '../healthcare/
 import type { DicomJson } from '../healthcare/dicomweb.js';
 import { measuredBatch } from './batch-size.js';
 import { createQidoLoader, type QidoKey } from './dicom.js';
+import { KnownQidoLists } from './known-lists.js';
+import type { StoreListCache } from './store-list-cache.js';
 import { createFhirLoaders, type FhirLoaders } from './fhir.js';
 
 /**
@@ -28,6 +30,8 @@ export interface Loaders {
   fhir: FhirLoaders;
   /** DICOMweb searches and metadata, deduplicated. */
   qido: DataLoader<QidoKey, DicomJson[], string>;
+  /** Complete DICOM lists learned from wider searches in this request. */
+  knownQido: KnownQidoLists;
 }
 
 export interface LoaderOptions {
@@ -38,7 +42,14 @@ export interface LoaderOptions {
   batching: boolean;
 }
 
-export function createLoaders(client: HealthcareClient, options: LoaderOptions = { batching: true }): Loaders {
+/** Where a request's store lists come from when they may be reused across requests. */
+export interface SharedStoreLists {
+  cache: StoreListCache;
+  /** The caller as the upstream sees it (lists are never shared between identities). */
+  identity: string;
+}
+
+export function createLoaders(client: HealthcareClient, options: LoaderOptions = { batching: true }, storeLists?: SharedStoreLists): Loaders {
   /**
    * The admin API has no batch get: each key is its own call, made in parallel. The loader still
    * removes duplicates and caches within the request, and list results prime it.
@@ -55,12 +66,13 @@ export function createLoaders(client: HealthcareClient, options: LoaderOptions =
     dicomStore: perKey('dicomStore', (name) => getStore(client, parseStoreName(name, 'dicomStores'))),
     fhirStoreMetrics: perKey('fhirStoreMetrics', (name) => getFhirStoreMetrics(client, parseStoreName(name, 'fhirStores'))),
     dicomStoreMetrics: perKey('dicomStoreMetrics', (name) => getDicomStoreMetrics(client, parseStoreName(name, 'dicomStores'))),
-    storeNames: perKey('storeNames', async (key) => {
+    storeNames: perKey('storeNames', (key) => {
       const [kind, dataset = ''] = key.split('|') as [StoreKind, string];
-      const page = await listStores(client, kind, parseDatasetName(dataset), { pageSize: 1000 });
-      return page.items.map((store) => store.name);
+      const list = async () => (await listStores(client, kind, parseDatasetName(dataset), { pageSize: 1000 })).items.map((store) => store.name);
+      return storeLists === undefined ? list() : storeLists.cache.get(storeLists.identity, key, list);
     }),
     fhir: createFhirLoaders(client, options),
     qido: createQidoLoader(client, options),
+    knownQido: new KnownQidoLists(options.batching),
   };
 }

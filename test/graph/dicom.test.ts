@@ -118,6 +118,69 @@ describe('upstream calls', () => {
     expect(result.data.dicomStore.studies.nodes).toHaveLength(20);
     expect((await calls({ kind: 'dicomweb' })) - before).toBe(1 + 20);
   });
+
+  const SERIES_FIELDS = 'seriesInstanceUid modality description seriesNumber numberOfInstances';
+  const INSTANCE_FIELDS = 'sopInstanceUid sopClassUid instanceNumber rows columns numberOfFrames';
+
+  it('studies with series and their instances: one instance search per study gives the same lists as searching each series', async () => {
+    const query = (withInstances: boolean) => `{ dicomStore(name: "${DICOM}") { studies(first: 20) { nodes { studyInstanceUid
+      series { nodes { ${SERIES_FIELDS} ${withInstances ? `instances(first: 2) { nodes { ${INSTANCE_FIELDS} } pageInfo { hasNextPage } }` : ''} } } } } } }`;
+    const before = await calls({ kind: 'dicomweb' });
+    const result = await graphql(app, query(true));
+    expect(result.errors).toBeUndefined();
+    expect((await calls({ kind: 'dicomweb' })) - before).toBe(1 + 20);
+
+    const plain = await graphql(app, query(false));
+    const withoutInstances = result.data.dicomStore.studies.nodes.map((study: any) => ({ ...study, series: { nodes: study.series.nodes.map(({ instances: _instances, ...series }: any) => series) } }));
+    expect(withoutInstances).toEqual(plain.data.dicomStore.studies.nodes);
+    for (const study of result.data.dicomStore.studies.nodes.slice(0, 5)) {
+      for (const series of study.series.nodes) {
+        const own = await graphql(app, `{ dicomStore(name: "${DICOM}") { study(uid: "${study.studyInstanceUid}") { series { nodes { seriesInstanceUid
+          instances(first: 2) { nodes { ${INSTANCE_FIELDS} } pageInfo { hasNextPage } } } } } } }`);
+        const match = own.data.dicomStore.study.series.nodes.find((node: any) => node.seriesInstanceUid === series.seriesInstanceUid);
+        expect(series.instances).toEqual(match.instances);
+      }
+    }
+  });
+
+  it('pages a learned series list and its instances on from their cursors', async () => {
+    const [study] = (await graphql(app, `{ dicomStore(name: "${DICOM}") { studies(first: 30) { nodes { studyInstanceUid numberOfSeries } } } }`))
+      .data.dicomStore.studies.nodes.filter((node: any) => node.numberOfSeries >= 2);
+    const page = (after: string | null) => graphql(app, `query($after: String) { dicomStore(name: "${DICOM}") { study(uid: "${study.studyInstanceUid}") {
+      series(first: 1, after: $after) { nodes { seriesInstanceUid instances(first: 1) { nodes { sopInstanceUid } } } pageInfo { hasNextPage endCursor } } } } }`, { after });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const result: any = await page(after);
+      expect(result.errors).toBeUndefined();
+      const series = result.data.dicomStore.study.series;
+      seen.push(...series.nodes.map((node: any) => node.seriesInstanceUid));
+      after = series.pageInfo.hasNextPage ? series.pageInfo.endCursor : null;
+    } while (after !== null);
+    const all = await graphql(app, `{ dicomStore(name: "${DICOM}") { study(uid: "${study.studyInstanceUid}") { series(first: 100) { nodes { seriesInstanceUid } } } } }`);
+    expect(seen).toEqual(all.data.dicomStore.study.series.nodes.map((node: any) => node.seriesInstanceUid));
+  });
+
+  it('a patient\'s studies with series: one series search by PatientID, the same studies and series as searching studies', async () => {
+    const [patient] = (await graphql(app, `{ dicomStore(name: "${DICOM}") { studies(first: 30) { nodes { patient { resourceId } } } } }`))
+      .data.dicomStore.studies.nodes.map((node: any) => node.patient);
+    const chart = (withSeries: boolean) => `{ fhirStore(name: "projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir") { patient(id: "${patient.resourceId}") {
+      imagingStudies(first: 10) { nodes { ${STUDY_FIELDS} ${withSeries ? `series(first: 20) { nodes { ${SERIES_FIELDS} } }` : ''} } pageInfo { hasNextPage } } } } }`;
+    const before = await calls({ kind: 'dicomweb' });
+    const result = await graphql(app, chart(true));
+    expect(result.errors).toBeUndefined();
+    expect((await calls({ kind: 'dicomweb' })) - before).toBe(1);
+
+    const plain = await graphql(app, chart(false));
+    const studies = result.data.fhirStore.patient.imagingStudies.nodes;
+    expect(studies.length).toBeGreaterThanOrEqual(1);
+    expect(studies.map(({ series: _series, ...study }: any) => ({ ...study, modalities: [...study.modalities].sort() })))
+      .toEqual(plain.data.fhirStore.patient.imagingStudies.nodes.map((study: any) => ({ ...study, modalities: [...study.modalities].sort() })));
+    for (const study of studies) {
+      const own = await graphql(app, `{ dicomStore(name: "${DICOM}") { study(uid: "${study.studyInstanceUid}") { series(first: 20) { nodes { ${SERIES_FIELDS} } } } } }`);
+      expect(study.series).toEqual(own.data.dicomStore.study.series);
+    }
+  });
 });
 
 describe('bad input', () => {

@@ -7,7 +7,9 @@ import type { StudyModel } from '../../models.js';
 import { resourceName } from '../fhir/model.js';
 import { datasetStoreNames } from '../stores.js';
 import { text } from './attributes.js';
+import { nodeFieldNames } from '../../lookahead.js';
 import { includeFields, toStudy } from './models.js';
+import { patientStudiesFromSeries } from './wider-searches.js';
 
 /** QIDO's largest `limit` for studies. */
 const MAX_STUDIES = 5000;
@@ -21,7 +23,7 @@ const newestFirst = (a: StudyModel, b: StudyModel) =>
  * deduplicated by StudyInstanceUID. Paged by offset over the merged list.
  */
 export const patientImagingResolvers: Pick<PatientResolvers, 'imagingStudies'> = {
-  imagingStudies: async (patient, { first, after }, context) => {
+  imagingStudies: async (patient, { first, after }, context, info) => {
     const size = pageSize(first);
     const list = 'Patient.imagingStudies';
     const parent = resourceName(patient);
@@ -31,9 +33,11 @@ export const patientImagingResolvers: Pick<PatientResolvers, 'imagingStudies'> =
     if (mrn === undefined) return connection([], [], false);
 
     const stores = await datasetStoreNames('dicomStores', datasetOf(parseStoreName(patient.store, 'fhirStores')), context);
+    const withSeries = nodeFieldNames(info).has('series');
     const perStore = await Promise.all(stores.map(async (store) => {
-      const rows = await context.loaders.qido.load({
-        store: parseStoreName(store, 'dicomStores'),
+      const storeName = parseStoreName(store, 'dicomStores');
+      const rows = (withSeries ? await patientStudiesFromSeries(storeName, mrn, context) : undefined) ?? await context.loaders.qido.load({
+        store: storeName,
         segments: ['studies'],
         query: [['PatientID', mrn], ...includeFields('study'), ['limit', String(offset + size + 1)]],
       });

@@ -7,6 +7,7 @@ import type {
   DicomStoreResolvers, InstanceResolvers, SeriesResolvers, StudyFilter, StudyResolvers,
 } from '../../../generated/graphql.js';
 import { toGlobalId } from '../../globalId.js';
+import { nodeFieldNames } from '../../lookahead.js';
 import { storeReference } from '../load.js';
 import { datasetStoreNames } from '../stores.js';
 import { toModel } from '../fhir/model.js';
@@ -14,6 +15,7 @@ import { dicomDate, integer, isoDate, text, values } from './attributes.js';
 import {
   includeFields, instanceName, loadSeries, loadStudy, seriesName, studyName, toInstance, toSeries, toStudy,
 } from './models.js';
+import { learnStudyContents, seriesInstancesSearch, studySeriesSearch } from './wider-searches.js';
 
 const MAX_MATCH_VALUE = 256;
 
@@ -64,10 +66,11 @@ export const studyResolvers: StudyResolvers = {
   numberOfSeries: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedSeries'),
   numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedInstances'),
   store: (study, _args, context) => storeReference(parseStoreName(study.store, 'dicomStores'), context),
-  series: async (study, { first, after }, context) => {
+  series: async (study, { first, after }, context, info) => {
     const store = parseStoreName(study.store, 'dicomStores');
     context.access.checkStore(store);
-    const page = await pageQido({ store, segments: ['studies', study.studyUid, 'series'], query: includeFields('series'), first, after }, context);
+    if (nodeFieldNames(info).has('instances')) await learnStudyContents(store, study.studyUid, context);
+    const page = await pageQido({ ...studySeriesSearch(store, study.studyUid), first, after }, context);
     return mapConnection(page, (row) => toSeries(study.store, study.studyUid, row));
   },
   patient: async (study, _args, context) => {
@@ -91,7 +94,7 @@ export const seriesResolvers: SeriesResolvers = {
   instances: async (series, { first, after }, context) => {
     const store = parseStoreName(series.store, 'dicomStores');
     context.access.checkStore(store);
-    const page = await pageQido({ store, segments: ['studies', series.studyUid, 'series', series.seriesUid, 'instances'], query: includeFields('instance'), first, after }, context);
+    const page = await pageQido({ ...seriesInstancesSearch(store, series.studyUid, series.seriesUid), first, after }, context);
     return mapConnection(page, (row) => toInstance(series.store, series.studyUid, series.seriesUid, row));
   },
   study: (series, _args, context) => loadStudy(parseStoreName(series.store, 'dicomStores'), series.studyUid, context),
