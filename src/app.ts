@@ -9,6 +9,8 @@ import { createGraphQLServer } from './graphql/server.js';
 import { connectSharedCache, type SharedCache } from './graphql/shared-cache.js';
 import { serverCredentials } from './healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
+import { ExternalDicomStores } from './healthcare/external-dicomweb.js';
+import { checkExternalDicomStores } from './healthcare/external-dicomweb-check.js';
 import { checkConfiguredResources } from './access/startup-check.js';
 import { DEFAULT_RETRY_POLICY } from './healthcare/retry.js';
 import { checkReadiness, type ReadinessResult } from './http/readiness.js';
@@ -92,6 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     processLimit: pLimit(config.upstreamProcessConcurrency),
     retry: { ...DEFAULT_RETRY_POLICY, retries: config.upstreamRetries },
     metrics,
+    externalDicom: config.dicomWebServers.length > 0 ? new ExternalDicomStores(config.dicomWebServers, config) : undefined,
   };
 
   let sharedCache: SharedCache | undefined;
@@ -101,6 +104,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const demoTarget = emulator && { apiUrl, project: config.project, location: config.location, token: adminToken(config.emulator.principals) };
     if (demoTarget) await seedDemoDataset(demoTarget);
     if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), config, logger);
+    if (settings.externalDicom) {
+      await checkExternalDicomStores(new HealthcareClient(settings, credentials), settings.externalDicom.all(), config.authMode !== 'passthrough', logger);
+    }
     const demo = demoTarget && loadInBackground(demoTarget, config.demoPatients, logger);
     const graph = await startGraphServer({
       port: config.port,

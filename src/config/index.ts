@@ -3,6 +3,7 @@ import { loadPrincipalsFile, type Principals } from '../emulator/iam/index.js';
 import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits/index.js';
 import { loadSafelist, type Safelist } from '../graphql/safelist.js';
 import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
+import { isSafeForCredentials, loadDicomWebServers, type DicomWebServerConfig } from './dicomweb-servers.js';
 import { boolean, ConfigError, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
 
 export { ConfigError } from './parse.js';
@@ -24,6 +25,8 @@ export interface Config {
   dataset?: string;
   allowedFhirStores?: string[];
   allowedDicomStores?: string[];
+  /** External DICOMweb servers shown as DICOM stores (`DICOMWEB_SERVERS` / `DICOMWEB_SERVERS_FILE`). */
+  dicomWebServers: DicomWebServerConfig[];
   authMode: AuthMode;
   emulator: EmulatorConfig;
   demoPatients: number;
@@ -96,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     fail('AUTH_MODE', authMode, `none, because HEALTHCARE_API_URL ${apiUrl} is plain http to a non-loopback host and would expose tokens`);
   }
   const production = read(env, 'NODE_ENV') === 'production';
+  const allowedDicomStores = list(env, 'ALLOWED_DICOM_STORES', isValidResourceId, storeIds);
 
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -105,7 +109,8 @@ export function loadConfig(env: Env = process.env): Config {
     location,
     dataset,
     allowedFhirStores: list(env, 'ALLOWED_FHIR_STORES', isValidResourceId, storeIds),
-    allowedDicomStores: list(env, 'ALLOWED_DICOM_STORES', isValidResourceId, storeIds),
+    allowedDicomStores,
+    dicomWebServers: loadDicomWebServers(env, { pinnedDataset: dataset, allowedDicomStores }),
     authMode,
     emulator: {
       enabled: emulatorEnabled,
@@ -155,12 +160,6 @@ function parseApiUrl(value: string): string {
   const root = url.href.replace(/\/+$/, '');
   if (!root.endsWith('/v1')) throw new Error(`${JSON.stringify(value)} must end with the API version, /v1`);
   return root;
-}
-
-/** Tokens may travel over https, or over http only to this machine (a local emulator). */
-function isSafeForCredentials(apiUrl: string): boolean {
-  const { protocol, hostname } = new URL(apiUrl);
-  return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
 }
 
 function parsePublicUrl(value: string): string {

@@ -281,13 +281,22 @@ export type DicomStore = Node & {
   __typename?: 'DicomStore';
   /** The dataset that holds this store. */
   dataset: Dataset;
+  /**
+   * True when the store is an external DICOMweb server (Orthanc, dcm4chee, ...) that this server's
+   * operator configured (`DICOMWEB_SERVERS`), not a Cloud Healthcare store. Its studies, series and
+   * instances work the same; its access is decided by this server's allow-lists, not Cloud IAM.
+   */
+  external: Scalars['Boolean']['output'];
   /** The store's IAM policy (null with FORBIDDEN unless the caller may read it). */
   iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
-  /** Labels set on the store, sorted by key. */
+  /** Labels set on the store, sorted by key; always empty for an external DICOMweb server. */
   labels: Array<Label>;
-  /** How many studies, series and instances the store holds and how much storage they take. */
+  /**
+   * How many studies, series and instances the store holds and how much storage they take. For an
+   * external DICOMweb server the counts are walked from QIDO-RS (one call per 1,000 studies).
+   */
   metrics: DicomStoreMetrics;
   /** Full resource name, `projects/{p}/locations/{l}/datasets/{d}/dicomStores/{s}`. */
   name: Scalars['String']['output'];
@@ -340,14 +349,14 @@ export type DicomStoreEdge = {
 /** Counts and storage sizes of a DICOM store. */
 export type DicomStoreMetrics = {
   __typename?: 'DicomStoreMetrics';
-  /** Bytes of blob storage (the DICOM files). */
-  blobStorageSizeBytes: Scalars['Float']['output'];
-  /** Number of instances. */
-  instanceCount: Scalars['Float']['output'];
-  /** Number of series. */
-  seriesCount: Scalars['Float']['output'];
-  /** Bytes of structured storage (the indexed DICOM attributes). */
-  structuredStorageSizeBytes: Scalars['Float']['output'];
+  /** Bytes of blob storage (the DICOM files); null for an external DICOMweb server. */
+  blobStorageSizeBytes: Maybe<Scalars['Float']['output']>;
+  /** Number of instances; null when an external DICOMweb server does not report its studies' instance counts. */
+  instanceCount: Maybe<Scalars['Float']['output']>;
+  /** Number of series; null when an external DICOMweb server does not report its studies' series counts. */
+  seriesCount: Maybe<Scalars['Float']['output']>;
+  /** Bytes of structured storage (the indexed DICOM attributes); null for an external DICOMweb server. */
+  structuredStorageSizeBytes: Maybe<Scalars['Float']['output']>;
   /** Number of studies. */
   studyCount: Scalars['Float']['output'];
 };
@@ -1744,6 +1753,7 @@ export type DeleteFhirResourcePayloadResolvers<ContextType = RequestContext, Par
 
 export type DicomStoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DicomStore'] = ResolversParentTypes['DicomStore']> = ResolversObject<{
   dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
@@ -1769,10 +1779,10 @@ export type DicomStoreEdgeResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type DicomStoreMetricsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DicomStoreMetrics'] = ResolversParentTypes['DicomStoreMetrics']> = ResolversObject<{
-  blobStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  instanceCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  seriesCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  structuredStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  blobStorageSizeBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  instanceCount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  seriesCount?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  structuredStorageSizeBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   studyCount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 

@@ -3,6 +3,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { Metrics } from '../observability/metrics.js';
 import type { Credentials } from './auth.js';
 import { parseErrorResponse, UpstreamError, type ApiKind } from './errors.js';
+import type { ExternalDicomStores } from './external-dicomweb.js';
 import { isIdempotent, isRetryable, retryDelayMs, type RetryPolicy } from './retry.js';
 
 export interface UpstreamSettings {
@@ -15,6 +16,16 @@ export interface UpstreamSettings {
   /** Calls the whole process may have in flight at once, shared by all requests. */
   processLimit: LimitFunction;
   retry: RetryPolicy;
+  /** External DICOMweb servers shown as DICOM stores (`DICOMWEB_SERVERS`); `dicomweb.ts` routes their calls. */
+  externalDicom?: ExternalDicomStores;
+}
+
+/** Another server than the API root, with its own headers: an external DICOMweb server. */
+export interface UpstreamTarget {
+  /** Base URL the call's `path` is appended to, without a trailing slash. */
+  baseUrl: string;
+  /** Sent instead of this client's credentials, which never go anywhere but the API root. */
+  headers: Readonly<Record<string, string>>;
 }
 
 export interface ClientOptions {
@@ -33,9 +44,11 @@ export interface UpstreamCall {
   query?: Record<string, string | number | undefined> | [string, string][];
   /**
    * A query string taken from an upstream next link that `nextLink.ts` validated and this server
-   * signed; used instead of `query`.
+   * signed, or serialized for an external server's quirks; used instead of `query`.
    */
   search?: string;
+  /** Sends the call to this server instead of the API root, with its headers instead of the credentials. */
+  target?: UpstreamTarget;
   body?: unknown;
   /** Defaults to `application/json`. */
   accept?: string;
@@ -142,13 +155,18 @@ export class HealthcareClient {
     return this.settings.metrics;
   }
 
-  /** The API root this client calls; nothing outside it is ever requested. */
+  /** The API root this client calls with its credentials; only configured external servers are called besides. */
   get apiUrl(): string {
     return this.settings.apiUrl;
   }
 
+  /** The external DICOMweb servers, if any are configured. */
+  get externalDicom(): ExternalDicomStores | undefined {
+    return this.settings.externalDicom;
+  }
+
   private buildUrl(call: UpstreamCall): URL {
-    const url = new URL(`${this.settings.apiUrl}/${call.path}`);
+    const url = new URL(`${call.target?.baseUrl ?? this.settings.apiUrl}/${call.path}`);
     if (call.search !== undefined) {
       url.search = call.search;
     } else {
@@ -163,9 +181,10 @@ export class HealthcareClient {
   private async send(call: UpstreamCall): Promise<Response> {
     const method = call.method ?? 'GET';
     const url = this.buildUrl(call);
-    let authHeaders: Record<string, string>;
+    let authHeaders: Readonly<Record<string, string>>;
     try {
-      authHeaders = await this.credentials.headers();
+      // An external server gets its own header only: Google credentials are not even fetched.
+      authHeaders = call.target ? call.target.headers : await this.credentials.headers();
     } catch (error) {
       throw new UpstreamError(`Could not obtain Google credentials: ${(error as Error).message.split('\n')[0]}`, 0, call.kind, undefined, undefined, 'credentials');
     }

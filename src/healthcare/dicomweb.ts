@@ -1,8 +1,11 @@
 /**
- * DICOMweb calls against a Cloud Healthcare DICOM store (`{store}/dicomWeb/...`): QIDO-RS searches,
- * WADO-RS metadata, and the rendered-image path the image proxy streams.
+ * DICOMweb calls against a DICOM store: QIDO-RS searches, WADO-RS metadata, and the rendered-image
+ * path the image proxy streams. A Cloud Healthcare store is reached at `{store}/dicomWeb/...` below
+ * the API root with the request's credentials; an external DICOMweb server (`DICOMWEB_SERVERS`) at
+ * its own base URL with its own Authorization header only, its query serialized for its quirks.
  */
-import type { HealthcareClient } from './client.js';
+import type { HealthcareClient, UpstreamCall } from './client.js';
+import { externalQuery, keepExactMatches } from './external-dicomweb-query.js';
 import { InvalidNameError, storePath, type StoreName } from './names.js';
 
 export type DicomStoreName = StoreName & { kind: 'dicomStores' };
@@ -11,6 +14,8 @@ export type DicomStoreName = StoreName & { kind: 'dicomStores' };
 export type DicomJson = Record<string, { vr?: string; Value?: unknown[]; BulkDataURI?: string } | undefined>;
 
 const UID = /^(0|[1-9]\d*)(\.(0|[1-9]\d*))*$/;
+/** Path segments below `dicomWeb/`: a resource keyword (`studies`, `metadata`, ...), a UID or a frame number. */
+const SEGMENT = /^(?:[a-z]+|\d+)$/;
 
 /** DICOM UIDs: digits and dots, at most 64 characters. */
 export function isDicomUid(value: string): boolean {
@@ -22,15 +27,42 @@ export function requireUid(value: string, what = 'UID'): string {
   return value;
 }
 
-/** Path of a DICOMweb resource below the API root: `{store}/dicomWeb/{segments}`; UIDs are checked. */
-export function dicomWebPath(store: DicomStoreName, ...segments: string[]): string {
-  return [`${storePath(store)}/dicomWeb`, ...segments].join('/');
+/**
+ * The path below a store's DICOMweb root, checked segment by segment: UIDs come from upstream
+ * answers too, and one such as `..` or `a/b` must not move the call to another path.
+ */
+function dicomWebSegments(segments: string[]): string {
+  const bad = segments.find((segment) => !SEGMENT.test(segment) && !isDicomUid(segment));
+  if (bad !== undefined) throw new InvalidNameError(`DICOMweb path segment ${JSON.stringify(bad.slice(0, 100))} is not a UID or a resource name`);
+  return segments.join('/');
 }
 
-/** A QIDO-RS search; Google answers 204 with no body when nothing matches. */
+/** Path of a DICOMweb resource below the API root: `{store}/dicomWeb/{segments}`; segments are checked. */
+export function dicomWebPath(store: DicomStoreName, ...segments: string[]): string {
+  return `${storePath(store)}/dicomWeb/${dicomWebSegments(segments)}`;
+}
+
+/**
+ * The call for a DICOMweb resource of a store: below the API root for a Cloud Healthcare store, or
+ * to the external server, with its header, its quirks' query string, and the matches to re-check.
+ */
+function dicomWebCall(client: HealthcareClient, store: DicomStoreName, segments: string[], query: [string, string][], accept: string): { call: UpstreamCall; recheck: (rows: DicomJson[]) => DicomJson[] } {
+  const external = client.externalDicom?.byName(store);
+  if (external === undefined) {
+    return { call: { kind: 'dicomweb', path: dicomWebPath(store, ...segments), query, accept }, recheck: (rows) => rows };
+  }
+  const { search, inexact } = externalQuery(query, external.quirks);
+  return {
+    call: { kind: 'dicomweb', path: dicomWebSegments(segments), search, accept, target: { baseUrl: external.baseUrl, headers: external.headers } },
+    recheck: (rows) => keepExactMatches(rows, inexact),
+  };
+}
+
+/** A QIDO-RS search; Google answers 204 with no body when nothing matches (Orthanc 200 with `[]`). */
 export async function qido(client: HealthcareClient, store: DicomStoreName, segments: string[], query: [string, string][]): Promise<DicomJson[]> {
-  const body = await client.json<DicomJson[] | Record<string, never>>({ kind: 'dicomweb', path: dicomWebPath(store, ...segments), query, accept: 'application/dicom+json' });
-  return Array.isArray(body) ? body : [];
+  const { call, recheck } = dicomWebCall(client, store, segments, query, 'application/dicom+json');
+  const body = await client.json<DicomJson[] | Record<string, never>>(call);
+  return Array.isArray(body) ? recheck(body) : [];
 }
 
 /** WADO-RS metadata of one instance (DICOM JSON with BulkDataURIs instead of pixel data). */
@@ -41,6 +73,6 @@ export async function instanceMetadata(client: HealthcareClient, store: DicomSto
 
 /** Rendered frame (`.../frames/{n}/rendered`), streamed as PNG or JPEG. */
 export function renderedFrame(client: HealthcareClient, store: DicomStoreName, uids: { study: string; series: string; instance: string }, frame: number, mediaType: 'image/png' | 'image/jpeg'): Promise<Response> {
-  const path = dicomWebPath(store, 'studies', requireUid(uids.study), 'series', requireUid(uids.series), 'instances', requireUid(uids.instance), 'frames', String(frame), 'rendered');
-  return client.binary({ kind: 'dicomweb', path, accept: mediaType });
+  const segments = ['studies', requireUid(uids.study), 'series', requireUid(uids.series), 'instances', requireUid(uids.instance), 'frames', String(frame), 'rendered'];
+  return client.binary(dicomWebCall(client, store, segments, [], mediaType).call);
 }

@@ -1,5 +1,7 @@
 import { pageKnownList, pageUpstreamList } from '../../connections/pagers.js';
 import { listStores, type FhirStore, type StoreOfKind } from '../../healthcare/admin.js';
+import { countExternalStore } from '../../healthcare/external-dicomweb-metrics.js';
+import type { ExternalDicomServer } from '../../healthcare/external-dicomweb.js';
 import {
   datasetOf, datasetResourceName, InvalidNameError, isValidResourceId, parseStoreName, storeResourceName,
   type DatasetName, type StoreKind,
@@ -9,7 +11,27 @@ import type { RequestContext } from '../context.js';
 import { toGlobalId } from '../globalId.js';
 import { loadDataset, loadExisting, prime, storeConfig, storeLoader, storeReference } from './load.js';
 
-/** A dataset's stores of one kind: the allow-list when one is configured, else the upstream list. */
+/** Largest page of a list method: external stores are merged into the whole upstream list. */
+const LIST_ALL_PAGE = 1000;
+
+/** The external DICOMweb servers shown in a dataset as stores of this kind (none for FHIR). */
+function externalStores(kind: StoreKind, dataset: DatasetName, context: RequestContext): ExternalDicomServer[] {
+  return kind === 'dicomStores' ? (context.client.externalDicom?.inDataset(dataset) ?? []) : [];
+}
+
+/** The model of an external store: a name only, it has no Cloud Healthcare configuration. */
+const externalModel = <K extends StoreKind>(server: ExternalDicomServer) => ({ name: server.name }) as StoreOfKind[K];
+
+const byStoreId = (a: { name: string }, b: { name: string }) => {
+  const [x, y] = [a.name.slice(a.name.lastIndexOf('/') + 1), b.name.slice(b.name.lastIndexOf('/') + 1)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * A dataset's stores of one kind: the allow-list when one is configured, else the upstream list.
+ * External DICOMweb servers of the dataset are merged in by id; the upstream list is then read
+ * whole (one call per 1,000 stores) so the merged order is stable across pages.
+ */
 export async function storesConnection<K extends StoreKind>(
   kind: K,
   dataset: DatasetName,
@@ -20,9 +42,25 @@ export async function storesConnection<K extends StoreKind>(
   const loader = storeLoader(kind, context);
   const request = { codec: context.cursors, list: kind, parent: datasetResourceName(dataset), first, after };
   const allowed = context.access.allowedStores(kind);
+  const externals = new Map(externalStores(kind, dataset, context).map((server) => [server.name, externalModel<K>(server)]));
   if (allowed) {
     const names = allowed.map((store) => storeResourceName({ ...dataset, kind, store }));
-    return pageKnownList(request, names, (keys) => loadExisting(loader, keys));
+    return pageKnownList(request, names, async (keys) => {
+      const upstream = await loadExisting(loader, keys.filter((key) => !externals.has(key)));
+      return keys.map((key) => externals.get(key) ?? upstream.shift() ?? null);
+    });
+  }
+  if (externals.size > 0) {
+    const stores = [...externals.values()];
+    for (let pageToken = ''; ;) {
+      const page = await listStores(context.client, kind, dataset, { pageSize: LIST_ALL_PAGE, pageToken });
+      // An upstream store with an external server's id is hidden by it: that is where its calls go.
+      stores.push(...prime(loader, page.items).filter((store) => !externals.has(store.name)));
+      if (page.nextPageToken === '') break;
+      pageToken = page.nextPageToken;
+    }
+    stores.sort(byStoreId);
+    return pageKnownList(request, stores, async (page) => page);
   }
   const page = await pageUpstreamList(request, (pageRequest) => listStores(context.client, kind, dataset, pageRequest));
   prime(loader, page.nodes);
@@ -76,9 +114,19 @@ export const fhirStoreResolvers: FhirStoreResolvers = {
   },
 };
 
+const dicomStoreFields = commonStoreFields('dicomStores', 'DicomStore');
+const isExternal = (store: { name: string }, context: RequestContext) => context.client.externalDicom?.byName(store.name) !== undefined;
+
 export const dicomStoreResolvers: DicomStoreResolvers = {
-  ...commonStoreFields('dicomStores', 'DicomStore'),
+  ...dicomStoreFields,
+  // An external DICOMweb server has no Cloud Healthcare configuration to read labels from.
+  labels: (store, args, context) => (isExternal(store, context) ? [] : dicomStoreFields.labels(store, args, context)),
+  external: (store, _args, context) => isExternal(store, context),
   metrics: async (store, _args, context) => {
+    if (isExternal(store, context)) {
+      const counts = await countExternalStore(context.client, parseStoreName(store.name, 'dicomStores'));
+      return { ...counts, structuredStorageSizeBytes: null, blobStorageSizeBytes: null };
+    }
     const metrics = await context.loaders.dicomStoreMetrics.load(store.name);
     return {
       studyCount: int64(metrics.studyCount),
@@ -98,5 +146,7 @@ export async function datasetStoreNames(kind: StoreKind, dataset: DatasetName, c
   context.access.checkDataset(dataset);
   const allowed = context.access.allowedStores(kind);
   if (allowed) return allowed.map((store) => storeResourceName({ ...dataset, kind, store }));
-  return context.loaders.storeNames.load(`${kind}|${datasetResourceName(dataset)}`);
+  const upstream = await context.loaders.storeNames.load(`${kind}|${datasetResourceName(dataset)}`);
+  const externals = externalStores(kind, dataset, context).map((server) => server.name);
+  return [...new Set([...upstream, ...externals])];
 }
