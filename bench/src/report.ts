@@ -129,7 +129,7 @@ export function renderMarkdown(report: BenchReport): string {
     config['freshServers']
       ? '- peak RSS: every query gets fresh server processes; the value is the kernel\'s maximum RSS of the process over that query (startup, counting and every concurrency). REST clients have no server: –.'
       : '- peak RSS: the highest RSS sampled every 50 ms in the (shared) server process while the query ran, so it includes what earlier queries left. REST clients have no server: –.',
-    '- The graph runs with its shipped defaults, e.g. `UPSTREAM_CONCURRENCY=24` calls in flight per request: a level of more than 24 calls takes more than one wave.',
+    '- The graph runs with its shipped defaults, e.g. `UPSTREAM_CONCURRENCY=32` calls in flight per request: a level of more than 32 calls takes more than one wave.',
   ].join('\n'));
   out.push('');
   return out.join('\n');
