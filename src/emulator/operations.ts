@@ -5,7 +5,7 @@
 
 import { invalidArgument, notFound } from './errors.js';
 import { requires } from './iam/access.js';
-import type { JsonObject } from './json.js';
+import { int64, type JsonObject } from './json.js';
 import type { EmulatorRoute } from './module.js';
 import { datasetNameOf } from './names.js';
 import { paginate, parsePageSize } from './paging.js';
@@ -22,7 +22,21 @@ export interface PendingOperation {
   succeed(response: JsonObject): Promise<void>;
   /** Marks the operation done with an error status. Ignored once cancelled. */
   fail(error: { code: number; message: string }): Promise<void>;
+  /** Aborted when `operations.cancel` cancels the operation: the work must stop. */
+  readonly signal: AbortSignal;
+  /** Sets `metadata.counter` (what `operations.get` shows while the work runs). */
+  progress(counter: OperationCounter): void;
 }
+
+/** `OperationMetadata.counter`: items done, failed and still to do. */
+export interface OperationCounter {
+  success: number;
+  failure: number;
+  pending: number;
+}
+
+/** The abort controllers of running operations, by their JSON (what the cancel route finds). */
+const running = new WeakMap<JsonObject, AbortController>();
 
 /** Creates and tracks operations. */
 export class Operations {
@@ -41,8 +55,11 @@ export class Operations {
   /** Records an operation that is still running; finish it through the returned handle. */
   start(dataset: DatasetRecord, apiMethodName: string): PendingOperation {
     const op = this.make(dataset, apiMethodName, new Date().toISOString());
+    const controller = new AbortController();
+    running.set(op, controller);
     const finish = async (outcome: JsonObject): Promise<void> => {
       if (op['done'] === true) return;
+      running.delete(op);
       (op['metadata'] as JsonObject)['endTime'] = new Date().toISOString();
       op['done'] = true;
       Object.assign(op, outcome);
@@ -52,6 +69,16 @@ export class Operations {
       json: op,
       succeed: (response) => finish({ response }),
       fail: (error) => finish({ error }),
+      signal: controller.signal,
+      progress: (counter) => {
+        if (op['done'] === true) return;
+        // int64 counts as strings, zeros left out (proto3 JSON).
+        const rendered: JsonObject = {};
+        for (const key of ['success', 'failure', 'pending'] as const) {
+          if (counter[key] !== 0) rendered[key] = int64(counter[key]);
+        }
+        (op['metadata'] as JsonObject)['counter'] = rendered;
+      },
     };
   }
 
@@ -126,6 +153,8 @@ export function operationRoutes(state: EmulatorState): EmulatorRoute[] {
           metadata['endTime'] = new Date().toISOString();
           op['done'] = true;
           op['error'] = { code: 1, message: 'Operation was cancelled.' };
+          running.get(op)?.abort();
+          running.delete(op);
           await state.commit();
         }
         return jsonReply({});

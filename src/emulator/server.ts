@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminModule } from './admin.js';
+import { deidentifyModule } from './deid/index.js';
 import { dicomWebModule } from './dicom/index.js';
 import { FAULT_CONTROL_PREFIX, faultControlModule } from './fault-control.js';
 import { fhirModule } from './fhir/index.js';
@@ -82,7 +83,7 @@ export interface RunningEmulator {
 }
 
 /** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
-export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, hl7v2Module, faultControlModule];
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
   429: 'Resource has been exhausted (e.g. check quota).',

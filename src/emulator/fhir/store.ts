@@ -201,10 +201,11 @@ export class FhirStore implements FhirDataPlane {
 
   /**
    * Applies a change set: checks referential integrity (when enabled) across the whole set, then
-   * updates memory and indexes and appends the set to the journal as one line.
+   * updates memory and indexes and appends the set to the journal as one line. `checkIntegrity:
+   * false` is for bulk copies (de-identification) whose chunks may reference later chunks.
    */
-  async commit(changes: Changes): Promise<void> {
-    if (this.integrity) changes.checkIntegrity();
+  async commit(changes: Changes, options: { checkIntegrity?: boolean } = {}): Promise<void> {
+    if (this.integrity && options.checkIntegrity !== false) changes.checkIntegrity();
     const staged = changes.writes;
     const writes = staged.map(toJournal);
     writes.forEach((write, i) => this.apply(write, staged[i]?.refs));
