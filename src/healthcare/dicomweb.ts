@@ -71,8 +71,13 @@ export async function instanceMetadata(client: HealthcareClient, store: DicomSto
   return body[0] ?? null;
 }
 
-/** Rendered frame (`.../frames/{n}/rendered`), streamed as PNG or JPEG. */
+/**
+ * Rendered frame (`.../frames/{n}/rendered`), streamed as PNG or JPEG. Asked for without transfer
+ * compression: PNG and JPEG gain nothing from it, and fetch would hand over the decoded body with
+ * the encoded Content-Length (Orthanc compresses by default), which the image proxy passes on.
+ */
 export function renderedFrame(client: HealthcareClient, store: DicomStoreName, uids: { study: string; series: string; instance: string }, frame: number, mediaType: 'image/png' | 'image/jpeg'): Promise<Response> {
   const segments = ['studies', requireUid(uids.study), 'series', requireUid(uids.series), 'instances', requireUid(uids.instance), 'frames', String(frame), 'rendered'];
-  return client.binary(dicomWebCall(client, store, segments, [], mediaType).call);
+  const { call } = dicomWebCall(client, store, segments, [], mediaType);
+  return client.binary({ ...call, headers: { 'accept-encoding': 'identity' } });
 }

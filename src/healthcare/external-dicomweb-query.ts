@@ -63,7 +63,7 @@ export function externalQuery(query: readonly [string, string][], quirks: DicomW
 
 /** `Van Helsing^Abraham` → `Van?Helsing^Abraham`, `Müller^Jörg` → `M*ller^J*rg`. */
 function orthancWildcards(value: string): string {
-  return value.replace(/[^\x00-\x7f]+|[^A-Za-z0-9\-._~^]/g, (match) => (match.charCodeAt(0) > 0x7f ? '*' : '?'));
+  return value.replace(/[\u0080-\u{10ffff}]+|[^A-Za-z0-9\-._~^]/gu, (match) => (match.charCodeAt(0) > 0x7f ? '*' : '?'));
 }
 
 /**

@@ -39,7 +39,16 @@ export function orthancMissing(): string | undefined {
 export interface RunningOrthanc {
   /** `http://127.0.0.1:port/dicom-web` */
   web: string;
+  /** `http://127.0.0.1:port`: Orthanc's own REST API (`/instances`, `/statistics`, ...). */
+  rest: string;
+  /** The Authorization header Orthanc then requires, when started with `users`. */
+  authorization?: string;
   stop(): Promise<void>;
+}
+
+export interface OrthancOptions {
+  /** HTTP Basic users (`{name: password}`); Orthanc then refuses requests without one. The first one is `authorization`. */
+  users?: Record<string, string>;
 }
 
 async function freePort(): Promise<number> {
@@ -76,7 +85,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startOrthanc(): Promise<RunningOrthanc> {
+export async function startOrthanc(options: OrthancOptions = {}): Promise<RunningOrthanc> {
   const dir = mkdtempSync(path.join(tmpdir(), 'orthanc-e2e-'));
   const shim = path.join(dir, 'loopback.so');
   execFileSync('gcc', ['-shared', '-fPIC', '-o', shim, SHIM_SOURCE, '-ldl']);
@@ -85,7 +94,8 @@ export async function startOrthanc(): Promise<RunningOrthanc> {
     Name: 'healthcare-graph-e2e',
     HttpPort: port,
     RemoteAccessAllowed: false,
-    AuthenticationEnabled: false,
+    AuthenticationEnabled: options.users !== undefined,
+    ...(options.users === undefined ? {} : { RegisteredUsers: options.users }),
     DicomServerEnabled: false,
     StorageDirectory: path.join(dir, 'storage'),
     IndexDirectory: path.join(dir, 'index'),
@@ -108,11 +118,13 @@ export async function startOrthanc(): Promise<RunningOrthanc> {
     rmSync(dir, { recursive: true, force: true });
   };
 
+  const [user] = Object.entries(options.users ?? {});
+  const authorization = user === undefined ? undefined : `Basic ${Buffer.from(`${user[0]}:${user[1]}`).toString('base64')}`;
   try {
     const base = `http://127.0.0.1:${port}`;
     for (let attempt = 0; ; attempt++) {
       if (child.exitCode !== null) throw new Error(`Orthanc exited with ${child.exitCode}:\n${log}`);
-      const ok = await fetch(`${base}/system`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/system`, { headers: authorization === undefined ? {} : { authorization } }).then((r) => r.ok, () => false);
       if (ok) break;
       if (attempt === 100) throw new Error(`Orthanc did not answer on port ${port} within 10 s:\n${log}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -121,9 +133,20 @@ export async function startOrthanc(): Promise<RunningOrthanc> {
     if (addresses.length === 0 || addresses.some((a) => !LOOPBACK.has(a))) {
       throw new Error(`Orthanc must listen on loopback only; it listens on ${addresses.join(', ') || 'nothing visible'}`);
     }
-    return { web: `${base}/dicom-web`, stop };
+    return { web: `${base}/dicom-web`, rest: base, authorization, stop };
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** pydicom's test files, from Debian's interpreter (the one `python3-pydicom` installs into); undefined without it. */
+export function pydicomTestFiles(): string | undefined {
+  try {
+    const script = 'import os, pydicom; print(os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files"))';
+    const dir = execFileSync('/usr/bin/python3', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return existsSync(path.join(dir, 'CT_small.dcm')) ? dir : undefined;
+  } catch {
+    return undefined;
   }
 }
