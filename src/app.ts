@@ -19,6 +19,9 @@ import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { StoreListCache } from './loaders/store-list-cache.js';
 
+/** Time the start-up checks of external DICOMweb servers may take, retries included. */
+const EXTERNAL_CHECK_MS = 5000;
+
 export interface RunningApp {
   graph: RunningGraphServer;
   /** The embedded emulator, when the configuration asked for it. */
@@ -105,7 +108,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (demoTarget) await seedDemoDataset(demoTarget);
     if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), config, logger);
     if (settings.externalDicom) {
-      await checkExternalDicomStores(new HealthcareClient(settings, credentials), settings.externalDicom.all(), config.authMode !== 'passthrough', logger);
+      // A server that is down or unreachable is only a warning, so it may not hold up the start for long.
+      const client = new HealthcareClient(settings, credentials, { deadline: Date.now() + EXTERNAL_CHECK_MS });
+      await checkExternalDicomStores(client, settings.externalDicom.all(), config.authMode !== 'passthrough', logger);
     }
     const demo = demoTarget && loadInBackground(demoTarget, config.demoPatients, logger);
     const graph = await startGraphServer({
