@@ -9,7 +9,7 @@ import { isJsonObject, type JsonObject } from '../json.js';
 import { validateLabels } from '../labels.js';
 import type { Delimiters } from './encoding.js';
 import type { Hl7V2MessageStore } from './message-store.js';
-import { parseHl7, Hl7ParseError } from './parser.js';
+import { Hl7ParseError, parseHeader, parseHl7 } from './parser.js';
 import { toParsedData } from './parsed-data.js';
 import type { MessageRecord } from './record.js';
 import { decodeBytes, parserSettings } from './store-spec.js';
@@ -80,7 +80,9 @@ export function buildMessage(
     parsed = parseHl7(text, settings);
   } catch (error) {
     if (!(error instanceof Hl7ParseError)) throw error;
-    throw new RejectedMessage(400, `Invalid HL7v2 message: ${error.message}.`, 'AR', undefined, undefined);
+    const header = parseHeader(text, settings);
+    const summary = header === undefined ? undefined : summarize(header, zone);
+    throw new RejectedMessage(400, `Invalid HL7v2 message: ${error.message}.`, 'AR', summary, header?.delimiters);
   }
   const summary = summarize(parsed, zone);
   if (store.config()['rejectDuplicateMessage'] === true && store.hasData(input.data)) {

@@ -89,6 +89,20 @@ export function parseHl7(text: string, options: ParseOptions): Hl7Message {
   return { delimiters, segments };
 }
 
+/**
+ * Just the MSH segment of a message that failed to parse, when that much is readable: what a NACK
+ * echoes (control id, applications, facilities).
+ */
+export function parseHeader(text: string, options: ParseOptions): Hl7Message | undefined {
+  const first = splitSegments(text, options.segmentTerminator)[0];
+  if (first === undefined || !first.startsWith('MSH')) return undefined;
+  try {
+    return parseHl7(first, options);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The raw (escaped) value at a position, or '' when absent. Component and subcomponent are 1-based. */
 export function rawValue(segment: Segment | undefined, field: number, repetition = 0, component = 1, subcomponent = 1): string {
   return segment?.fields[field]?.[repetition]?.[component - 1]?.[subcomponent - 1] ?? '';
