@@ -5,8 +5,6 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/index.js';
 import { serveRpc } from './ipc.js';
 
 export type ServerKind = 'graph' | 'naive' | 'bare-http';
@@ -72,6 +70,8 @@ async function startBare(): Promise<{ url: string; close: () => Promise<void> }>
 }
 
 async function startGraph(batching: boolean): Promise<{ url: string; close: () => Promise<void> }> {
+  // Imported here so that bare-http's memory is a bare Node process's, not the graph's.
+  const [{ startApp }, { loadConfig }] = await Promise.all([import('../../src/app.js'), import('../../src/config/index.js')]);
   const config = loadConfig({
     ...process.env,
     PORT: '0',

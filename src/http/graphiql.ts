@@ -1,5 +1,4 @@
 import { gzipSync } from 'node:zlib';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EXAMPLE_OPERATIONS } from './examples.js';
 
 /**
@@ -25,20 +24,26 @@ export interface GraphiQLPage {
   gzip: Buffer;
 }
 
-let page: GraphiQLPage | undefined;
+let page: Promise<GraphiQLPage> | undefined;
 
-/** The GraphiQL page, rendered and compressed once (it is about 9 MB of inline JavaScript). */
-export function graphiqlPage(): GraphiQLPage {
-  if (!page) {
-    const html = Buffer.from(renderGraphiQL({
-      title: 'Healthcare Graph',
-      endpoint: '/graphql',
-      defaultTabs: EXAMPLE_OPERATIONS.map(({ query, variables }) => ({ query, variables: variables && JSON.stringify(variables, null, 2) })),
-      isHeadersEditorEnabled: true,
-      shouldPersistHeaders: false,
-      schemaDescription: true,
-    }), 'utf8');
-    page = { html, gzip: gzipSync(html) };
-  }
+/**
+ * The GraphiQL page, rendered and compressed once (it is about 9 MB of inline JavaScript). The
+ * renderer is loaded on the first request: a server nobody opens GraphiQL on never holds it (~40 MB).
+ */
+export function graphiqlPage(): Promise<GraphiQLPage> {
+  page ??= render();
   return page;
+}
+
+async function render(): Promise<GraphiQLPage> {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  const html = Buffer.from(renderGraphiQL({
+    title: 'Healthcare Graph',
+    endpoint: '/graphql',
+    defaultTabs: EXAMPLE_OPERATIONS.map(({ query, variables }) => ({ query, variables: variables && JSON.stringify(variables, null, 2) })),
+    isHeadersEditorEnabled: true,
+    shouldPersistHeaders: false,
+    schemaDescription: true,
+  }), 'utf8');
+  return { html, gzip: gzipSync(html) };
 }

@@ -97,8 +97,8 @@ function wantsGraphiQL(request: IncomingMessage, url: URL, options: GraphHttpOpt
   return options.graphiql && request.method === 'GET' && !url.searchParams.has('query') && (request.headers.accept ?? '').includes('text/html');
 }
 
-function sendGraphiQL(request: IncomingMessage, response: ServerResponse): void {
-  const page = graphiqlPage();
+async function sendGraphiQL(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const page = await graphiqlPage();
   const gzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   response.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
