@@ -120,9 +120,9 @@ suite('Orthanc as an external DICOM store of the graph', () => {
   it('lists every study page by page, as Orthanc\'s own QIDO does', async () => {
     const expected = uidsOf(await orthancQido('studies'), '0020000D');
     expect(expected).toHaveLength(FILES.length - 3 + NAMED.length); // the four SC_rgb files are one study
-    const { nodes, pages } = await allPages(async (after) => (await data(`query($after: String) { dicomStore(name: "${STORE}") {
+    const { nodes, pages } = await allPages<{ studyInstanceUid: string }>(async (after) => (await data(`query($after: String) { dicomStore(name: "${STORE}") {
       studies(first: 4, after: $after) { nodes { studyInstanceUid } pageInfo { hasNextPage endCursor } } } }`, { after })).dicomStore.studies);
-    expect(nodes.map((study: { studyInstanceUid: string }) => study.studyInstanceUid).sort()).toEqual(expected);
+    expect(nodes.map((study) => study.studyInstanceUid).sort()).toEqual(expected);
     expect(pages).toBe(Math.ceil(expected.length / 4));
   });
 
@@ -135,12 +135,12 @@ suite('Orthanc as an external DICOM store of the graph', () => {
     const [series] = study.series.nodes;
     expect(series).toMatchObject({ modality: 'OT', numberOfInstances: 4 });
 
-    const { nodes, pages } = await allPages(async (after) => (await data(`query($id: ID!, $after: String) { node(id: $id) { ... on Series {
+    const { nodes, pages } = await allPages<{ sopInstanceUid: string; numberOfFrames: number }>(async (after) => (await data(`query($id: ID!, $after: String) { node(id: $id) { ... on Series {
       instances(first: 3, after: $after) { nodes { sopInstanceUid rows columns numberOfFrames } pageInfo { hasNextPage endCursor } } } } }`, { id: series.id, after })).node.instances);
     const expected = uidsOf(await orthancQido(`studies/${study.studyInstanceUid}/series/${series.seriesInstanceUid}/instances`), '00080018');
-    expect(nodes.map((instance: { sopInstanceUid: string }) => instance.sopInstanceUid).sort()).toEqual(expected);
+    expect(nodes.map((instance) => instance.sopInstanceUid).sort()).toEqual(expected);
     expect(pages).toBe(2);
-    expect(nodes.map((instance: { numberOfFrames: number }) => instance.numberOfFrames).sort()).toEqual([1, 1, 1, 2]);
+    expect(nodes.map((instance) => instance.numberOfFrames).sort()).toEqual([1, 1, 1, 2]);
   });
 
   it('needs its quirks handled: Orthanc takes `%5E` literally and `?` as a wildcard', async () => {
