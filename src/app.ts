@@ -2,11 +2,11 @@ import pLimit from 'p-limit';
 import { AccessPolicy } from './access/policy.js';
 import type { Config } from './config/index.js';
 import { CursorCodec } from './connections/cursor.js';
-import { loadDemoCohort, type CohortLoadResult } from './demo/load.js';
-import { adminToken, seedDemoDataset, type DemoTarget } from './demo/seed.js';
-import { startEmulator, type RunningEmulator } from './emulator/server.js';
+import type { CohortLoadResult } from './demo/load.js';
+import type { DemoTarget } from './demo/seed.js';
+import type { RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
-import { connectSharedCache, type SharedCache } from './graphql/shared-cache.js';
+import type { SharedCache } from './graphql/shared-cache.js';
 import { serverCredentials } from './healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
 import { ExternalDicomStores } from './healthcare/external-dicomweb.js';
@@ -46,7 +46,8 @@ export interface AppOptions {
  * Loads the demo cohort without holding up the server: the images take seconds to generate. Until it
  * is done, `unready()` gives readiness its answer; `stop()` ends it at the next upload.
  */
-function loadInBackground(target: DemoTarget, patients: number, logger: Logger) {
+async function loadInBackground(target: DemoTarget, patients: number, logger: Logger) {
+  const { loadDemoCohort } = await import('./demo/load.js');
   const abort = new AbortController();
   let state: ReadinessResult | undefined = { ready: false, detail: 'loading demo data' };
   const done = loadDemoCohort({ ...target, signal: abort.signal }, patients);
@@ -80,6 +81,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   let emulator: RunningEmulator | undefined;
   let apiUrl = config.apiUrl;
   if (config.emulator.enabled) {
+    // The emulator and the demo cohort (with its image writer) load only when used: a server pointed
+    // at Google never holds their code (about 60 MB).
+    const { startEmulator } = await import('./emulator/server.js');
     emulator = await startEmulator({
       port: config.emulator.port,
       host: config.host,
@@ -102,17 +106,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
   let sharedCache: SharedCache | undefined;
   try {
-    if (config.redisUrl) sharedCache = await connectSharedCache(config.redisUrl, logger);
+    if (config.redisUrl) sharedCache = await (await import('./graphql/shared-cache.js')).connectSharedCache(config.redisUrl, logger);
     if (config.safelist) logger.info({ operations: config.safelist.size }, 'persisted queries: safelist mode, registered operations only');
-    const demoTarget = emulator && { apiUrl, project: config.project, location: config.location, token: adminToken(config.emulator.principals) };
-    if (demoTarget) await seedDemoDataset(demoTarget);
+    const seed = emulator && await import('./demo/seed.js');
+    const demoTarget = seed && { apiUrl, project: config.project, location: config.location, token: seed.adminToken(config.emulator.principals) };
+    if (demoTarget) await seed.seedDemoDataset(demoTarget);
     if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), config, logger);
     if (settings.externalDicom) {
       // A server that is down or unreachable is only a warning, so it may not hold up the start for long.
       const client = new HealthcareClient(settings, credentials, { deadline: Date.now() + EXTERNAL_CHECK_MS });
       await checkExternalDicomStores(client, settings.externalDicom.all(), config.authMode !== 'passthrough', logger);
     }
-    const demo = demoTarget && loadInBackground(demoTarget, config.demoPatients, logger);
+    const demo = demoTarget && await loadInBackground(demoTarget, config.demoPatients, logger);
     const graph = await startGraphServer({
       port: config.port,
       host: config.host,
