@@ -94,6 +94,16 @@ function emptyResult(): SystemResult {
   };
 }
 
+/**
+ * The servers' settings: production mode as in the Docker image (`NODE_ENV=production`), unless the
+ * bench's own environment says otherwise, plus whatever tuning it passes on (`UPSTREAM_CONCURRENCY=64 npm run bench`).
+ */
+const GRAPH_ENVIRONMENT: Record<string, string> = {
+  NODE_ENV: 'production',
+  ...Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] =>
+    /^(UPSTREAM_|REQUEST_DEADLINE_MS|STORE_LIST_TTL_MS|LOG_LEVEL|NODE_ENV)/.test(entry[0]) && entry[1] !== undefined)),
+};
+
 const shortPath = (call: CallRecord) => `${call.method} ${call.path.replace(/^\/v1\/projects\/demo\/locations\/us-central1\/datasets\/demo\//, '…/demo/').replace(/^\/v1\//, '/')}`;
 
 /** Warm-up, then COUNT_RUNS recorded requests: calls, waves and the canonical data. */
@@ -223,7 +233,7 @@ async function run(options: BenchOptions): Promise<number> {
         const child = await RpcChild.start(modules.url('server-child'), {
           name: `${system} server`,
           args: [system],
-          env: { BENCH_API_URL: proxyApi },
+          env: { ...GRAPH_ENVIRONMENT, BENCH_API_URL: proxyApi },
           nodeFlags: [
             ...(system === 'bare-http' ? [] : options.serverFlags),
             ...(options.cpuProf && system === 'graph' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=graph-${label}-${Date.now()}.cpuprofile`] : []),
@@ -367,7 +377,7 @@ async function run(options: BenchOptions): Promise<number> {
       warmupEveryLevel: options.warmupEveryLevel,
       freshServers: options.freshServers,
       serverFlags: options.serverFlags,
-      graphEnvironment: Object.fromEntries(Object.entries(process.env).filter(([key]) => /^(UPSTREAM_|REQUEST_DEADLINE_MS|LOG_LEVEL|NODE_ENV)/.test(key))),
+      graphEnvironment: GRAPH_ENVIRONMENT,
       minSamples: options.minSamples,
       concurrency: options.concurrency,
       queries: options.queries,
