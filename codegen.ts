@@ -30,6 +30,7 @@ const config: CodegenConfig = {
           Study: '../graphql/models.js#StudyModel',
           Series: '../graphql/models.js#SeriesModel',
           Instance: '../graphql/models.js#InstanceModel',
+          Operation: '../graphql/models.js#OperationModel',
         },
         scalars: { JSON: 'unknown', Date: 'string', DateTime: 'string' },
         enumsAsTypes: true,

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel } from '../graphql/models.js';
+import type { DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel, OperationModel } from '../graphql/models.js';
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -201,6 +201,8 @@ export type Dataset = Node & {
   location: Scalars['String']['output'];
   /** Full resource name, `projects/{p}/locations/{l}/datasets/{d}`. */
   name: Scalars['String']['output'];
+  /** The dataset's long-running operations, oldest first, as the API lists them. */
+  operations: OperationConnection;
   /** Project id the dataset belongs to. */
   projectId: Scalars['String']['output'];
   /** IANA time zone used for dates without one (e.g. in DICOM); null means UTC. */
@@ -238,6 +240,13 @@ export type DatasetFhirStoresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+/** A Cloud Healthcare dataset: the container of FHIR, DICOM and HL7v2 stores in one project and location. */
+export type DatasetOperationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A page of datasets. */
 export type DatasetConnection = {
   __typename?: 'DatasetConnection';
@@ -260,6 +269,27 @@ export type DatasetEdge = {
   node: Dataset;
 };
 
+/** A de-identification configuration: a typed subset of Google's `DeidentifyConfig`. */
+export type DeidentifyConfigInput = {
+  /**
+   * Base64 AES key (16, 24 or 32 bytes) for hashing identifiers such as MRNs, so that the same patient
+   * gets the same pseudonym across runs. Without it a random key is used per operation.
+   */
+  cryptoHashKey?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Base64 AES key (16, 24 or 32 bytes) that date shifts are derived from: each patient's dates move
+   * by the same number of days (up to 100) in every resource and image. Without it a random key is used
+   * per operation.
+   */
+  dateShiftKey?: InputMaybe<Scalars['String']['input']>;
+  /** DICOM rules. */
+  dicom?: InputMaybe<DicomDeidentifyInput>;
+  /** FHIR rules. */
+  fhir?: InputMaybe<FhirDeidentifyInput>;
+  /** What sensitive free text is replaced by. */
+  freeText?: InputMaybe<FreeTextReplacement>;
+};
+
 export type DeleteFhirResourceInput = {
   /** The resource's id. */
   id: Scalars['String']['input'];
@@ -275,6 +305,29 @@ export type DeleteFhirResourcePayload = {
   /** Global id the deleted resource had. */
   deletedId: Scalars['ID']['output'];
 };
+
+/** How DICOM instances are de-identified. Set at most one of `profile`, `keepTags` and `removeTags`. */
+export type DicomDeidentifyInput = {
+  /** Keep only these attributes (keywords such as `PatientID` or 8 hex digits such as `00100020`). */
+  keepTags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A filter profile (default KEEP_ALL). */
+  profile?: InputMaybe<DicomFilterProfile>;
+  /** Remove these attributes and keep all others. */
+  removeTags?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Keep the Study, Series and SOP Instance UIDs instead of replacing them. */
+  skipIdRedaction?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Which DICOM attributes a de-identification keeps (Google's `DicomConfig.filterProfile`). */
+export type DicomFilterProfile =
+  /** DICOM PS3.15 Annex E Basic Application Level Confidentiality Profile. */
+  | 'ATTRIBUTE_CONFIDENTIALITY_BASIC'
+  /** Every attribute, with sensitive text found inside text, name and date attributes transformed. */
+  | 'DEIDENTIFY_TAG_CONTENTS'
+  /** Every attribute (UIDs are still replaced unless `skipIdRedaction`). */
+  | 'KEEP_ALL'
+  /** Only what a valid image needs: UIDs, SOP class, modality, the Image Pixel module. */
+  | 'MINIMAL_KEEP_LIST';
 
 /** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
 export type DicomStore = Node & {
@@ -410,6 +463,38 @@ export type EncounterEdge = {
   node: Encounter;
 };
 
+/** How FHIR resources are de-identified. */
+export type FhirDeidentifyInput = {
+  /**
+   * Rules; elements no rule matches are copied unchanged. Without rules the default applies: names,
+   * telecom, addresses, identifier values, dates, reference displays, narratives and notes are
+   * de-identified.
+   */
+  fields?: InputMaybe<Array<FhirFieldActionInput>>;
+  /** Keep extensions (by default they are removed). */
+  keepExtensions?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How an element matched by `paths` is de-identified (Google's `FieldMetadata.action`). */
+export type FhirFieldAction =
+  /** Copy the element unchanged. */
+  | 'DO_NOT_TRANSFORM'
+  /** Find sensitive values inside the text (names, phone numbers, dates, ...) and transform only those. */
+  | 'INSPECT_AND_TRANSFORM'
+  /** Transform the whole element: dates shifted, identifiers hashed, other values replaced by their info type. */
+  | 'TRANSFORM';
+
+/** One rule of a FHIR de-identification. */
+export type FhirFieldActionInput = {
+  /** What to do with the matched elements. */
+  action: FhirFieldAction;
+  /**
+   * FHIR paths: field names or type names separated by dots, e.g. `Patient.name`, `HumanName`,
+   * `Observation.valueString`, `Deceased.Age.unit`. The first rule that matches an element wins.
+   */
+  paths: Array<Scalars['String']['input']>;
+};
+
 /**
  * Any FHIR resource, as stored. Used where the type is not known in advance (`Patient.everything`,
  * `FhirStore.search`); the typed fields live on Patient, Observation, Condition, ...
@@ -538,6 +623,15 @@ export type FhirStoreEdge = {
   /** The store. */
   node: FhirStore;
 };
+
+/** What free text found to be sensitive is replaced by. */
+export type FreeTextReplacement =
+  /** Its info type, e.g. `[PERSON_NAME]` (the default). */
+  | 'INFO_TYPE'
+  /** `*` for every character. */
+  | 'MASK'
+  /** Nothing: the text is removed. */
+  | 'REDACT';
 
 /** A person's name. */
 export type HumanName = {
@@ -755,12 +849,23 @@ export type MedicationRequestEdge = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Asks a running operation to stop and returns it as it is then (done with error CANCELLED once stopped). */
+  cancelOperation: Operation;
   /**
    * Creates a FHIR resource in a store and returns it as stored (with its server-assigned id).
    * With `ifNoneExist` it is a "get or create": when exactly one resource matches that search, it is
    * returned unchanged (`created: false`) instead.
    */
   createFhirResource: FhirResourcePayload;
+  /**
+   * Starts copying a whole dataset, de-identified, into a new dataset of the same project and location
+   * (every FHIR and DICOM store). Returns the running operation; the source is never changed.
+   */
+  deidentifyDataset: Operation;
+  /** Starts copying a DICOM store, de-identified, into a new DICOM store of an existing dataset in the same location. */
+  deidentifyDicomStore: Operation;
+  /** Starts copying a FHIR store, de-identified, into an existing FHIR store of the same location. */
+  deidentifyFhirStore: Operation;
   /** Deletes a FHIR resource. Deleting one that does not exist succeeds too (FHIR's rule). */
   deleteFhirResource: DeleteFhirResourcePayload;
   /** Replaces the IAM policy of a dataset or store (needs the `…setIamPolicy` permission on it). */
@@ -770,8 +875,35 @@ export type Mutation = {
 };
 
 
+export type MutationCancelOperationArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationCreateFhirResourceArgs = {
   input: CreateFhirResourceInput;
+};
+
+
+export type MutationDeidentifyDatasetArgs = {
+  config?: InputMaybe<DeidentifyConfigInput>;
+  destinationDatasetId: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+};
+
+
+export type MutationDeidentifyDicomStoreArgs = {
+  config?: InputMaybe<DeidentifyConfigInput>;
+  destinationStore: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+};
+
+
+export type MutationDeidentifyFhirStoreArgs = {
+  config?: InputMaybe<DeidentifyConfigInput>;
+  destinationStore: Scalars['String']['input'];
+  resources?: InputMaybe<Array<Scalars['String']['input']>>;
+  source: Scalars['String']['input'];
 };
 
 
@@ -865,6 +997,107 @@ export type ObservationEdge = {
   /** The observation. */
   node: Observation;
 };
+
+/**
+ * A long-running Cloud Healthcare operation, such as a de-identification. It runs in the background
+ * after the mutation that started it returns: poll it with `node(id:)` (or `operation(name:)`) until
+ * `done` is true.
+ */
+export type Operation = Node & {
+  __typename?: 'Operation';
+  /** The API method that started it, e.g. `google.cloud.healthcare.v1.dataset.DatasetService.DeidentifyDataset`. */
+  apiMethodName: Maybe<Scalars['String']['output']>;
+  /** True when a cancellation was requested. */
+  cancelRequested: Scalars['Boolean']['output'];
+  /** When the operation started. */
+  createTime: Maybe<Scalars['DateTime']['output']>;
+  /** The dataset the operation belongs to (a de-identification's source). */
+  dataset: Dataset;
+  /** True once the operation has finished: with `error` set it failed or was cancelled, else it succeeded. */
+  done: Scalars['Boolean']['output'];
+  /** When the operation finished; null while it runs. */
+  endTime: Maybe<Scalars['DateTime']['output']>;
+  /** Why the operation failed (or that it was cancelled: code 1, CANCELLED); null otherwise. */
+  error: Maybe<OperationError>;
+  /** Opaque global id. Ids returned by the de-identification mutations also carry the destination (`result`). */
+  id: Scalars['ID']['output'];
+  /** What the operation does, from its API method. */
+  kind: OperationKind;
+  /** Full resource name, `projects/{p}/locations/{l}/datasets/{d}/operations/{id}`. */
+  name: Scalars['String']['output'];
+  /** Short id, the last segment of `name`. */
+  operationId: Scalars['String']['output'];
+  /** Items processed so far (FHIR resources, DICOM instances); null when the operation reports none. */
+  progress: Maybe<OperationProgress>;
+  /**
+   * Where a de-identification writes its copy: the destination dataset, FHIR store or DICOM store.
+   * Known for operations this server started (their ids carry it); null for operations only read
+   * by name or listed, because the Cloud Healthcare API does not report it.
+   */
+  result: Maybe<OperationResult>;
+};
+
+/** A page of operations. */
+export type OperationConnection = {
+  __typename?: 'OperationConnection';
+  /** The operations of this page, each with its cursor. */
+  edges: Array<OperationEdge>;
+  /** The operations of this page. */
+  nodes: Array<Operation>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** Null: the Cloud Healthcare API does not report how many operations there are. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An operation in a page, with the cursor that points just after it. */
+export type OperationEdge = {
+  __typename?: 'OperationEdge';
+  /** Pass as `after` to continue the list after this operation. */
+  cursor: Scalars['String']['output'];
+  /** The operation. */
+  node: Operation;
+};
+
+/** Why an operation did not succeed (a `google.rpc.Status`). */
+export type OperationError = {
+  __typename?: 'OperationError';
+  /** gRPC status code, e.g. 1 (CANCELLED), 13 (INTERNAL). */
+  code: Scalars['Int']['output'];
+  /** The API's message. */
+  message: Scalars['String']['output'];
+  /** The code's name, e.g. `CANCELLED`. */
+  status: Scalars['String']['output'];
+};
+
+/** What an operation does. */
+export type OperationKind =
+  /** `datasets.create`. */
+  | 'CREATE_DATASET'
+  /** `datasets.deidentify`: a de-identified copy of a whole dataset. */
+  | 'DEIDENTIFY_DATASET'
+  /** `dicomStores.deidentify`: a de-identified copy of a DICOM store. */
+  | 'DEIDENTIFY_DICOM_STORE'
+  /** `fhirStores.deidentify`: a de-identified copy of a FHIR store. */
+  | 'DEIDENTIFY_FHIR_STORE'
+  /** Any other method (imports, exports, DICOM deletions, ...). */
+  | 'OTHER';
+
+/** Progress counters of an operation. */
+export type OperationProgress = {
+  __typename?: 'OperationProgress';
+  /** Items that failed (a de-identification still succeeds when some fail). */
+  failure: Scalars['Int']['output'];
+  /** Items not yet processed. */
+  pending: Scalars['Int']['output'];
+  /** Share of items processed (success + failure), 0 to 100; null when there are no items. */
+  percent: Maybe<Scalars['Float']['output']>;
+  /** Items done. */
+  success: Scalars['Int']['output'];
+};
+
+/** The destination of a de-identification. */
+export type OperationResult = Dataset | DicomStore | FhirStore;
 
 /** A hospital, clinic or other organization (FHIR `Organization`). */
 export type Organization = Node & {
@@ -1151,6 +1384,8 @@ export type Query = {
    * Returns null with a NOT_FOUND error when the object no longer exists.
    */
   node: Maybe<Node>;
+  /** An operation by full resource name, `projects/{p}/locations/{l}/datasets/{d}/operations/{id}`. */
+  operation: Maybe<Operation>;
 };
 
 
@@ -1177,6 +1412,11 @@ export type QueryFhirStoreArgs = {
 
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryOperationArgs = {
+  name: Scalars['String']['input'];
 };
 
 /**
@@ -1440,6 +1680,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  OperationResult:
+    | ( DatasetModel )
+    | ( DicomStoreModel )
+    | ( FhirStoreModel )
+  ;
+}>;
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
@@ -1455,6 +1703,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( InstanceModel )
     | ( FhirResourceModel )
     | ( FhirResourceModel )
+    | ( OperationModel )
     | ( FhirResourceModel )
     | ( FhirResourceModel )
     | ( FhirResourceModel )
@@ -1482,8 +1731,11 @@ export type ResolversTypes = ResolversObject<{
   DatasetEdge: ResolverTypeWrapper<Omit<DatasetEdge, 'node'> & { node: ResolversTypes['Dataset'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeidentifyConfigInput: DeidentifyConfigInput;
   DeleteFhirResourceInput: DeleteFhirResourceInput;
   DeleteFhirResourcePayload: ResolverTypeWrapper<DeleteFhirResourcePayload>;
+  DicomDeidentifyInput: DicomDeidentifyInput;
+  DicomFilterProfile: DicomFilterProfile;
   DicomStore: ResolverTypeWrapper<DicomStoreModel>;
   DicomStoreConnection: ResolverTypeWrapper<Omit<DicomStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DicomStoreEdge']>, nodes: Array<ResolversTypes['DicomStore']> }>;
   DicomStoreEdge: ResolverTypeWrapper<Omit<DicomStoreEdge, 'node'> & { node: ResolversTypes['DicomStore'] }>;
@@ -1491,6 +1743,9 @@ export type ResolversTypes = ResolversObject<{
   Encounter: ResolverTypeWrapper<FhirResourceModel>;
   EncounterConnection: ResolverTypeWrapper<Omit<EncounterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EncounterEdge']>, nodes: Array<ResolversTypes['Encounter']> }>;
   EncounterEdge: ResolverTypeWrapper<Omit<EncounterEdge, 'node'> & { node: ResolversTypes['Encounter'] }>;
+  FhirDeidentifyInput: FhirDeidentifyInput;
+  FhirFieldAction: FhirFieldAction;
+  FhirFieldActionInput: FhirFieldActionInput;
   FhirResource: ResolverTypeWrapper<FhirResourceModel>;
   FhirResourceMetric: ResolverTypeWrapper<FhirResourceMetric>;
   FhirResourcePayload: ResolverTypeWrapper<Omit<FhirResourcePayload, 'resource'> & { resource: ResolversTypes['FhirResource'] }>;
@@ -1498,6 +1753,7 @@ export type ResolversTypes = ResolversObject<{
   FhirStoreConnection: ResolverTypeWrapper<Omit<FhirStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FhirStoreEdge']>, nodes: Array<ResolversTypes['FhirStore']> }>;
   FhirStoreEdge: ResolverTypeWrapper<Omit<FhirStoreEdge, 'node'> & { node: ResolversTypes['FhirStore'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FreeTextReplacement: FreeTextReplacement;
   HumanName: ResolverTypeWrapper<HumanName>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IamBinding: ResolverTypeWrapper<IamBinding>;
@@ -1523,6 +1779,13 @@ export type ResolversTypes = ResolversObject<{
   ObservationComponent: ResolverTypeWrapper<ObservationComponent>;
   ObservationConnection: ResolverTypeWrapper<Omit<ObservationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ObservationEdge']>, nodes: Array<ResolversTypes['Observation']> }>;
   ObservationEdge: ResolverTypeWrapper<Omit<ObservationEdge, 'node'> & { node: ResolversTypes['Observation'] }>;
+  Operation: ResolverTypeWrapper<OperationModel>;
+  OperationConnection: ResolverTypeWrapper<Omit<OperationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['OperationEdge']>, nodes: Array<ResolversTypes['Operation']> }>;
+  OperationEdge: ResolverTypeWrapper<Omit<OperationEdge, 'node'> & { node: ResolversTypes['Operation'] }>;
+  OperationError: ResolverTypeWrapper<OperationError>;
+  OperationKind: OperationKind;
+  OperationProgress: ResolverTypeWrapper<OperationProgress>;
+  OperationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OperationResult']>;
   Organization: ResolverTypeWrapper<FhirResourceModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Patient: ResolverTypeWrapper<FhirResourceModel>;
@@ -1566,8 +1829,10 @@ export type ResolversParentTypes = ResolversObject<{
   DatasetEdge: Omit<DatasetEdge, 'node'> & { node: ResolversParentTypes['Dataset'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DeidentifyConfigInput: DeidentifyConfigInput;
   DeleteFhirResourceInput: DeleteFhirResourceInput;
   DeleteFhirResourcePayload: DeleteFhirResourcePayload;
+  DicomDeidentifyInput: DicomDeidentifyInput;
   DicomStore: DicomStoreModel;
   DicomStoreConnection: Omit<DicomStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DicomStoreEdge']>, nodes: Array<ResolversParentTypes['DicomStore']> };
   DicomStoreEdge: Omit<DicomStoreEdge, 'node'> & { node: ResolversParentTypes['DicomStore'] };
@@ -1575,6 +1840,8 @@ export type ResolversParentTypes = ResolversObject<{
   Encounter: FhirResourceModel;
   EncounterConnection: Omit<EncounterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EncounterEdge']>, nodes: Array<ResolversParentTypes['Encounter']> };
   EncounterEdge: Omit<EncounterEdge, 'node'> & { node: ResolversParentTypes['Encounter'] };
+  FhirDeidentifyInput: FhirDeidentifyInput;
+  FhirFieldActionInput: FhirFieldActionInput;
   FhirResource: FhirResourceModel;
   FhirResourceMetric: FhirResourceMetric;
   FhirResourcePayload: Omit<FhirResourcePayload, 'resource'> & { resource: ResolversParentTypes['FhirResource'] };
@@ -1606,6 +1873,12 @@ export type ResolversParentTypes = ResolversObject<{
   ObservationComponent: ObservationComponent;
   ObservationConnection: Omit<ObservationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ObservationEdge']>, nodes: Array<ResolversParentTypes['Observation']> };
   ObservationEdge: Omit<ObservationEdge, 'node'> & { node: ResolversParentTypes['Observation'] };
+  Operation: OperationModel;
+  OperationConnection: Omit<OperationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['OperationEdge']>, nodes: Array<ResolversParentTypes['Operation']> };
+  OperationEdge: Omit<OperationEdge, 'node'> & { node: ResolversParentTypes['Operation'] };
+  OperationError: OperationError;
+  OperationProgress: OperationProgress;
+  OperationResult: ResolversUnionTypes<ResolversParentTypes>['OperationResult'];
   Organization: FhirResourceModel;
   PageInfo: PageInfo;
   Patient: FhirResourceModel;
@@ -1721,6 +1994,7 @@ export type DatasetResolvers<ContextType = RequestContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operations?: Resolver<ResolversTypes['OperationConnection'], ParentType, ContextType, Partial<DatasetOperationsArgs>>;
   projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   viewerPermissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1976,14 +2250,18 @@ export type MedicationRequestEdgeResolvers<ContextType = RequestContext, ParentT
 }>;
 
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelOperation?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationCancelOperationArgs, 'name'>>;
   createFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationCreateFhirResourceArgs, 'input'>>;
+  deidentifyDataset?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationDeidentifyDatasetArgs, 'destinationDatasetId' | 'source'>>;
+  deidentifyDicomStore?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationDeidentifyDicomStoreArgs, 'destinationStore' | 'source'>>;
+  deidentifyFhirStore?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationDeidentifyFhirStoreArgs, 'destinationStore' | 'source'>>;
   deleteFhirResource?: Resolver<ResolversTypes['DeleteFhirResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteFhirResourceArgs, 'input'>>;
   setIamPolicy?: Resolver<ResolversTypes['IamPolicy'], ParentType, ContextType, RequireFields<MutationSetIamPolicyArgs, 'input'>>;
   updateFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateFhirResourceArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'AllergyIntolerance' | 'Condition' | 'Dataset' | 'DicomStore' | 'Encounter' | 'FhirResource' | 'FhirStore' | 'Immunization' | 'Instance' | 'MedicationRequest' | 'Observation' | 'Organization' | 'Patient' | 'Practitioner' | 'Series' | 'Study', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AllergyIntolerance' | 'Condition' | 'Dataset' | 'DicomStore' | 'Encounter' | 'FhirResource' | 'FhirStore' | 'Immunization' | 'Instance' | 'MedicationRequest' | 'Observation' | 'Operation' | 'Organization' | 'Patient' | 'Practitioner' | 'Series' | 'Study', ParentType, ContextType>;
 }>;
 
 export type ObservationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
@@ -2021,6 +2299,52 @@ export type ObservationConnectionResolvers<ContextType = RequestContext, ParentT
 export type ObservationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ObservationEdge'] = ResolversParentTypes['ObservationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
+}>;
+
+export type OperationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Operation'] = ResolversParentTypes['Operation']> = ResolversObject<{
+  apiMethodName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelRequested?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['OperationError']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OperationKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes['OperationProgress']>, ParentType, ContextType>;
+  result?: Resolver<Maybe<ResolversTypes['OperationResult']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OperationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OperationConnection'] = ResolversParentTypes['OperationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OperationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Operation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type OperationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OperationEdge'] = ResolversParentTypes['OperationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Operation'], ParentType, ContextType>;
+}>;
+
+export type OperationErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OperationError'] = ResolversParentTypes['OperationError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type OperationProgressResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OperationProgress'] = ResolversParentTypes['OperationProgress']> = ResolversObject<{
+  failure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  percent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  success?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OperationResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['OperationResult'] = ResolversParentTypes['OperationResult']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Dataset' | 'DicomStore' | 'FhirStore', ParentType, ContextType>;
 }>;
 
 export type OrganizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = ResolversObject<{
@@ -2107,6 +2431,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   dicomStore?: Resolver<Maybe<ResolversTypes['DicomStore']>, ParentType, ContextType, RequireFields<QueryDicomStoreArgs, 'name'>>;
   fhirStore?: Resolver<Maybe<ResolversTypes['FhirStore']>, ParentType, ContextType, RequireFields<QueryFhirStoreArgs, 'name'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  operation?: Resolver<Maybe<ResolversTypes['Operation']>, ParentType, ContextType, RequireFields<QueryOperationArgs, 'name'>>;
 }>;
 
 export type ResourceConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ResourceConnection'] = ResolversParentTypes['ResourceConnection']> = ResolversObject<{
@@ -2229,6 +2554,12 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ObservationComponent?: ObservationComponentResolvers<ContextType>;
   ObservationConnection?: ObservationConnectionResolvers<ContextType>;
   ObservationEdge?: ObservationEdgeResolvers<ContextType>;
+  Operation?: OperationResolvers<ContextType>;
+  OperationConnection?: OperationConnectionResolvers<ContextType>;
+  OperationEdge?: OperationEdgeResolvers<ContextType>;
+  OperationError?: OperationErrorResolvers<ContextType>;
+  OperationProgress?: OperationProgressResolvers<ContextType>;
+  OperationResult?: OperationResultResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Patient?: PatientResolvers<ContextType>;

@@ -5,6 +5,7 @@
 import type { Dataset, DicomStore, FhirStore } from '../healthcare/admin.js';
 import type { DicomJson } from '../healthcare/dicomweb.js';
 import type { FhirResource } from '../healthcare/fhir.js';
+import type { Operation } from '../healthcare/operations.js';
 
 export type DatasetModel = Dataset;
 export type FhirStoreModel = FhirStore;
@@ -40,4 +41,11 @@ export interface InstanceModel {
   seriesUid: string;
   instanceUid: string;
   attributes: DicomJson;
+}
+
+/** A long-running operation as the API returned it, with the destination when this server knows it. */
+export interface OperationModel {
+  operation: Operation;
+  /** Full resource name of the dataset or store a de-identification writes to. */
+  destination?: string;
 }

@@ -11,6 +11,8 @@ import { createQidoLoader, type QidoKey } from './dicom.js';
 import { KnownQidoLists } from './known-lists.js';
 import type { StoreListCache } from './store-list-cache.js';
 import { createFhirLoaders, type FhirLoaders } from './fhir.js';
+import { createOperationLoader } from './operations.js';
+import type { Operation } from '../healthcare/operations.js';
 
 /**
  * The DataLoaders of one GraphQL request. They are created per request and never shared, so a
@@ -32,6 +34,8 @@ export interface Loaders {
   qido: DataLoader<QidoKey, DicomJson[], string>;
   /** Complete DICOM lists learned from wider searches in this request. */
   knownQido: KnownQidoLists;
+  /** Long-running operations by full name. */
+  operation: DataLoader<string, Operation>;
 }
 
 export interface LoaderOptions {
@@ -74,5 +78,6 @@ export function createLoaders(client: HealthcareClient, options: LoaderOptions =
     fhir: createFhirLoaders(client, options),
     qido: createQidoLoader(client, options),
     knownQido: new KnownQidoLists(options.batching),
+    operation: createOperationLoader(client, options),
   };
 }

@@ -13,13 +13,15 @@ import { fhirResourceResolvers, fhirStoreDataResolvers } from './fhir/store.js';
 import { patientImagingResolvers } from './dicom/imaging.js';
 import { datasetIamResolvers, dicomStoreIamResolvers, fhirStoreIamResolvers, iamMutations } from './iam.js';
 import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
+import { operationMutations } from './operations/mutations.js';
+import { datasetOperationResolvers, operationQueries, operationResolvers, operationResultResolvers } from './operations/operation.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...nodeQueries, ...datasetQueries, ...storeQueries },
-  Mutation: { ...fhirMutations, ...iamMutations },
+  Query: { ...nodeQueries, ...datasetQueries, ...storeQueries, ...operationQueries },
+  Mutation: { ...fhirMutations, ...iamMutations, ...operationMutations },
   Node: nodeResolvers,
-  Dataset: { ...datasetResolvers, ...datasetIamResolvers },
+  Dataset: { ...datasetResolvers, ...datasetIamResolvers, ...datasetOperationResolvers },
   FhirStore: { ...fhirStoreResolvers, ...fhirStoreDataResolvers, ...fhirStoreIamResolvers },
   DicomStore: { ...dicomStoreResolvers, ...dicomStoreDataResolvers, ...dicomStoreIamResolvers },
   Study: studyResolvers,
@@ -35,4 +37,6 @@ export const resolvers: Resolvers = {
   MedicationRequest: medicationRequestResolvers,
   AllergyIntolerance: allergyIntoleranceResolvers,
   Immunization: immunizationResolvers,
+  Operation: operationResolvers,
+  OperationResult: operationResultResolvers,
 };

@@ -5,6 +5,7 @@ import { fhirNodeType, fromGlobalId } from '../globalId.js';
 import { badUserInput } from '../../errors.js';
 import { loadFhirResource } from './fhir/model.js';
 import { loadDataset, storeReference } from './load.js';
+import { fromOperationGlobalId, loadOperation } from './operations/model.js';
 import { loadInstance, loadSeries, loadStudy, parseDicomName } from './dicom/models.js';
 import type { RequestContext } from '../context.js';
 
@@ -31,6 +32,10 @@ export const nodeQueries: QueryResolvers = {
       case 'Series':
       case 'Instance':
         return loadDicomObject(type, name, context);
+      case 'Operation': {
+        const operation = fromOperationGlobalId(id);
+        return loadOperation(operation.name, context, operation.destination);
+      }
       default: {
         const resource = parseFhirResourceName(name);
         if (fhirNodeType(resource.type) !== type) throw badUserInput('Invalid id: pass an id exactly as this server returned it');
@@ -43,6 +48,7 @@ export const nodeQueries: QueryResolvers = {
 /** Admin models are upstream JSON named by resource name; FHIR models carry their resource; DICOM models their UIDs. */
 export const nodeResolvers: NodeResolvers = {
   __resolveType: (node) => {
+    if ('operation' in node) return 'Operation';
     if ('resource' in node) return fhirNodeType(node.resource.resourceType);
     if ('instanceUid' in node) return 'Instance';
     if ('seriesUid' in node) return 'Series';

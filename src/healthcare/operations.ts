@@ -1,0 +1,71 @@
+/**
+ * Long-running operations (`google.longrunning.Operation`, reference §7.1): get, list per dataset,
+ * cancel. Operation names are validated like every other name before they reach a URL.
+ */
+import type { Page, PageRequest } from './admin.js';
+import type { HealthcareClient } from './client.js';
+import { datasetPath, InvalidNameError, parseDatasetName, type DatasetName } from './names.js';
+
+/** `OperationMetadata` (int64 counters arrive as strings, zeros left out). */
+export interface OperationMetadata {
+  '@type'?: string;
+  apiMethodName?: string;
+  createTime?: string;
+  endTime?: string;
+  cancelRequested?: boolean;
+  logsUrl?: string;
+  counter?: { success?: string; failure?: string; pending?: string };
+}
+
+/** An operation as the API returns it. */
+export interface Operation {
+  name: string;
+  metadata?: OperationMetadata;
+  done?: boolean;
+  error?: { code?: number; message?: string; details?: unknown[] };
+  response?: Record<string, unknown>;
+}
+
+/** `projects/{p}/locations/{l}/datasets/{d}/operations/{id}`, split and validated. */
+export interface OperationName {
+  dataset: DatasetName;
+  id: string;
+}
+
+const OPERATION_NAME = /^(projects\/[^/]+\/locations\/[^/]+\/datasets\/[^/]+)\/operations\/([^/]+)$/;
+/** Google's operation ids are decimal; letters, `_` and `-` are accepted for other servers' ids. */
+const OPERATION_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** Parses and validates an operation name. */
+export function parseOperationName(name: string): OperationName {
+  const match = OPERATION_NAME.exec(name);
+  if (!match || !OPERATION_ID.test(match[2] ?? '')) {
+    throw new InvalidNameError(`${JSON.stringify(name.slice(0, 300))} is not an operation name (projects/{p}/locations/{l}/datasets/{d}/operations/{id})`);
+  }
+  return { dataset: parseDatasetName(match[1] ?? ''), id: match[2] ?? '' };
+}
+
+/** The API path of an operation. */
+export function operationPath(name: OperationName): string {
+  return `${datasetPath(name.dataset)}/operations/${name.id}`;
+}
+
+/** `datasets.operations.get`. */
+export function getOperation(client: HealthcareClient, name: OperationName): Promise<Operation> {
+  return client.json<Operation>({ kind: 'operations', path: operationPath(name) });
+}
+
+/** `datasets.operations.list`: one page, oldest first as the API orders them. */
+export async function listOperations(client: HealthcareClient, dataset: DatasetName, page: PageRequest): Promise<Page<Operation>> {
+  const body = await client.json<{ operations?: Operation[]; nextPageToken?: string }>({
+    kind: 'operations',
+    path: `${datasetPath(dataset)}/operations`,
+    query: { pageSize: page.pageSize, pageToken: page.pageToken || undefined },
+  });
+  return { items: body.operations ?? [], nextPageToken: body.nextPageToken ?? '' };
+}
+
+/** `datasets.operations.cancel`: asks the server to stop; the operation itself tells when it has. */
+export async function cancelOperation(client: HealthcareClient, name: OperationName): Promise<void> {
+  await client.json<Record<string, never>>({ kind: 'operations', method: 'POST', path: `${operationPath(name)}:cancel`, body: {} });
+}
