@@ -41,7 +41,7 @@ export function createErrorFormatter(logger: Logger, production: boolean) {
       const status = original.status === 0 ? (original.failure ?? 'no response') : `HTTP ${original.status}`;
       return {
         ...formatted,
-        message: `Cloud Healthcare API (${original.kind}) failed: ${status}: ${original.message}`,
+        message: `${original.server ?? 'Cloud Healthcare API'} (${original.kind}) failed: ${status}: ${original.message}`,
         extensions: {
           code,
           upstreamStatus: original.status || undefined,

@@ -22,6 +22,8 @@ export interface UpstreamSettings {
 
 /** Another server than the API root, with its own headers: an external DICOMweb server. */
 export interface UpstreamTarget {
+  /** Who answers, for error messages (e.g. `DICOMweb server "orthanc"`). */
+  label: string;
   /** Base URL the call's `path` is appended to, without a trailing slash. */
   baseUrl: string;
   /** Sent instead of this client's credentials, which never go anywhere but the API root. */
@@ -134,6 +136,7 @@ export class HealthcareClient {
         const delay = this.retryDelay(call, error, retries);
         if (delay === undefined) {
           metrics.upstreamErrors.inc({ kind: call.kind, code: error.failure ?? String(error.status) });
+          if (call.target) error.server = call.target.label;
           throw error;
         }
         metrics.upstreamRetries.inc({ kind: call.kind });

@@ -53,7 +53,7 @@ function dicomWebCall(client: HealthcareClient, store: DicomStoreName, segments:
   }
   const { search, inexact } = externalQuery(query, external.quirks);
   return {
-    call: { kind: 'dicomweb', path: dicomWebSegments(segments), search, accept, target: { baseUrl: external.baseUrl, headers: external.headers } },
+    call: { kind: 'dicomweb', path: dicomWebSegments(segments), search, accept, target: { label: `DICOMweb server "${external.id}"`, baseUrl: external.baseUrl, headers: external.headers } },
     recheck: (rows) => keepExactMatches(rows, inexact),
   };
 }

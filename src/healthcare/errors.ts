@@ -8,6 +8,8 @@ export type ApiKind = 'admin' | 'fhir' | 'dicomweb' | 'hl7v2' | 'operations';
 
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
+  /** Who failed, when it was not the Cloud Healthcare API (an external DICOMweb server). */
+  server?: string;
 
   constructor(
     message: string,

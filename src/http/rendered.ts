@@ -41,7 +41,8 @@ export async function serveRendered(request: IncomingMessage, response: ServerRe
       'content-type': upstream.headers.get('content-type') ?? mediaType,
       'cache-control': 'private, max-age=86400, immutable',
       'x-content-type-options': 'nosniff',
-      ...(upstream.headers.get('content-length') ? { 'content-length': upstream.headers.get('content-length')! } : {}),
+      // fetch hands over the decoded body, so an encoded body's length would cut it short.
+      ...(upstream.headers.get('content-length') && !upstream.headers.has('content-encoding') ? { 'content-length': upstream.headers.get('content-length')! } : {}),
     });
     if (request.method === 'HEAD' || !upstream.body) {
       response.end();

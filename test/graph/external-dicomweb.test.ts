@@ -239,9 +239,24 @@ describe('external DICOMweb servers as DICOM stores', () => {
     expect(result.data?.dicomStore.ok).toEqual({ studyInstanceUid: '1.2.3.1' });
     expect(result.data?.dicomStore.bad.series.nodes[0].instances.nodes).toEqual([{ sopInstanceUid: `${BROKEN}.1.1`, metadata: null }]);
     expect(result.errors?.map((error) => [error.path?.join('.'), error.extensions?.code])).toEqual([['dicomStore.bad.series.nodes.0.instances.nodes.0.metadata', 'UPSTREAM_ERROR']]);
+    expect(result.errors?.[0]?.message).toMatch(/^DICOMweb server "orthanc" \(dicomweb\) failed: HTTP 5\d\d/);
     expect(orthanc.requests.filter((request) => request.url.endsWith(`${BROKEN}.1.1/metadata`))).toHaveLength(4); // UPSTREAM_RETRIES=3
     const missing = await fetch(`${app.graph.url}/dicom/${DATASET}/dicomStores/orthanc/dicomWeb/studies/9.9/series/9.9.1/instances/9.9.1.1/frames/1/rendered`, { headers: asCaller });
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('external DICOMweb servers and Cloud IAM', () => {
+  it('has no IAM policy and reports no Cloud IAM permissions on them, and refuses to set a policy, without an upstream call', async () => {
+    const requests = orthanc.requests.length;
+    const result = await query(`{ dataset(id: "demo") { dicomStores(first: 100) { nodes { storeId external iamPolicy { etag } viewerPermissions } } } }`);
+    expect(result.errors).toBeUndefined();
+    const external = result.data?.dataset.dicomStores.nodes.find((store: { storeId: string }) => store.storeId === 'orthanc');
+    expect(external).toEqual({ storeId: 'orthanc', external: true, iamPolicy: null, viewerPermissions: [] });
+    const set = await query(`mutation($resource: String!) { setIamPolicy(input: { resource: $resource, bindings: [{ role: "roles/healthcare.dicomViewer", members: ["user:a@example.com"] }] }) { etag } }`,
+      { resource: `${DATASET}/dicomStores/orthanc` });
+    expect(set.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(orthanc.requests.length).toBe(requests);
   });
 });
 

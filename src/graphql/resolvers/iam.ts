@@ -31,10 +31,15 @@ const MEMBER = /^(user|serviceAccount|group|domain):[^\s:]{1,256}$/;
 const toGraph = (policy: IamPolicy) => ({ version: policy.version ?? null, etag: policy.etag ?? '', bindings: policy.bindings ?? [] });
 
 /** The IAM fields of a resource kind, given how to find a model's API path. */
+/** An external DICOMweb server shown as a store: Cloud IAM does not govern it (the allow-lists do). */
+const isExternal = (name: string, context: RequestContext) => context.client.externalDicom?.byName(name) !== undefined;
+
 function iamFields<M extends { name: string }>(kind: 'datasets' | StoreKind, pathOf: (model: M, context: RequestContext) => string) {
   return {
-    iamPolicy: async (model: M, _args: unknown, context: RequestContext) => toGraph(await getIamPolicy(context.client, pathOf(model, context))),
-    viewerPermissions: (model: M, _args: unknown, context: RequestContext) => testIamPermissions(context.client, pathOf(model, context), VIEWER_PERMISSIONS[kind]),
+    iamPolicy: async (model: M, _args: unknown, context: RequestContext) =>
+      (isExternal(model.name, context) ? null : toGraph(await getIamPolicy(context.client, pathOf(model, context)))),
+    viewerPermissions: async (model: M, _args: unknown, context: RequestContext) =>
+      (isExternal(model.name, context) ? [] : testIamPermissions(context.client, pathOf(model, context), VIEWER_PERMISSIONS[kind])),
   };
 }
 
@@ -59,7 +64,10 @@ export const dicomStoreIamResolvers: Pick<DicomStoreResolvers, 'iamPolicy' | 'vi
 /** The API path of a dataset or store named by a caller, after the access check. */
 function resourcePath(resource: string, context: RequestContext): string {
   if (resource.includes('/fhirStores/')) return storeApiPath('fhirStores')({ name: resource }, context);
-  if (resource.includes('/dicomStores/')) return storeApiPath('dicomStores')({ name: resource }, context);
+  if (resource.includes('/dicomStores/')) {
+    if (isExternal(resource, context)) throw badUserInput(`${resource} is an external DICOMweb server: its access is configured there, not with Cloud IAM`);
+    return storeApiPath('dicomStores')({ name: resource }, context);
+  }
   const name = parseDatasetName(resource);
   context.access.checkDataset(name);
   return datasetPath(name);
