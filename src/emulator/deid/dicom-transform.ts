@@ -14,11 +14,10 @@
 import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
 import { readPart10 } from '../dicom/part10.js';
 import { TAG } from '../dicom/tags.js';
-import { firstOfKind, type DicomConfig } from './config.js';
+import { firstOfKind, type DeidentifyConfig, type DicomConfig } from './config.js';
 import { BASIC_PROFILE_EMPTY, BASIC_PROFILE_REMOVE, INSPECTED_VRS, MINIMAL_KEEP, STANDARD_UID_ROOT } from './dicom-profiles.js';
 import type { DeidKeys } from './keys.js';
 import { inspectAndTransform, transformValue, type TextInspector, type ValueContext } from './text.js';
-import type { DeidentifyConfig } from './config.js';
 
 /** What an instance's transformation needs from its operation. */
 export interface DicomDeidContext {

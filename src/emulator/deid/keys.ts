@@ -35,8 +35,8 @@ export class DeidKeys {
   }
 
   /** `CryptoHashConfig`: base64 of the SHA-256 HMAC of the value (44 characters). */
-  cryptoHash(value: string, key: Buffer = this.hashKey): string {
-    return createHmac('sha256', key).update(value).digest('base64');
+  cryptoHash(value: string): string {
+    return createHmac('sha256', this.hashKey).update(value).digest('base64');
   }
 
   /** A new FHIR resource id (40 hex digits, within FHIR's 64-character id rule). */
@@ -57,8 +57,8 @@ export class DeidKeys {
   }
 
   /** Days to shift a patient's dates by: in ±[1, 100], never 0 so no date survives unchanged. */
-  shiftDays(patientKey: string, key: Buffer = this.shiftKey): number {
-    const word = hmac(key, 'date-shift', patientKey).readUInt32BE(0);
+  shiftDays(patientKey: string): number {
+    const word = hmac(this.shiftKey, 'date-shift', patientKey).readUInt32BE(0);
     const days = 1 + (word % MAX_SHIFT_DAYS);
     return (word & 0x8000_0000) === 0 ? days : -days;
   }

@@ -38,22 +38,33 @@ interface Finding {
   infoType: InfoType;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Known values longer than this many words are not looked for in free text. */
+const MAX_WORDS = 8;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a text, lower-cased, with where each sits. */
+function words(text: string): { word: string; start: number; end: number }[] {
+  return [...text.matchAll(WORD)].map((m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
 }
 
-/** Finds sensitive spans: the pattern info types plus every known identifying value. */
+/**
+ * Finds sensitive spans: the pattern info types plus every known identifying value. Known values
+ * are matched as word sequences (punctuation and case ignored: "Lehner, Elian" and "LEHNER^ELIAN"
+ * both hold the words of the name), through a map, so the cost does not grow with how many
+ * values are known.
+ */
 export class TextInspector {
   private readonly known = new Map<string, InfoType>();
-  private knownPattern: RegExp | undefined;
+  private longest = 0;
 
   /** Remembers a value seen in a structured field (a name, an MRN, an address line). */
   learn(value: string, infoType: InfoType): void {
-    const text = value.trim();
-    // One- and two-letter fragments (initials, "MA") would match inside ordinary words.
-    if (text.length < 3 || this.known.has(text.toLowerCase())) return;
-    this.known.set(text.toLowerCase(), infoType);
-    this.knownPattern = undefined;
+    const sequence = words(value).map((w) => w.word);
+    const key = sequence.join(' ');
+    // One- and two-letter fragments (initials, "MA") would match inside ordinary text.
+    if (key.length < 3 || sequence.length > MAX_WORDS || this.known.has(key)) return;
+    this.known.set(key, infoType);
+    this.longest = Math.max(this.longest, sequence.length);
   }
 
   /** The sensitive spans of a text, left to right, without overlaps (longest first wins). */
@@ -62,24 +73,20 @@ export class TextInspector {
     for (const [infoType, pattern] of PATTERNS) {
       for (const m of text.matchAll(pattern)) findings.push({ start: m.index, end: m.index + m[0].length, infoType });
     }
-    const known = this.pattern();
-    if (known !== undefined) {
-      for (const m of text.matchAll(known)) {
-        findings.push({ start: m.index, end: m.index + m[0].length, infoType: this.known.get(m[0].toLowerCase()) ?? 'GENERIC_ID' });
+    const found = words(text);
+    for (let i = 0; i < found.length; i++) {
+      for (let n = Math.min(this.longest, found.length - i); n > 0; n--) {
+        const infoType = this.known.get(found.slice(i, i + n).map((w) => w.word).join(' '));
+        if (infoType === undefined) continue;
+        findings.push({ start: (found[i] as { start: number }).start, end: (found[i + n - 1] as { end: number }).end, infoType });
+        i += n - 1;
+        break;
       }
     }
     findings.sort((a, b) => a.start - b.start || b.end - a.end);
     const kept: Finding[] = [];
     for (const f of findings) if (kept.length === 0 || f.start >= (kept.at(-1) as Finding).end) kept.push(f);
     return kept;
-  }
-
-  private pattern(): RegExp | undefined {
-    if (this.known.size === 0) return undefined;
-    // Longest first so that "Elian Watson Lehner" wins over "Elian".
-    const alternatives = [...this.known.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    this.knownPattern ??= new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-    return this.knownPattern;
   }
 }
 
