@@ -24,7 +24,7 @@ export interface PendingOperation {
   fail(error: { code: number; message: string }): Promise<void>;
   /** Aborted when `operations.cancel` cancels the operation: the work must stop. */
   readonly signal: AbortSignal;
-  /** Sets `metadata.counter` (what `operations.get` shows while the work runs). */
+  /** Sets `metadata.counter` (what `operations.get` shows while the work runs and after it ends). */
   progress(counter: OperationCounter): void;
 }
 
@@ -35,12 +35,32 @@ export interface OperationCounter {
   pending: number;
 }
 
-/** The abort controllers of running operations, by their JSON (what the cancel route finds). */
-const running = new WeakMap<JsonObject, AbortController>();
+/**
+ * The abort controllers of each emulator's running operations, by the operation's JSON (what the
+ * cancel route finds). Per state, so closing one emulator stops only its own work.
+ */
+const runningByState = new WeakMap<EmulatorState, Map<JsonObject, AbortController>>();
+
+function runningIn(state: EmulatorState): Map<JsonObject, AbortController> {
+  let running = runningByState.get(state);
+  if (running === undefined) runningByState.set(state, (running = new Map()));
+  return running;
+}
 
 /** Creates and tracks operations. */
 export class Operations {
-  constructor(private readonly state: EmulatorState) {}
+  constructor(private readonly state: EmulatorState) {
+    // Work runs in this process only: an operation still running when a persisted emulator stopped
+    // can never finish, so it ends as ABORTED (code 10) instead of staying pending forever.
+    for (const dataset of state.allDatasets()) {
+      for (const op of dataset.operations.values()) {
+        if (op['done'] === true) continue;
+        op['done'] = true;
+        op['error'] = { code: 10, message: 'The emulator stopped while the operation ran; its work is incomplete.' };
+        (op['metadata'] as JsonObject)['endTime'] = new Date().toISOString();
+      }
+    }
+  }
 
   /** Records an operation that is already done when the method answers (e.g. datasets.create). */
   completed(dataset: DatasetRecord, apiMethodName: string, response: JsonObject): JsonObject {
@@ -56,6 +76,7 @@ export class Operations {
   start(dataset: DatasetRecord, apiMethodName: string): PendingOperation {
     const op = this.make(dataset, apiMethodName, new Date().toISOString());
     const controller = new AbortController();
+    const running = runningIn(this.state);
     running.set(op, controller);
     const finish = async (outcome: JsonObject): Promise<void> => {
       if (op['done'] === true) return;
@@ -70,8 +91,8 @@ export class Operations {
       succeed: (response) => finish({ response }),
       fail: (error) => finish({ error }),
       signal: controller.signal,
+      // Still recorded after a cancellation: the work in flight then is done and written.
       progress: (counter) => {
-        if (op['done'] === true) return;
         // int64 counts as strings, zeros left out (proto3 JSON).
         const rendered: JsonObject = {};
         for (const key of ['success', 'failure', 'pending'] as const) {
@@ -80,6 +101,13 @@ export class Operations {
         (op['metadata'] as JsonObject)['counter'] = rendered;
       },
     };
+  }
+
+  /** Stops every running operation's work (the emulator is closing); they stay pending. */
+  stopAll(): void {
+    const running = runningIn(this.state);
+    for (const controller of running.values()) controller.abort();
+    running.clear();
   }
 
   private make(dataset: DatasetRecord, apiMethodName: string, createTime: string): JsonObject {
@@ -153,8 +181,8 @@ export function operationRoutes(state: EmulatorState): EmulatorRoute[] {
           metadata['endTime'] = new Date().toISOString();
           op['done'] = true;
           op['error'] = { code: 1, message: 'Operation was cancelled.' };
-          running.get(op)?.abort();
-          running.delete(op);
+          runningIn(state).get(op)?.abort();
+          runningIn(state).delete(op);
           await state.commit();
         }
         return jsonReply({});

@@ -177,6 +177,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
         await closed;
+        // Background work (de-identification) stops before the stores it writes to close.
+        services.operations.stopAll();
         await iam.close();
         await state.close();
       })();

@@ -152,6 +152,11 @@ export class EmulatorState {
     return [...this.datasets.values()].filter((d) => d.project === project && d.location === location);
   }
 
+  /** Every dataset of every project and location. */
+  allDatasets(): DatasetRecord[] {
+    return [...this.datasets.values()];
+  }
+
   /** Every location id of a project that holds at least one dataset. */
   locationsWithDatasets(project: string): string[] {
     return [...new Set([...this.datasets.values()].filter((d) => d.project === project).map((d) => d.location))];

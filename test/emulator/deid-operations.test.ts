@@ -4,6 +4,9 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { counterOf, waitDone } from './deid-helpers.js';
 import { FhirApi } from './fhir-helpers.js';
@@ -86,6 +89,36 @@ describe('a de-identification operation', () => {
   it('is listed by operations.list of the source dataset', async () => {
     const listed = obj((await client.get(`${DS}/operations?pageSize=100`)).json)['operations'] as { metadata: { apiMethodName: string } }[];
     expect(listed.filter((op) => op.metadata.apiMethodName.endsWith('DeidentifyFhirStore'))).toHaveLength(2);
+  });
+});
+
+describe('a de-identification interrupted by the emulator stopping', () => {
+  it('stops with the emulator and reads back ABORTED after a restart', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'deid-restart-'));
+    try {
+      const first = await start({ dataDir });
+      const api = new Client(first);
+      await api.call('POST', `${LOC}/datasets?datasetId=ds`, {});
+      for (const id of ['src', 'dst']) await api.call('POST', `${DS}/fhirStores?fhirStoreId=${id}`, { version: 'R4' });
+      const entry = Array.from({ length: 500 }, () => ({ resource: { resourceType: 'Patient', gender: 'other' }, request: { method: 'POST', url: 'Patient' } }));
+      await new FhirApi(`${first.url}/v1/${SOURCE}/fhir`).request('POST', '', { resourceType: 'Bundle', type: 'batch', entry });
+      first.latency = { minMs: 50, maxMs: 50 };
+      const started = await api.call('POST', `${SOURCE}:deidentify`, { destinationStore: `${DS}/fhirStores/dst` });
+      const name = String(obj(started.json)['name']);
+      await first.close();
+
+      const second = await start({ dataDir });
+      try {
+        const op = obj((await new Client(second).get(name)).json);
+        expect(op['done']).toBe(true);
+        expect(obj(op['error'])['code']).toBe(10);
+        expect(counterOf(op).success).toBeLessThan(500);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -56,6 +56,8 @@ export function runInBackground(op: PendingOperation, chunks: readonly Chunk[], 
       counter.failure += failed;
       counter.success += chunk.size - failed;
       op.progress(counter);
+      // Cancelled or the emulator is closing: what was written stays, nothing more is persisted.
+      if (op.signal.aborted) return;
       await env.commit();
     }
     if (!op.signal.aborted) await op.succeed(DEIDENTIFY_SUMMARY);
