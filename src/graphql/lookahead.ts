@@ -14,6 +14,15 @@ function selectedFields(selectionSet: SelectionSetNode | undefined, info: GraphQ
 }
 
 /**
+ * `_include` parameters for the references a list's query will follow (`{ field: 'Type:param' }`),
+ * so the referenced resources arrive in the search itself and prime the by-id loader.
+ */
+export function includesFor(info: GraphQLResolveInfo, includes: Readonly<Record<string, string>>): [string, string][] {
+  const fields = nodeFieldNames(info);
+  return Object.entries(includes).filter(([field]) => fields.has(field)).map(([, include]) => ['_include', include]);
+}
+
+/**
  * The fields a query asks for on the nodes of the connection being resolved (under `nodes` or
  * `edges { node }`), so a resolver can fetch related data in the same upstream call (`_include`).
  */

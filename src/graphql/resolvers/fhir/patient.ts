@@ -1,11 +1,10 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../../../errors.js';
 import { requireResourceType } from '../../../healthcare/fhir.js';
 import { parseStoreName } from '../../../healthcare/names.js';
 import type { PatientFilter, PatientResolvers } from '../../../generated/graphql.js';
 import { medicalRecordNumber } from '../../../loaders/fhir.js';
 import { storeReference } from '../load.js';
-import { nodeFieldNames } from '../../lookahead.js';
+import { includesFor } from '../../lookahead.js';
 import { commonFhirFields } from './common.js';
 import { addresses, asString, contactPoints, displayName, humanNames, identifiers, references } from './datatypes.js';
 import { searchParam, patientList, resourceList } from './lists.js';
@@ -30,14 +29,8 @@ export function patientSearchParams(filter: PatientFilter | null | undefined): [
   return params;
 }
 
-/** `_include`s for the references an encounter list's query will follow (see `patientIncludes`). */
-function encounterIncludes(info: GraphQLResolveInfo): [string, string][] {
-  const fields = nodeFieldNames(info);
-  const includes: [string, string][] = [];
-  if (fields.has('serviceProvider')) includes.push(['_include', 'Encounter:service-provider']);
-  if (fields.has('practitioners')) includes.push(['_include', 'Encounter:participant']);
-  return includes;
-}
+/** An encounter list's service providers and practitioners arrive in the encounter search itself. */
+const ENCOUNTER_INCLUDES = { serviceProvider: 'Encounter:service-provider', practitioners: 'Encounter:participant' };
 
 export const patientResolvers: PatientResolvers = {
   ...commonFhirFields,
@@ -73,7 +66,7 @@ export const patientResolvers: PatientResolvers = {
   },
   conditions: (patient, { clinicalStatus, ...page }, context) =>
     patientList(patient, 'Condition', 'subject', '-onset-date', clinicalStatus ? [searchParam('clinical-status', clinicalStatus)] : [], page, context),
-  encounters: (patient, page, context, info) => patientList(patient, 'Encounter', 'subject', '-date', encounterIncludes(info), page, context),
+  encounters: (patient, page, context, info) => patientList(patient, 'Encounter', 'subject', '-date', includesFor(info, ENCOUNTER_INCLUDES), page, context),
   medications: (patient, { status, ...page }, context) =>
     patientList(patient, 'MedicationRequest', 'subject', '-authoredon', status ? [searchParam('status', status)] : [], page, context),
   allergies: (patient, page, context) => patientList(patient, 'AllergyIntolerance', 'patient', undefined, [], page, context),

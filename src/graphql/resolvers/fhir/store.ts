@@ -1,6 +1,5 @@
-import type { GraphQLResolveInfo } from 'graphql';
 import { UpstreamError } from '../../../healthcare/errors.js';
-import { nodeFieldNames } from '../../lookahead.js';
+import { includesFor } from '../../lookahead.js';
 import { requireFhirId, requireResourceType } from '../../../healthcare/fhir.js';
 import type { FhirResourceResolvers, FhirStoreResolvers } from '../../../generated/graphql.js';
 import { asString } from './datatypes.js';
@@ -9,23 +8,13 @@ import { resourceList, searchParam } from './lists.js';
 import { loadFhirResource } from './model.js';
 import { patientSearchParams } from './patient.js';
 
-/**
- * `_include`s for the references a patient list's query will follow, so practitioners and
- * organizations arrive in the patient search itself (and prime the by-id loader) instead of in
- * further calls.
- */
-function patientIncludes(info: GraphQLResolveInfo): [string, string][] {
-  const fields = nodeFieldNames(info);
-  const includes: [string, string][] = [];
-  if (fields.has('generalPractitioners')) includes.push(['_include', 'Patient:general-practitioner']);
-  if (fields.has('managingOrganization')) includes.push(['_include', 'Patient:organization']);
-  return includes;
-}
+/** A patient list's practitioners and organizations arrive in the patient search itself. */
+const PATIENT_INCLUDES = { generalPractitioners: 'Patient:general-practitioner', managingOrganization: 'Patient:organization' };
 
 /** The FhirStore fields that reach into the store's FHIR data. */
 export const fhirStoreDataResolvers: Pick<FhirStoreResolvers, 'patients' | 'patient' | 'resource' | 'search'> = {
   patients: (store, { filter, first, after }, context, info) =>
-    resourceList(store.name, 'FhirStore.patients', store.name, ['Patient'], [...patientSearchParams(filter), ...patientIncludes(info)], { first, after }, context),
+    resourceList(store.name, 'FhirStore.patients', store.name, ['Patient'], [...patientSearchParams(filter), ...includesFor(info, PATIENT_INCLUDES)], { first, after }, context),
   patient: (store, { id }, context) => loadFhirResource(store.name, 'Patient', requireFhirId(id), context),
   resource: async (store, { type, id }, context) => {
     try {
