@@ -1,5 +1,5 @@
 import { forbidden } from '../errors.js';
-import type { DatasetName, LocationName, StoreKind, StoreName } from '../healthcare/names.js';
+import type { DatasetName, LocationName, StoreKind } from '../healthcare/names.js';
 
 export interface AccessSettings {
   project: string;
@@ -8,7 +8,13 @@ export interface AccessSettings {
   dataset?: string;
   allowedFhirStores?: string[];
   allowedDicomStores?: string[];
+  allowedHl7V2Stores?: string[];
 }
+
+/** Store collections the allow-lists cover: the admin kinds and HL7v2 stores. */
+export type AllowListKind = StoreKind | 'hl7V2Stores';
+
+const KIND_LABEL: Readonly<Record<AllowListKind, string>> = { fhirStores: 'FHIR', dicomStores: 'DICOM', hl7V2Stores: 'HL7v2' };
 
 /**
  * The server's own boundary, checked before any upstream call: the configured project and location,
@@ -29,8 +35,13 @@ export class AccessPolicy {
   }
 
   /** Store ids of a kind that may be used, or undefined when every store may. Sorted, as upstream lists are. */
-  allowedStores(kind: StoreKind): readonly string[] | undefined {
-    const list = kind === 'fhirStores' ? this.settings.allowedFhirStores : this.settings.allowedDicomStores;
+  allowedStores(kind: AllowListKind): readonly string[] | undefined {
+    const lists: Record<AllowListKind, string[] | undefined> = {
+      fhirStores: this.settings.allowedFhirStores,
+      dicomStores: this.settings.allowedDicomStores,
+      hl7V2Stores: this.settings.allowedHl7V2Stores,
+    };
+    const list = lists[kind];
     return list && [...list].sort();
   }
 
@@ -46,12 +57,11 @@ export class AccessPolicy {
   }
 
   /** Throws FORBIDDEN unless the store's dataset is allowed and the store is on its kind's allow-list. */
-  checkStore(name: StoreName): void {
+  checkStore(name: DatasetName & { kind: AllowListKind; store: string }): void {
     this.checkDataset(name);
     const allowed = this.allowedStores(name.kind);
     if (allowed && !allowed.includes(name.store)) {
-      const what = name.kind === 'fhirStores' ? 'FHIR' : 'DICOM';
-      throw forbidden(`${what} store ${JSON.stringify(name.store)} is not on this server's allow-list`);
+      throw forbidden(`${KIND_LABEL[name.kind]} store ${JSON.stringify(name.store)} is not on this server's allow-list`);
     }
   }
 }

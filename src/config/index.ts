@@ -25,6 +25,8 @@ export interface Config {
   dataset?: string;
   allowedFhirStores?: string[];
   allowedDicomStores?: string[];
+  /** `ALLOWED_HL7V2_STORES`: the HL7v2 stores the graph may use (all when unset). */
+  allowedHl7V2Stores?: string[];
   /** External DICOMweb servers shown as DICOM stores (`DICOMWEB_SERVERS` / `DICOMWEB_SERVERS_FILE`). */
   dicomWebServers: DicomWebServerConfig[];
   authMode: AuthMode;
@@ -110,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataset,
     allowedFhirStores: list(env, 'ALLOWED_FHIR_STORES', isValidResourceId, storeIds),
     allowedDicomStores,
+    allowedHl7V2Stores: list(env, 'ALLOWED_HL7V2_STORES', isValidResourceId, storeIds),
     dicomWebServers: loadDicomWebServers(env, { pinnedDataset: dataset, allowedDicomStores }),
     authMode,
     emulator: {

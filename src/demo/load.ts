@@ -1,9 +1,10 @@
 /**
  * Loads the generated demo cohort into the demo stores over REST: FHIR resources as batch Bundles
- * (`executeBundle`), DICOM instances with STOW-RS. Skips a store that already holds data, so an
+ * (`executeBundle`), DICOM instances with STOW-RS, HL7v2 ADT/ORU messages with `messages.ingest`. Skips a store that already holds data, so an
  * emulator with a data folder is loaded once.
  */
 import { generateCohort, toBundles } from './cohort/index.js';
+import { loadDemoHl7v2 } from './cohort/hl7v2-load.js';
 import { writeStudyInstances } from './dicom/index.js';
 import { demoFetch, demoNames, type DemoTarget } from './seed.js';
 
@@ -14,6 +15,8 @@ export interface CohortLoadResult {
   patients: number;
   fhirResources: number;
   dicomInstances: number;
+  /** HL7v2 messages (ADT^A01, ORU^R01) sent to the demo HL7v2 store. */
+  hl7v2Messages: number;
   /** True when the stores already held data and nothing was loaded. */
   skipped: boolean;
 }
@@ -59,5 +62,6 @@ export async function loadDemoCohort(target: DemoTarget, patients: number): Prom
       await (await demoFetch(target, 'POST', `${names.dicomStore}/dicomWeb/studies`, { body: stowBody(instances, boundary), contentType })).body?.cancel();
     }
   }
-  return { patients, fhirResources: fhirLoaded ? 0 : cohort.resources.length, dicomInstances, skipped: fhirLoaded && dicomLoaded };
+  const hl7v2Messages = await loadDemoHl7v2(target, cohort.resources);
+  return { patients, fhirResources: fhirLoaded ? 0 : cohort.resources.length, dicomInstances, hl7v2Messages, skipped: fhirLoaded && dicomLoaded && hl7v2Messages === 0 };
 }

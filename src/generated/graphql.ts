@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel, OperationModel } from '../graphql/models.js';
+import type { DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel, Hl7V2StoreModel, Hl7V2MessageModel, Hl7V2SegmentModel, IngestHl7V2MessagePayloadModel, OperationModel } from '../graphql/models.js';
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -193,6 +193,10 @@ export type Dataset = Node & {
   fhirStore: Maybe<FhirStore>;
   /** The dataset's FHIR stores (only the allowed ones when `ALLOWED_FHIR_STORES` is set), ordered by id. */
   fhirStores: FhirStoreConnection;
+  /** One HL7v2 store of this dataset by short id (e.g. `hl7v2`). */
+  hl7V2Store: Maybe<Hl7V2Store>;
+  /** The dataset's HL7v2 stores (only the allowed ones when `ALLOWED_HL7V2_STORES` is set), ordered by id. */
+  hl7V2Stores: Hl7V2StoreConnection;
   /** The dataset's IAM policy (null with FORBIDDEN unless the caller may read it). */
   iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
@@ -236,6 +240,19 @@ export type DatasetFhirStoreArgs = {
 
 /** A Cloud Healthcare dataset: the container of FHIR, DICOM and HL7v2 stores in one project and location. */
 export type DatasetFhirStoresArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Cloud Healthcare dataset: the container of FHIR, DICOM and HL7v2 stores in one project and location. */
+export type DatasetHl7V2StoreArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/** A Cloud Healthcare dataset: the container of FHIR, DICOM and HL7v2 stores in one project and location. */
+export type DatasetHl7V2StoresArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -633,6 +650,213 @@ export type FreeTextReplacement =
   /** Nothing: the text is removed. */
   | 'REDACT';
 
+/** A value in a parsed segment. */
+export type Hl7V2Field = {
+  __typename?: 'Hl7V2Field';
+  /** Position in Google's notation, e.g. `"3[0].1"`. */
+  index: Scalars['String']['output'];
+  /** The value. */
+  value: Scalars['String']['output'];
+};
+
+/**
+ * One HL7v2 message with what the store derived from it: type and trigger event (MSH-9), sending
+ * facility (MSH-4), send time (MSH-7), patient ids (PID-2/3/4) and the parsed segments.
+ */
+export type Hl7V2Message = Node & {
+  __typename?: 'Hl7V2Message';
+  /** Message control id, MSH-10 (what the sender's ACK refers to). */
+  controlId: Maybe<Scalars['String']['output']>;
+  /** When the store received the message. */
+  createTime: Maybe<Scalars['DateTime']['output']>;
+  /** The message as received, as text; segments end with `\r`. */
+  data: Scalars['String']['output'];
+  /** Trigger event, MSH-9.2 (e.g. `A01` for an admission, `R01` for results). */
+  event: Maybe<Scalars['String']['output']>;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The message's labels, sorted by key. */
+  labels: Array<Label>;
+  /** The message id, the last segment of `name`. */
+  messageId: Scalars['String']['output'];
+  /** Message type, MSH-9.1 (e.g. `ADT`, `ORU`). */
+  messageType: Maybe<Scalars['String']['output']>;
+  /** Full resource name, `…/hl7V2Stores/{s}/messages/{id}`. */
+  name: Scalars['String']['output'];
+  /** Patient ids of PID-2, PID-3 and PID-4, with their identifier type (CX.5, e.g. `MRN`). */
+  patientIds: Array<Hl7V2PatientId>;
+  /** The parsed segments in message order; only those with this id (e.g. `OBX`) when `segmentId` is given. */
+  segments: Array<Hl7V2Segment>;
+  /** Sending facility, MSH-4. */
+  sendFacility: Maybe<Scalars['String']['output']>;
+  /** When the sender sent the message, MSH-7. */
+  sendTime: Maybe<Scalars['DateTime']['output']>;
+  /** The store the message is in. */
+  store: Hl7V2Store;
+};
+
+
+/**
+ * One HL7v2 message with what the store derived from it: type and trigger event (MSH-9), sending
+ * facility (MSH-4), send time (MSH-7), patient ids (PID-2/3/4) and the parsed segments.
+ */
+export type Hl7V2MessageSegmentsArgs = {
+  segmentId?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A page of HL7v2 messages. */
+export type Hl7V2MessageConnection = {
+  __typename?: 'Hl7V2MessageConnection';
+  /** The messages of this page, each with its cursor. */
+  edges: Array<Hl7V2MessageEdge>;
+  /** The messages of this page. */
+  nodes: Array<Hl7V2Message>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** Null: the Cloud Healthcare API does not report how many messages match. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An HL7v2 message in a page. */
+export type Hl7V2MessageEdge = {
+  __typename?: 'Hl7V2MessageEdge';
+  /** Pass as `after` to continue after this message. */
+  cursor: Scalars['String']['output'];
+  /** The message. */
+  node: Hl7V2Message;
+};
+
+/** Orders of `Hl7V2Store.messages`. */
+export type Hl7V2MessageOrder =
+  /** Oldest send time first. */
+  | 'SEND_TIME_ASC'
+  /** Newest send time first. */
+  | 'SEND_TIME_DESC';
+
+/** The messages of one type in a store. */
+export type Hl7V2MessageTypeMetric = {
+  __typename?: 'Hl7V2MessageTypeMetric';
+  /** How many messages. */
+  count: Scalars['Int']['output'];
+  /** MSH-9.1, e.g. `ADT`; null for messages without one. */
+  messageType: Maybe<Scalars['String']['output']>;
+  /** Bytes the messages take in structured storage. */
+  structuredStorageSizeBytes: Maybe<Scalars['Float']['output']>;
+};
+
+/** How a store's parser numbers and decodes fields (`parserConfig.version`). */
+export type Hl7V2ParserVersion =
+  /** MSH keys are one less than the HL7 field number (MSH-1 is left out); the default. */
+  | 'V1'
+  /** HL7 numbering throughout. */
+  | 'V2'
+  /** HL7 numbering, and escaped delimiters (`\F\`, `\S\`, ...) decoded in values. */
+  | 'V3';
+
+/** A patient id of an HL7v2 message. */
+export type Hl7V2PatientId = {
+  __typename?: 'Hl7V2PatientId';
+  /** Identifier type (CX.5), e.g. `MRN`, `MR`, `SS`. */
+  type: Maybe<Scalars['String']['output']>;
+  /** The id (CX.1). */
+  value: Scalars['String']['output'];
+};
+
+/** A parsed segment of an HL7v2 message. */
+export type Hl7V2Segment = {
+  __typename?: 'Hl7V2Segment';
+  /** The value at one position (e.g. `"5.1"`), or null. */
+  field: Maybe<Scalars['String']['output']>;
+  /**
+   * Non-empty values by position, in Google's notation: `"5.1"` (field 5, component 1), `"3[1].1"`
+   * (second occurrence of a repeated field), `"3[0].4.2"` (a subcomponent). Ordered by position.
+   */
+  fields: Array<Hl7V2Field>;
+  /** Segment id, e.g. `PID`. */
+  segmentId: Scalars['String']['output'];
+  /** Set ID (field 1) of segments that come in sets (OBX, NK1, ...). */
+  setId: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A parsed segment of an HL7v2 message. */
+export type Hl7V2SegmentFieldArgs = {
+  index: Scalars['String']['input'];
+};
+
+/**
+ * A Cloud Healthcare HL7v2 store: HL7v2 messages (ADT, ORU, ORM, ...) as received from interface
+ * engines, each parsed into segments and indexed by type, facility, send time and patient ids.
+ */
+export type Hl7V2Store = Node & {
+  __typename?: 'Hl7V2Store';
+  /** Whether messages without an MSH header are accepted. */
+  allowNullHeader: Scalars['Boolean']['output'];
+  /** The dataset the store belongs to. */
+  dataset: Dataset;
+  /** Opaque global id. */
+  id: Scalars['ID']['output'];
+  /** The store's labels, sorted by key. */
+  labels: Array<Label>;
+  /** One message of this store by id (the last segment of its name). */
+  message: Maybe<Hl7V2Message>;
+  /** The store's messages, newest first unless `orderBy` says otherwise. */
+  messages: Hl7V2MessageConnection;
+  /** How many messages of each type (MSH-9.1) the store holds. */
+  metrics: Array<Hl7V2MessageTypeMetric>;
+  /** Full resource name, `projects/{p}/locations/{l}/datasets/{d}/hl7V2Stores/{s}`. */
+  name: Scalars['String']['output'];
+  /** How the store numbers and decodes parsed fields; V1 when the store does not say. */
+  parserVersion: Hl7V2ParserVersion;
+  /** Whether a message identical to a stored one is refused. */
+  rejectDuplicateMessage: Scalars['Boolean']['output'];
+  /** Short id, the last segment of `name`. */
+  storeId: Scalars['String']['output'];
+};
+
+
+/**
+ * A Cloud Healthcare HL7v2 store: HL7v2 messages (ADT, ORU, ORM, ...) as received from interface
+ * engines, each parsed into segments and indexed by type, facility, send time and patient ids.
+ */
+export type Hl7V2StoreMessageArgs = {
+  id: Scalars['String']['input'];
+};
+
+
+/**
+ * A Cloud Healthcare HL7v2 store: HL7v2 messages (ADT, ORU, ORM, ...) as received from interface
+ * engines, each parsed into segments and indexed by type, facility, send time and patient ids.
+ */
+export type Hl7V2StoreMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Hl7V2MessageOrder>;
+};
+
+/** A page of HL7v2 stores. */
+export type Hl7V2StoreConnection = {
+  __typename?: 'Hl7V2StoreConnection';
+  /** The stores of this page, each with its cursor. */
+  edges: Array<Hl7V2StoreEdge>;
+  /** The stores of this page. */
+  nodes: Array<Hl7V2Store>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** Null: the Cloud Healthcare API does not report how many stores there are. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** An HL7v2 store in a page. */
+export type Hl7V2StoreEdge = {
+  __typename?: 'Hl7V2StoreEdge';
+  /** Pass as `after` to continue after this store. */
+  cursor: Scalars['String']['output'];
+  /** The store. */
+  node: Hl7V2Store;
+};
+
 /** A person's name. */
 export type HumanName = {
   __typename?: 'HumanName';
@@ -734,6 +958,17 @@ export type ImmunizationEdge = {
   cursor: Scalars['String']['output'];
   /** The immunization. */
   node: Immunization;
+};
+
+/** The result of `ingestHl7V2Message`. */
+export type IngestHl7V2MessagePayload = {
+  __typename?: 'IngestHl7V2MessagePayload';
+  /** The store's acknowledgment as HL7v2 text (an `ACK` message; segments end with `\r`). */
+  ack: Scalars['String']['output'];
+  /** MSA-1 of the acknowledgment: `AA` (application accept). */
+  ackCode: Scalars['String']['output'];
+  /** The message as the store parsed and keeps it. */
+  message: Hl7V2Message;
 };
 
 /** An instance: one DICOM object, usually one image (or a multi-frame clip). */
@@ -868,6 +1103,13 @@ export type Mutation = {
   deidentifyFhirStore: Operation;
   /** Deletes a FHIR resource. Deleting one that does not exist succeeds too (FHIR's rule). */
   deleteFhirResource: DeleteFhirResourcePayload;
+  /**
+   * Sends one HL7v2 message to a store the way an interface engine does (`messages.ingest`): the store
+   * parses and keeps it and answers with an ACK. A message the store cannot parse (or a duplicate, when
+   * the store rejects duplicates) is refused with a BAD_USER_INPUT error whose `extensions.ackCode` is
+   * the NACK's MSA-1 (`AR` or `AE`).
+   */
+  ingestHl7V2Message: IngestHl7V2MessagePayload;
   /** Replaces the IAM policy of a dataset or store (needs the `…setIamPolicy` permission on it). */
   setIamPolicy: IamPolicy;
   /** Replaces a FHIR resource (by its `resourceType` and `id`) and returns the new version. */
@@ -909,6 +1151,12 @@ export type MutationDeidentifyFhirStoreArgs = {
 
 export type MutationDeleteFhirResourceArgs = {
   input: DeleteFhirResourceInput;
+};
+
+
+export type MutationIngestHl7V2MessageArgs = {
+  message: Scalars['String']['input'];
+  store: Scalars['String']['input'];
 };
 
 
@@ -1167,6 +1415,12 @@ export type Patient = Node & {
   gender: Maybe<Scalars['String']['output']>;
   /** The patient's primary care practitioners (references to Practitioner). */
   generalPractitioners: Array<Practitioner>;
+  /**
+   * HL7v2 messages about this patient (ADT admissions, ORU lab results, ...): the messages of the
+   * dataset's HL7v2 stores whose PID-2, PID-3 or PID-4 holds the patient's MRN with identifier type
+   * `MRN` or `MR`, newest first. Empty when the patient has no MRN.
+   */
+  hl7V2Messages: Maybe<Hl7V2MessageConnection>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
   /** All identifiers (MRN, national ids, ...). */
@@ -1241,6 +1495,16 @@ export type PatientEverythingArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   since?: InputMaybe<Scalars['DateTime']['input']>;
   types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
+export type PatientHl7V2MessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1379,6 +1643,10 @@ export type Query = {
   dicomStore: Maybe<DicomStore>;
   /** A FHIR store by full resource name, `projects/{p}/locations/{l}/datasets/{d}/fhirStores/{s}`. */
   fhirStore: Maybe<FhirStore>;
+  /** One HL7v2 message by full resource name, `…/hl7V2Stores/{s}/messages/{id}` (`Hl7V2Message.name`). */
+  hl7V2Message: Maybe<Hl7V2Message>;
+  /** An HL7v2 store by full resource name, `projects/{p}/locations/{l}/datasets/{d}/hl7V2Stores/{s}`. */
+  hl7V2Store: Maybe<Hl7V2Store>;
   /**
    * Fetches any object that has a global id (Dataset, FhirStore, DicomStore, ...).
    * Returns null with a NOT_FOUND error when the object no longer exists.
@@ -1406,6 +1674,16 @@ export type QueryDicomStoreArgs = {
 
 
 export type QueryFhirStoreArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryHl7V2MessageArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryHl7V2StoreArgs = {
   name: Scalars['String']['input'];
 };
 
@@ -1699,6 +1977,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( FhirResourceModel )
     | ( FhirResourceModel )
     | ( FhirStoreModel )
+    | ( Hl7V2MessageModel )
+    | ( Hl7V2StoreModel )
     | ( FhirResourceModel )
     | ( InstanceModel )
     | ( FhirResourceModel )
@@ -1754,6 +2034,18 @@ export type ResolversTypes = ResolversObject<{
   FhirStoreEdge: ResolverTypeWrapper<Omit<FhirStoreEdge, 'node'> & { node: ResolversTypes['FhirStore'] }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FreeTextReplacement: FreeTextReplacement;
+  Hl7V2Field: ResolverTypeWrapper<Hl7V2Field>;
+  Hl7V2Message: ResolverTypeWrapper<Hl7V2MessageModel>;
+  Hl7V2MessageConnection: ResolverTypeWrapper<Omit<Hl7V2MessageConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Hl7V2MessageEdge']>, nodes: Array<ResolversTypes['Hl7V2Message']> }>;
+  Hl7V2MessageEdge: ResolverTypeWrapper<Omit<Hl7V2MessageEdge, 'node'> & { node: ResolversTypes['Hl7V2Message'] }>;
+  Hl7V2MessageOrder: Hl7V2MessageOrder;
+  Hl7V2MessageTypeMetric: ResolverTypeWrapper<Hl7V2MessageTypeMetric>;
+  Hl7V2ParserVersion: Hl7V2ParserVersion;
+  Hl7V2PatientId: ResolverTypeWrapper<Hl7V2PatientId>;
+  Hl7V2Segment: ResolverTypeWrapper<Hl7V2SegmentModel>;
+  Hl7V2Store: ResolverTypeWrapper<Hl7V2StoreModel>;
+  Hl7V2StoreConnection: ResolverTypeWrapper<Omit<Hl7V2StoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Hl7V2StoreEdge']>, nodes: Array<ResolversTypes['Hl7V2Store']> }>;
+  Hl7V2StoreEdge: ResolverTypeWrapper<Omit<Hl7V2StoreEdge, 'node'> & { node: ResolversTypes['Hl7V2Store'] }>;
   HumanName: ResolverTypeWrapper<HumanName>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IamBinding: ResolverTypeWrapper<IamBinding>;
@@ -1764,6 +2056,7 @@ export type ResolversTypes = ResolversObject<{
   Immunization: ResolverTypeWrapper<FhirResourceModel>;
   ImmunizationConnection: ResolverTypeWrapper<Omit<ImmunizationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ImmunizationEdge']>, nodes: Array<ResolversTypes['Immunization']> }>;
   ImmunizationEdge: ResolverTypeWrapper<Omit<ImmunizationEdge, 'node'> & { node: ResolversTypes['Immunization'] }>;
+  IngestHl7V2MessagePayload: ResolverTypeWrapper<IngestHl7V2MessagePayloadModel>;
   Instance: ResolverTypeWrapper<InstanceModel>;
   InstanceConnection: ResolverTypeWrapper<Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InstanceEdge']>, nodes: Array<ResolversTypes['Instance']> }>;
   InstanceEdge: ResolverTypeWrapper<Omit<InstanceEdge, 'node'> & { node: ResolversTypes['Instance'] }>;
@@ -1849,6 +2142,16 @@ export type ResolversParentTypes = ResolversObject<{
   FhirStoreConnection: Omit<FhirStoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FhirStoreEdge']>, nodes: Array<ResolversParentTypes['FhirStore']> };
   FhirStoreEdge: Omit<FhirStoreEdge, 'node'> & { node: ResolversParentTypes['FhirStore'] };
   Float: Scalars['Float']['output'];
+  Hl7V2Field: Hl7V2Field;
+  Hl7V2Message: Hl7V2MessageModel;
+  Hl7V2MessageConnection: Omit<Hl7V2MessageConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Hl7V2MessageEdge']>, nodes: Array<ResolversParentTypes['Hl7V2Message']> };
+  Hl7V2MessageEdge: Omit<Hl7V2MessageEdge, 'node'> & { node: ResolversParentTypes['Hl7V2Message'] };
+  Hl7V2MessageTypeMetric: Hl7V2MessageTypeMetric;
+  Hl7V2PatientId: Hl7V2PatientId;
+  Hl7V2Segment: Hl7V2SegmentModel;
+  Hl7V2Store: Hl7V2StoreModel;
+  Hl7V2StoreConnection: Omit<Hl7V2StoreConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Hl7V2StoreEdge']>, nodes: Array<ResolversParentTypes['Hl7V2Store']> };
+  Hl7V2StoreEdge: Omit<Hl7V2StoreEdge, 'node'> & { node: ResolversParentTypes['Hl7V2Store'] };
   HumanName: HumanName;
   ID: Scalars['ID']['output'];
   IamBinding: IamBinding;
@@ -1858,6 +2161,7 @@ export type ResolversParentTypes = ResolversObject<{
   Immunization: FhirResourceModel;
   ImmunizationConnection: Omit<ImmunizationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ImmunizationEdge']>, nodes: Array<ResolversParentTypes['Immunization']> };
   ImmunizationEdge: Omit<ImmunizationEdge, 'node'> & { node: ResolversParentTypes['Immunization'] };
+  IngestHl7V2MessagePayload: IngestHl7V2MessagePayloadModel;
   Instance: InstanceModel;
   InstanceConnection: Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InstanceEdge']>, nodes: Array<ResolversParentTypes['Instance']> };
   InstanceEdge: Omit<InstanceEdge, 'node'> & { node: ResolversParentTypes['Instance'] };
@@ -1990,6 +2294,8 @@ export type DatasetResolvers<ContextType = RequestContext, ParentType extends Re
   dicomStores?: Resolver<ResolversTypes['DicomStoreConnection'], ParentType, ContextType, Partial<DatasetDicomStoresArgs>>;
   fhirStore?: Resolver<Maybe<ResolversTypes['FhirStore']>, ParentType, ContextType, RequireFields<DatasetFhirStoreArgs, 'id'>>;
   fhirStores?: Resolver<ResolversTypes['FhirStoreConnection'], ParentType, ContextType, Partial<DatasetFhirStoresArgs>>;
+  hl7V2Store?: Resolver<Maybe<ResolversTypes['Hl7V2Store']>, ParentType, ContextType, RequireFields<DatasetHl7V2StoreArgs, 'id'>>;
+  hl7V2Stores?: Resolver<ResolversTypes['Hl7V2StoreConnection'], ParentType, ContextType, Partial<DatasetHl7V2StoresArgs>>;
   iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2140,6 +2446,86 @@ export type FhirStoreEdgeResolvers<ContextType = RequestContext, ParentType exte
   node?: Resolver<ResolversTypes['FhirStore'], ParentType, ContextType>;
 }>;
 
+export type Hl7V2FieldResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2Field'] = ResolversParentTypes['Hl7V2Field']> = ResolversObject<{
+  index?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type Hl7V2MessageResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2Message'] = ResolversParentTypes['Hl7V2Message']> = ResolversObject<{
+  controlId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientIds?: Resolver<Array<ResolversTypes['Hl7V2PatientId']>, ParentType, ContextType>;
+  segments?: Resolver<Array<ResolversTypes['Hl7V2Segment']>, ParentType, ContextType, Partial<Hl7V2MessageSegmentsArgs>>;
+  sendFacility?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sendTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  store?: Resolver<ResolversTypes['Hl7V2Store'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type Hl7V2MessageConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2MessageConnection'] = ResolversParentTypes['Hl7V2MessageConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['Hl7V2MessageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Hl7V2Message']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type Hl7V2MessageEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2MessageEdge'] = ResolversParentTypes['Hl7V2MessageEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Hl7V2Message'], ParentType, ContextType>;
+}>;
+
+export type Hl7V2MessageTypeMetricResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2MessageTypeMetric'] = ResolversParentTypes['Hl7V2MessageTypeMetric']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messageType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  structuredStorageSizeBytes?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type Hl7V2PatientIdResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2PatientId'] = ResolversParentTypes['Hl7V2PatientId']> = ResolversObject<{
+  type?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type Hl7V2SegmentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2Segment'] = ResolversParentTypes['Hl7V2Segment']> = ResolversObject<{
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<Hl7V2SegmentFieldArgs, 'index'>>;
+  fields?: Resolver<Array<ResolversTypes['Hl7V2Field']>, ParentType, ContextType>;
+  segmentId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  setId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type Hl7V2StoreResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2Store'] = ResolversParentTypes['Hl7V2Store']> = ResolversObject<{
+  allowNullHeader?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
+  message?: Resolver<Maybe<ResolversTypes['Hl7V2Message']>, ParentType, ContextType, RequireFields<Hl7V2StoreMessageArgs, 'id'>>;
+  messages?: Resolver<ResolversTypes['Hl7V2MessageConnection'], ParentType, ContextType, RequireFields<Hl7V2StoreMessagesArgs, 'orderBy'>>;
+  metrics?: Resolver<Array<ResolversTypes['Hl7V2MessageTypeMetric']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parserVersion?: Resolver<ResolversTypes['Hl7V2ParserVersion'], ParentType, ContextType>;
+  rejectDuplicateMessage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type Hl7V2StoreConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2StoreConnection'] = ResolversParentTypes['Hl7V2StoreConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['Hl7V2StoreEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Hl7V2Store']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type Hl7V2StoreEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Hl7V2StoreEdge'] = ResolversParentTypes['Hl7V2StoreEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Hl7V2Store'], ParentType, ContextType>;
+}>;
+
 export type HumanNameResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['HumanName'] = ResolversParentTypes['HumanName']> = ResolversObject<{
   family?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   given?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2187,6 +2573,12 @@ export type ImmunizationConnectionResolvers<ContextType = RequestContext, Parent
 export type ImmunizationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ImmunizationEdge'] = ResolversParentTypes['ImmunizationEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Immunization'], ParentType, ContextType>;
+}>;
+
+export type IngestHl7V2MessagePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IngestHl7V2MessagePayload'] = ResolversParentTypes['IngestHl7V2MessagePayload']> = ResolversObject<{
+  ack?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ackCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['Hl7V2Message'], ParentType, ContextType>;
 }>;
 
 export type InstanceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Instance'] = ResolversParentTypes['Instance']> = ResolversObject<{
@@ -2256,12 +2648,13 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deidentifyDicomStore?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationDeidentifyDicomStoreArgs, 'destinationStore' | 'source'>>;
   deidentifyFhirStore?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationDeidentifyFhirStoreArgs, 'destinationStore' | 'source'>>;
   deleteFhirResource?: Resolver<ResolversTypes['DeleteFhirResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteFhirResourceArgs, 'input'>>;
+  ingestHl7V2Message?: Resolver<ResolversTypes['IngestHl7V2MessagePayload'], ParentType, ContextType, RequireFields<MutationIngestHl7V2MessageArgs, 'message' | 'store'>>;
   setIamPolicy?: Resolver<ResolversTypes['IamPolicy'], ParentType, ContextType, RequireFields<MutationSetIamPolicyArgs, 'input'>>;
   updateFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateFhirResourceArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'AllergyIntolerance' | 'Condition' | 'Dataset' | 'DicomStore' | 'Encounter' | 'FhirResource' | 'FhirStore' | 'Immunization' | 'Instance' | 'MedicationRequest' | 'Observation' | 'Operation' | 'Organization' | 'Patient' | 'Practitioner' | 'Series' | 'Study', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'AllergyIntolerance' | 'Condition' | 'Dataset' | 'DicomStore' | 'Encounter' | 'FhirResource' | 'FhirStore' | 'Hl7V2Message' | 'Hl7V2Store' | 'Immunization' | 'Instance' | 'MedicationRequest' | 'Observation' | 'Operation' | 'Organization' | 'Patient' | 'Practitioner' | 'Series' | 'Study', ParentType, ContextType>;
 }>;
 
 export type ObservationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
@@ -2378,6 +2771,7 @@ export type PatientResolvers<ContextType = RequestContext, ParentType extends Re
   everything?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<PatientEverythingArgs>>;
   gender?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   generalPractitioners?: Resolver<Array<ResolversTypes['Practitioner']>, ParentType, ContextType>;
+  hl7V2Messages?: Resolver<Maybe<ResolversTypes['Hl7V2MessageConnection']>, ParentType, ContextType, Partial<PatientHl7V2MessagesArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
   imagingStudies?: Resolver<Maybe<ResolversTypes['StudyConnection']>, ParentType, ContextType, Partial<PatientImagingStudiesArgs>>;
@@ -2430,6 +2824,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, Partial<QueryDatasetsArgs>>;
   dicomStore?: Resolver<Maybe<ResolversTypes['DicomStore']>, ParentType, ContextType, RequireFields<QueryDicomStoreArgs, 'name'>>;
   fhirStore?: Resolver<Maybe<ResolversTypes['FhirStore']>, ParentType, ContextType, RequireFields<QueryFhirStoreArgs, 'name'>>;
+  hl7V2Message?: Resolver<Maybe<ResolversTypes['Hl7V2Message']>, ParentType, ContextType, RequireFields<QueryHl7V2MessageArgs, 'name'>>;
+  hl7V2Store?: Resolver<Maybe<ResolversTypes['Hl7V2Store']>, ParentType, ContextType, RequireFields<QueryHl7V2StoreArgs, 'name'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   operation?: Resolver<Maybe<ResolversTypes['Operation']>, ParentType, ContextType, RequireFields<QueryOperationArgs, 'name'>>;
 }>;
@@ -2533,6 +2929,16 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   FhirStore?: FhirStoreResolvers<ContextType>;
   FhirStoreConnection?: FhirStoreConnectionResolvers<ContextType>;
   FhirStoreEdge?: FhirStoreEdgeResolvers<ContextType>;
+  Hl7V2Field?: Hl7V2FieldResolvers<ContextType>;
+  Hl7V2Message?: Hl7V2MessageResolvers<ContextType>;
+  Hl7V2MessageConnection?: Hl7V2MessageConnectionResolvers<ContextType>;
+  Hl7V2MessageEdge?: Hl7V2MessageEdgeResolvers<ContextType>;
+  Hl7V2MessageTypeMetric?: Hl7V2MessageTypeMetricResolvers<ContextType>;
+  Hl7V2PatientId?: Hl7V2PatientIdResolvers<ContextType>;
+  Hl7V2Segment?: Hl7V2SegmentResolvers<ContextType>;
+  Hl7V2Store?: Hl7V2StoreResolvers<ContextType>;
+  Hl7V2StoreConnection?: Hl7V2StoreConnectionResolvers<ContextType>;
+  Hl7V2StoreEdge?: Hl7V2StoreEdgeResolvers<ContextType>;
   HumanName?: HumanNameResolvers<ContextType>;
   IamBinding?: IamBindingResolvers<ContextType>;
   IamPolicy?: IamPolicyResolvers<ContextType>;
@@ -2540,6 +2946,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Immunization?: ImmunizationResolvers<ContextType>;
   ImmunizationConnection?: ImmunizationConnectionResolvers<ContextType>;
   ImmunizationEdge?: ImmunizationEdgeResolvers<ContextType>;
+  IngestHl7V2MessagePayload?: IngestHl7V2MessagePayloadResolvers<ContextType>;
   Instance?: InstanceResolvers<ContextType>;
   InstanceConnection?: InstanceConnectionResolvers<ContextType>;
   InstanceEdge?: InstanceEdgeResolvers<ContextType>;

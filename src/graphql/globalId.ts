@@ -9,9 +9,9 @@ export const TYPED_FHIR_TYPES = [
 export type TypedFhirType = (typeof TYPED_FHIR_TYPES)[number];
 
 /** Object types that implement Node. The name after the colon is the object's full resource name. */
-export type NodeType = 'Dataset' | 'FhirStore' | 'DicomStore' | 'FhirResource' | 'Study' | 'Series' | 'Instance' | 'Operation' | TypedFhirType;
+export type NodeType = 'Dataset' | 'FhirStore' | 'DicomStore' | 'FhirResource' | 'Study' | 'Series' | 'Instance' | 'Operation' | 'Hl7V2Store' | 'Hl7V2Message' | TypedFhirType;
 
-const NODE_TYPES: readonly string[] = ['Dataset', 'FhirStore', 'DicomStore', 'FhirResource', 'Study', 'Series', 'Instance', 'Operation', ...TYPED_FHIR_TYPES] satisfies NodeType[];
+const NODE_TYPES: readonly string[] = ['Dataset', 'FhirStore', 'DicomStore', 'FhirResource', 'Study', 'Series', 'Instance', 'Operation', 'Hl7V2Store', 'Hl7V2Message', ...TYPED_FHIR_TYPES] satisfies NodeType[];
 
 /** The GraphQL type a FHIR resource type is shown as. */
 export function fhirNodeType(resourceType: string): TypedFhirType | 'FhirResource' {

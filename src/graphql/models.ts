@@ -5,6 +5,7 @@
 import type { Dataset, DicomStore, FhirStore } from '../healthcare/admin.js';
 import type { DicomJson } from '../healthcare/dicomweb.js';
 import type { FhirResource } from '../healthcare/fhir.js';
+import type { Hl7V2Message, Hl7V2Segment, Hl7V2Store } from '../healthcare/hl7v2.js';
 import type { Operation } from '../healthcare/operations.js';
 
 export type DatasetModel = Dataset;
@@ -48,4 +49,20 @@ export interface OperationModel {
   operation: Operation;
   /** Full resource name of the dataset or store a de-identification writes to. */
   destination?: string;
+}
+
+/** An HL7v2 store as the API returns it (or a reference by name whose configuration loads on demand). */
+export type Hl7V2StoreModel = Hl7V2Store;
+
+/** An HL7v2 message in the FULL view. */
+export type Hl7V2MessageModel = Hl7V2Message;
+
+/** A parsed segment as the API returns it (`fields` keyed like `"3[0].1"`). */
+export type Hl7V2SegmentModel = Hl7V2Segment;
+
+/** What `ingestHl7V2Message` returns: the stored message and the ACK as text. */
+export interface IngestHl7V2MessagePayloadModel {
+  message: Hl7V2Message;
+  ack: string;
+  ackCode: string;
 }

@@ -11,6 +11,7 @@ import { createQidoLoader, type QidoKey } from './dicom.js';
 import { KnownQidoLists } from './known-lists.js';
 import type { StoreListCache } from './store-list-cache.js';
 import { createFhirLoaders, type FhirLoaders } from './fhir.js';
+import { createHl7V2Loaders, type Hl7V2Loaders } from './hl7v2.js';
 import { createOperationLoader } from './operations.js';
 import type { Operation } from '../healthcare/operations.js';
 
@@ -36,6 +37,8 @@ export interface Loaders {
   knownQido: KnownQidoLists;
   /** Long-running operations by full name. */
   operation: DataLoader<string, Operation>;
+  /** HL7v2 stores, their metrics and messages. */
+  hl7v2: Hl7V2Loaders;
 }
 
 export interface LoaderOptions {
@@ -79,5 +82,6 @@ export function createLoaders(client: HealthcareClient, options: LoaderOptions =
     qido: createQidoLoader(client, options),
     knownQido: new KnownQidoLists(options.batching),
     operation: createOperationLoader(client, options),
+    hl7v2: createHl7V2Loaders(client, options, storeLists),
   };
 }

@@ -13,22 +13,25 @@ import { fhirResourceResolvers, fhirStoreDataResolvers } from './fhir/store.js';
 import { patientImagingResolvers } from './dicom/imaging.js';
 import { datasetIamResolvers, dicomStoreIamResolvers, fhirStoreIamResolvers, iamMutations } from './iam.js';
 import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
+import {
+  datasetHl7V2Resolvers, hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreAllResolvers, patientHl7V2Resolvers,
+} from './hl7v2/index.js';
 import { operationMutations } from './operations/mutations.js';
 import { datasetOperationResolvers, operationQueries, operationResolvers, operationResultResolvers } from './operations/operation.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...nodeQueries, ...datasetQueries, ...storeQueries, ...operationQueries },
-  Mutation: { ...fhirMutations, ...iamMutations, ...operationMutations },
+  Query: { ...nodeQueries, ...datasetQueries, ...storeQueries, ...operationQueries, ...hl7V2Queries },
+  Mutation: { ...fhirMutations, ...iamMutations, ...operationMutations, ...hl7V2Mutations },
   Node: nodeResolvers,
-  Dataset: { ...datasetResolvers, ...datasetIamResolvers, ...datasetOperationResolvers },
+  Dataset: { ...datasetResolvers, ...datasetIamResolvers, ...datasetOperationResolvers, ...datasetHl7V2Resolvers },
   FhirStore: { ...fhirStoreResolvers, ...fhirStoreDataResolvers, ...fhirStoreIamResolvers },
   DicomStore: { ...dicomStoreResolvers, ...dicomStoreDataResolvers, ...dicomStoreIamResolvers },
   Study: studyResolvers,
   Series: seriesResolvers,
   Instance: instanceResolvers,
   FhirResource: fhirResourceResolvers,
-  Patient: { ...patientResolvers, ...patientImagingResolvers },
+  Patient: { ...patientResolvers, ...patientImagingResolvers, ...patientHl7V2Resolvers },
   Practitioner: practitionerResolvers,
   Organization: organizationResolvers,
   Observation: observationResolvers,
@@ -39,4 +42,7 @@ export const resolvers: Resolvers = {
   Immunization: immunizationResolvers,
   Operation: operationResolvers,
   OperationResult: operationResultResolvers,
+  Hl7V2Store: hl7V2StoreAllResolvers,
+  Hl7V2Message: hl7V2MessageResolvers,
+  Hl7V2Segment: hl7V2SegmentResolvers,
 };

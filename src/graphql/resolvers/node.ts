@@ -6,6 +6,9 @@ import { badUserInput } from '../../errors.js';
 import { loadFhirResource } from './fhir/model.js';
 import { loadDataset, storeReference } from './load.js';
 import { fromOperationGlobalId, loadOperation } from './operations/model.js';
+import { loadMessage } from './hl7v2/messages.js';
+import { hl7V2StoreReference } from './hl7v2/stores.js';
+import { parseHl7V2StoreName } from '../../healthcare/hl7v2.js';
 import { loadInstance, loadSeries, loadStudy, parseDicomName } from './dicom/models.js';
 import type { RequestContext } from '../context.js';
 
@@ -32,6 +35,10 @@ export const nodeQueries: QueryResolvers = {
       case 'Series':
       case 'Instance':
         return loadDicomObject(type, name, context);
+      case 'Hl7V2Store':
+        return hl7V2StoreReference(parseHl7V2StoreName(name), context);
+      case 'Hl7V2Message':
+        return loadMessage(name, context);
       case 'Operation': {
         const operation = fromOperationGlobalId(id);
         return loadOperation(operation.name, context, operation.destination);
@@ -53,6 +60,7 @@ export const nodeResolvers: NodeResolvers = {
     if ('instanceUid' in node) return 'Instance';
     if ('seriesUid' in node) return 'Series';
     if ('studyUid' in node) return 'Study';
+    if (node.name.includes('/hl7V2Stores/')) return node.name.includes('/messages/') ? 'Hl7V2Message' : 'Hl7V2Store';
     if (node.name.includes('/fhirStores/')) return 'FhirStore';
     if (node.name.includes('/dicomStores/')) return 'DicomStore';
     return 'Dataset';
