@@ -102,6 +102,7 @@ describe('dicomStores.deidentify', () => {
     });
     for (const { dataset } of copy) {
       expect(JSON.stringify(dataset['PatientName'])).not.toMatch(/Doe|Jane/);
+      expect(JSON.stringify(dataset['PatientName'])).toContain('[PERSON_NAME]');
       expect(String(dataset['StudyDate'])).toMatch(/^\d{8}$/);
       expect(dataset['StudyDate']).not.toBe(plan.studyDate);
       expect(dataset['PatientBirthDate']).not.toBe(plan.patient.birthDate);

@@ -28,6 +28,7 @@ export interface DicomDeidContext {
 
 const MEDIA_STORAGE_SOP_INSTANCE_UID = '00020003';
 const DATE_VRS = new Set(['DA', 'DT']);
+const IDENTITY: ReadonlySet<string> = new Set([TAG.SOPInstanceUID, TAG.SOPClassUID, TAG.StudyInstanceUID, TAG.SeriesInstanceUID]);
 
 function isPrivate(tag: string): boolean {
   return parseInt(tag.slice(3, 4), 16) % 2 === 1;
@@ -50,7 +51,7 @@ function filterTags(dataset: DcmjsDataset, dicom: DicomConfig): void {
         break;
       case 'remove':
         // The instance's identity cannot be removed: the store could not hold it without.
-        keep = !filter.tags.has(upper) || [TAG.SOPInstanceUID, TAG.SOPClassUID, TAG.StudyInstanceUID, TAG.SeriesInstanceUID].includes(upper as never);
+        keep = !filter.tags.has(upper) || IDENTITY.has(upper);
         break;
       case 'profile':
         keep =
@@ -104,8 +105,11 @@ function tagContents(dataset: DcmjsDataset, inspector: TextInspector, ctx: Value
     if (DATE_VRS.has(element.vr)) {
       element.Value = shiftValues(element, ctx);
     } else if (element.vr === 'PN') {
-      // A person name is sensitive as a whole.
-      element.Value = (element.Value ?? []).map(() => ({ Alphabetic: transformValue('', 'PERSON_NAME', ctx) ?? '' }));
+      // A person name is sensitive as a whole (a crypto hash of it stays linkable).
+      element.Value = (element.Value ?? []).map((v) => {
+        const name = typeof v === 'object' && v !== null ? (v as { Alphabetic?: unknown }).Alphabetic : v;
+        return { Alphabetic: typeof name === 'string' && name !== '' ? (transformValue(name, 'PERSON_NAME', ctx) ?? '') : '' };
+      });
     } else {
       element.Value = (element.Value ?? []).map((v) => (typeof v === 'string' ? inspectAndTransform(v, inspector, ctx) : v));
     }
