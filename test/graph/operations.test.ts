@@ -197,6 +197,14 @@ describe('de-identification under the access policy', () => {
     expect(await upstreamCalls(app)).toBe(before);
   });
 
+  it('refuses an operation id whose destination lies outside the policy, before any upstream call', async () => {
+    const id = Buffer.from(`Operation:${DATASET}/operations/1|${LOCATION}/datasets/other`).toString('base64url');
+    const before = await upstreamCalls(app);
+    const result = await graphql(app, `{ node(id: "${id}") { id } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await upstreamCalls(app)).toBe(before);
+  });
+
   it('refuses to read the operations of another dataset', async () => {
     const result = await graphql(app, `{ operation(name: "${LOCATION}/datasets/other/operations/1") { name } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
