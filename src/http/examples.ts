@@ -7,6 +7,7 @@
 
 const DEMO_FHIR = 'projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir';
 const DEMO_DICOM = 'projects/demo/locations/us-central1/datasets/demo/dicomStores/dicom';
+const DEMO_HL7V2 = 'projects/demo/locations/us-central1/datasets/demo/hl7V2Stores/hl7v2';
 
 export interface ExampleOperation {
   name: string;
@@ -107,7 +108,7 @@ query StudyBrowser($store: String! = "${DEMO_DICOM}", $after: String) {
   },
   {
     name: 'DatasetOverview',
-    query: `# Every dataset with its FHIR and DICOM stores and what they hold.
+    query: `# Every dataset with its FHIR, DICOM and HL7v2 stores and what they hold.
 query DatasetOverview {
   datasets(first: 10) {
     nodes {
@@ -115,10 +116,34 @@ query DatasetOverview {
       timeZone
       fhirStores { nodes { storeId version metrics { resourceType count } } }
       dicomStores { nodes { storeId metrics { studyCount seriesCount instanceCount } } }
+      hl7V2Stores { nodes { storeId metrics { messageType count } } }
     }
   }
 }
 `,
+  },
+  {
+    name: 'Hl7v2Feed',
+    query: `# The demo HL7v2 feed: newest admissions (ADT^A01) first, with patient ids and the parsed PID.
+# Google's filter syntax: try "message_type = \\"ORU\\"" or "PatientId(\\"MRN0000001\\", \\"MRN\\")".
+query Hl7v2Feed($store: String! = "${DEMO_HL7V2}", $filter: String = "message_type = \\"ADT\\"") {
+  hl7V2Store(name: $store) {
+    metrics { messageType count }
+    messages(filter: $filter, first: 10) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        messageType
+        event
+        sendFacility
+        sendTime
+        patientIds { value type }
+        segments(segmentId: "PID") { fields { index value } }
+      }
+    }
+  }
+}
+`,
+    variables: { store: DEMO_HL7V2, filter: 'message_type = "ADT"' },
   },
   {
     name: 'GetOrCreateOrganization',
