@@ -159,6 +159,37 @@ export function ingestMessage(client: HealthcareClient, store: Hl7V2StoreName, d
   });
 }
 
+/** True when the text holds a C0 control character or DEL (none belongs in a filter or an id). */
+export function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Identifier types an MRN is written with in PID-3's CX.5: `MR` (HL7 table 0203) and `MRN`
+ * (Google's examples); feeds use either.
+ */
+export const MRN_TYPES = ['MRN', 'MR'] as const;
+
+/**
+ * The filter for the messages of some patients, by MRN. A value with a quote, backslash or control
+ * character cannot be written in the filter syntax unambiguously: such MRNs are left out, and
+ * `undefined` means none was left.
+ */
+export function patientIdFilter(mrns: readonly string[]): string | undefined {
+  const usable = mrns.filter((mrn) => mrn !== '' && !/["\\]/.test(mrn) && !hasControlCharacters(mrn));
+  if (usable.length === 0) return undefined;
+  return usable.flatMap((mrn) => MRN_TYPES.map((type) => `PatientId("${mrn}", "${type}")`)).join(' OR ');
+}
+
+/** True when a message lists this MRN among its patient ids (with an MRN identifier type). */
+export function mentionsMrn(message: Hl7V2Message, mrn: string): boolean {
+  return (message.patientIds ?? []).some((id) => id.value === mrn && (MRN_TYPES as readonly string[]).includes(id.type ?? ''));
+}
+
 /** The dataset a store belongs to. */
 export function hl7V2DatasetOf(name: Hl7V2StoreName): DatasetName {
   return { project: name.project, location: name.location, dataset: name.dataset };

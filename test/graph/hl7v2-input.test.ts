@@ -1,9 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { ackCodeOf, MAX_MESSAGE_BYTES, normalizeMessage } from '../../src/graphql/resolvers/hl7v2/ingest.js';
 import { checkFilter } from '../../src/graphql/resolvers/hl7v2/messages.js';
-import { patientIdFilter } from '../../src/graphql/resolvers/hl7v2/patient.js';
 import { headerValue, orderedFields } from '../../src/graphql/resolvers/hl7v2/segments.js';
-import { parseHl7V2MessageName, parseHl7V2StoreName } from '../../src/healthcare/hl7v2.js';
+import { mentionsMrn, parseHl7V2MessageName, parseHl7V2StoreName, patientIdFilter } from '../../src/healthcare/hl7v2.js';
 
 const STORE = 'projects/p/locations/us-central1/datasets/d/hl7V2Stores/s';
 
@@ -31,11 +30,19 @@ describe('HL7v2 input checks of the graph', () => {
     expect(() => checkFilter('a\tb')).toThrow('control');
   });
 
-  it('asks for both MRN identifier types, and not at all for a value the syntax cannot quote', () => {
-    expect(patientIdFilter('MRN0000001')).toBe('PatientId("MRN0000001", "MRN") OR PatientId("MRN0000001", "MR")');
-    expect(patientIdFilter('a"b')).toBeUndefined();
-    expect(patientIdFilter('a\\b')).toBeUndefined();
-    expect(patientIdFilter('a\nb')).toBeUndefined();
+  it('asks for both MRN identifier types, and leaves out values the syntax cannot quote', () => {
+    expect(patientIdFilter(['MRN0000001'])).toBe('PatientId("MRN0000001", "MRN") OR PatientId("MRN0000001", "MR")');
+    expect(patientIdFilter(['A1', 'x"y', 'B2'])).toBe('PatientId("A1", "MRN") OR PatientId("A1", "MR") OR PatientId("B2", "MRN") OR PatientId("B2", "MR")');
+    expect(patientIdFilter(['a"b'])).toBeUndefined();
+    expect(patientIdFilter(['a\\b'])).toBeUndefined();
+    expect(patientIdFilter(['a\nb', ''])).toBeUndefined();
+  });
+
+  it('tells which patient a message is about when one call served several', () => {
+    const message = { name: 'n', patientIds: [{ value: 'A1', type: 'MR' }, { value: 'B2', type: 'SS' }] };
+    expect(mentionsMrn(message, 'A1')).toBe(true);
+    expect(mentionsMrn(message, 'B2')).toBe(false);
+    expect(mentionsMrn({ name: 'n' }, 'A1')).toBe(false);
   });
 
   it('reads MSH by HL7 field number whatever the parser version numbering', () => {

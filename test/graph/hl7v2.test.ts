@@ -98,6 +98,19 @@ describe('HL7v2 stores and messages in the graph', () => {
     }
   });
 
+  it('asks each HL7v2 store once for a whole page of patients', async () => {
+    const query = `{ fhirStore(name: "${FHIR}") { patients(first: 3) { nodes { mrn hl7V2Messages(first: 5) { nodes { patientIds { value } } } } } } }`;
+    await graphql(app, query); // store list now cached
+    const before = await calls({ kind: 'hl7v2' });
+    const result = await graphql(app, query);
+    expect(result.errors).toBeUndefined();
+    expect(await calls({ kind: 'hl7v2' })).toBe(before + 1);
+    for (const patient of result.data.fhirStore.patients.nodes) {
+      expect(patient.hl7V2Messages.nodes.length).toBeGreaterThan(0);
+      for (const node of patient.hl7V2Messages.nodes) expect(node.patientIds.map((id: { value: string }) => id.value)).toContain(patient.mrn);
+    }
+  });
+
   it('ingests a message given as text with \\n line ends and returns the ACK', async () => {
     const text = [
       'MSH|^~\\&|EPIC|GENHOSP|HL7HUB|HEALTHCARE-GRAPH|20260101101500+0000||ADT^A01^ADT_A01|GRAPH-TEST-1|P|2.5.1',

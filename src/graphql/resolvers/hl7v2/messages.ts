@@ -4,7 +4,7 @@ import { pageUpstreamList } from '../../../connections/pagers.js';
 import { badUserInput } from '../../../errors.js';
 import { UpstreamError } from '../../../healthcare/errors.js';
 import {
-  hl7V2StoreResourceName, listMessages, parseHl7V2MessageName, parseHl7V2StoreName, type Hl7V2StoreName,
+  hasControlCharacters, hl7V2StoreResourceName, listMessages, parseHl7V2MessageName, parseHl7V2StoreName, type Hl7V2StoreName,
 } from '../../../healthcare/hl7v2.js';
 import type { Hl7V2MessageResolvers, Hl7V2SegmentResolvers, Hl7V2StoreResolvers, QueryResolvers } from '../../../generated/graphql.js';
 import type { Hl7V2MessageModel } from '../../models.js';
@@ -16,15 +16,6 @@ import { hl7V2StoreReference, labelList } from './stores.js';
 
 /** Longest `filter` passed on; Google's filters are short expressions. */
 export const MAX_FILTER_LENGTH = 1000;
-
-/** True when the text holds a C0 control character or DEL (none belongs in a filter or an id). */
-export function hasControlCharacters(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
 
 /**
  * Checks a caller's filter before any upstream call: bounded, printable. Its syntax is the store's
