@@ -32,10 +32,13 @@ export type DemoPatientChartQuery = { node:
     | { __typename: 'Encounter' }
     | { __typename: 'FhirResource' }
     | { __typename: 'FhirStore' }
+    | { __typename: 'Hl7V2Message' }
+    | { __typename: 'Hl7V2Store' }
     | { __typename: 'Immunization' }
     | { __typename: 'Instance' }
     | { __typename: 'MedicationRequest' }
     | { __typename: 'Observation' }
+    | { __typename: 'Operation' }
     | { __typename: 'Organization' }
     | { __typename: 'Patient', displayName: string | null, mrn: string | null, gender: string | null, birthDate: string | null, conditions: { nodes: Array<{ id: string, clinicalStatus: string | null, onsetDateTime: string | null, code: { display: string | null } | null }> }, medications: { nodes: Array<{ id: string, status: string | null, authoredOn: string | null, medication: { display: string | null } | null }> }, observations: { nodes: Array<{ id: string, valueDisplay: string | null, effectiveDateTime: string | null, code: { display: string | null } | null }> }, encounters: { nodes: Array<{ id: string, start: string | null, class: { display: string | null, code: string | null } | null, types: Array<{ display: string | null }>, serviceProvider: { name: string | null } | null }> }, imagingStudies: { nodes: Array<{ id: string, studyDate: string | null, description: string | null, series: { nodes: Array<{ id: string, seriesNumber: number | null, modality: string | null, description: string | null, numberOfInstances: number | null, instances: { nodes: Array<{ rows: number | null, columns: number | null, renderedUrl: string }> } }> } }> } | null }
     | { __typename: 'Practitioner' }
