@@ -5,9 +5,10 @@
  * load (graphql/graphiql#3392), and the examples must run as the page opens.
  */
 
-const DEMO_FHIR = 'projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir';
-const DEMO_DICOM = 'projects/demo/locations/us-central1/datasets/demo/dicomStores/dicom';
-const DEMO_HL7V2 = 'projects/demo/locations/us-central1/datasets/demo/hl7V2Stores/hl7v2';
+const DEMO_DATASET = 'projects/demo/locations/us-central1/datasets/demo';
+const DEMO_FHIR = `${DEMO_DATASET}/fhirStores/fhir`;
+const DEMO_DICOM = `${DEMO_DATASET}/dicomStores/dicom`;
+const DEMO_HL7V2 = `${DEMO_DATASET}/hl7V2Stores/hl7v2`;
 
 export interface ExampleOperation {
   name: string;
@@ -144,6 +145,39 @@ query Hl7v2Feed($store: String! = "${DEMO_HL7V2}", $filter: String = "message_ty
 }
 `,
     variables: { store: DEMO_HL7V2, filter: 'message_type = "ADT"' },
+  },
+  {
+    name: 'DeidentifyDataset',
+    query: `# A research copy of the demo dataset without identifying data, as a long-running operation.
+# Run it, then follow it in the Operations tab (or with node(id:) and the returned id) until done.
+# The destination must not exist yet: pick another destinationDatasetId to run it again.
+mutation DeidentifyDataset($source: String! = "${DEMO_DATASET}", $destination: String! = "demo-research") {
+  deidentifyDataset(
+    source: $source
+    destinationDatasetId: $destination
+    config: {
+      dicom: { profile: ATTRIBUTE_CONFIDENTIALITY_BASIC }
+      fhir: { fields: [{ paths: ["Patient.name", "Patient.address"], action: TRANSFORM }] }
+    }
+  ) {
+    id name done
+    progress { success failure pending percent }
+    result { ... on Dataset { name } }
+  }
+}
+`,
+    variables: { source: DEMO_DATASET, destination: 'demo-research' },
+  },
+  {
+    name: 'Operations',
+    query: `# A dataset's long-running operations (de-identification, imports, deletes), newest first.
+query Operations($dataset: String! = "demo") {
+  dataset(id: $dataset) {
+    operations(first: 10) { nodes { name apiMethodName done progress { percent } error { status message } } }
+  }
+}
+`,
+    variables: { dataset: 'demo' },
   },
   {
     name: 'GetOrCreateOrganization',
