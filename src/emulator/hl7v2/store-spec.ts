@@ -30,7 +30,7 @@ function checkParserConfig(value: JsonValue, previous: JsonValue | undefined): v
         if (typeof field !== 'boolean') throw invalidArgument(`Invalid value at '${at}' (TYPE_BOOL), ${JSON.stringify(field)}`);
         break;
       case 'segmentTerminator':
-        if (typeof field !== 'string' || decodeBytes(field) === undefined || decodeBytes(field)?.length === 0) {
+        if (typeof field !== 'string' || (decodeBytes(field)?.length ?? 0) === 0) {
           throw invalidArgument(`Invalid value at '${at}' (TYPE_BYTES): expected non-empty base64, e.g. "DQ==" for \\r.`);
         }
         break;

@@ -58,7 +58,7 @@ const WIDTH = 17;
  * unique: the keyset page token continues after it. Messages without a send time come last.
  */
 export function sortKey(record: MessageRecord, order: MessageOrder): string {
-  if (order === 'id' ) return record.id;
+  if (order === 'id') return record.id;
   if (record.sendTime === undefined) return `~|${record.id}`;
   const shifted = record.sendTime + SHIFT;
   const value = order === 'send_time' ? shifted : 10 ** WIDTH - 1 - shifted;
