@@ -122,7 +122,8 @@ export class Changes {
   // concept page); references removed or deleted in the same change set do not count.
   private checkUnreferenced(target: string): void {
     const holders: string[] = [];
-    for (const source of this.store.referrersOf(target)) {
+    for (const referrer of this.store.referrersOf(target)) {
+      const source = keyOf(referrer.type, referrer.id);
       const staged = this.staged.get(source);
       const stillRefers =
         staged === undefined ||

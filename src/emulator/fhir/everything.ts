@@ -86,10 +86,9 @@ function inPeriod(record: ResourceRecord, filters: EverythingFilters): boolean {
 function members(store: FhirStore, patient: ResourceRecord): ResourceRecord[] {
   const patientKey = keyOf('Patient', patient.id);
   const found = new Map<string, ResourceRecord>([[patientKey, patient]]);
-  for (const source of store.referrersOf(patientKey)) {
-    const record = store.byKey(source);
-    if (record?.refs.some((ref) => ref.target === patientKey && inPatientCompartment(record.type, ref.path))) {
-      found.set(source, record);
+  for (const record of store.referrersOf(patientKey)) {
+    if (record.refs.some((ref) => ref.target === patientKey && inPatientCompartment(record.type, ref.path))) {
+      found.set(keyOf(record.type, record.id), record);
     }
   }
   for (const ref of patient.refs) {

@@ -194,7 +194,9 @@ async function transaction(store: FhirStore, entries: EntryRequest[], withResour
     if (entry.method === 'POST') assigned.set(entry.index, id);
     if (entry.fullUrl?.startsWith('urn:') === true) replacements.set(entry.fullUrl, `${entry.type}/${id}`);
   }
-  for (const entry of entries) if (entry.resource !== undefined) rewriteReferences(entry.resource, replacements);
+  if (replacements.size > 0) {
+    for (const entry of entries) if (entry.resource !== undefined) rewriteReferences(entry.resource, replacements);
+  }
 
   const results = new Map<number, WriteResult>();
   for (const method of ORDER) {

@@ -297,7 +297,7 @@ class ReferenceIndex extends BaseIndex<string> {
       if (target === undefined) {
         if (/^https?:\/\//.test(reference) && this.def.targets === undefined) out.push(reference);
       } else if (this.def.targets === undefined || this.def.targets.includes(target.type)) {
-        out.push(`${target.type}/${target.id}`, target.id);
+        out.push(target.key, target.id);
       }
     }
     return out;
@@ -325,7 +325,7 @@ class ReferenceIndex extends BaseIndex<string> {
     if (modifier !== undefined) return `${modifier}/${raw}`;
     if (raw.includes('/')) {
       const target = localTarget(raw, this.ctx.storeName);
-      return target === undefined ? raw : `${target.type}/${target.id}`;
+      return target === undefined ? raw : target.key;
     }
     const only = this.def.targets?.length === 1 ? this.def.targets[0] : undefined;
     return only === undefined ? raw : `${only}/${raw}`;

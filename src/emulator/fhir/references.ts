@@ -6,13 +6,16 @@
 
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { isResourceType } from '../../fhir/resource-types.js';
+import { intern } from './intern.js';
 
-/** A reference that resolves inside the store. */
+/** A reference that resolves inside the store (shared between callers: do not modify). */
 export interface LocalTarget {
-  type: string;
-  id: string;
+  readonly type: string;
+  readonly id: string;
   /** Set for `Type/id/_history/vid`. */
-  version: string | undefined;
+  readonly version: string | undefined;
+  /** `Type/id`. */
+  readonly key: string;
 }
 
 /** A reference found in a resource, with the dotted element path it sits at (`subject`, `participant.individual`). */
@@ -23,26 +26,92 @@ export interface FoundReference {
 
 const RELATIVE = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/([A-Za-z0-9\-._=]+))?$/;
 
+// Relative references resolve the same way in every store, and the same few recur in many
+// resources (every resource of a patient names the patient): each is parsed once. Bounded like
+// the string pool (`intern.ts`).
+const RELATIVE_LIMIT = 1 << 17;
+let relativeTargets = new Map<string, LocalTarget | null>();
+
+function parseRelative(relative: string): LocalTarget | undefined {
+  const m = RELATIVE.exec(relative);
+  if (m === null || !isResourceType(m[1] ?? '')) return undefined;
+  const type = m[1] ?? '';
+  const id = m[2] ?? '';
+  return { type, id, version: m[3], key: intern(`${type}/${id}`) };
+}
+
 /**
  * The local target of a reference, or `undefined` for contained (`#x`), `urn:` placeholders,
  * logical and external references, which the store neither checks nor follows.
  */
 export function localTarget(reference: string, storeName: string): LocalTarget | undefined {
-  let relative = reference;
   const absolute = /^https?:\/\/[^/]+(\/[^?#]*)$/.exec(reference);
   if (absolute) {
     const marker = `/${storeName}/fhir/`;
     const at = (absolute[1] ?? '').indexOf(marker);
     if (at < 0) return undefined;
-    relative = (absolute[1] ?? '').slice(at + marker.length);
+    return parseRelative((absolute[1] ?? '').slice(at + marker.length));
   }
-  const m = RELATIVE.exec(relative);
-  if (m === null || !isResourceType(m[1] ?? '')) return undefined;
-  return { type: m[1] ?? '', id: m[2] ?? '', version: m[3] };
+  const known = relativeTargets.get(reference);
+  if (known !== undefined) return known ?? undefined;
+  const target = parseRelative(reference);
+  if (relativeTargets.size >= RELATIVE_LIMIT) relativeTargets = new Map();
+  relativeTargets.set(reference, target ?? null);
+  return target;
 }
 
 // Elements whose references only count when the store parses complex data types (extensions).
 const EXTENSION_KEYS = new Set(['extension', 'modifierExtension']);
+
+/** Whether `key` under the element at `path` is a string of this version alone: its id and stamp. */
+function isOwnValue(path: readonly string[], key: string): boolean {
+  if (path.length === 0) return key === 'id';
+  return path.length === 1 && path[0] === 'meta' && (key === 'versionId' || key === 'lastUpdated');
+}
+
+/**
+ * The walk of `findReferences`; with `share`, it also replaces the string values of the resource
+ * by shared copies (`intern`), except the resource's own id and version stamp.
+ */
+function scan(resource: JsonObject, withExtensions: boolean, share: boolean): FoundReference[] {
+  const out: FoundReference[] = [];
+  // Keys from the resource to the element being walked; joined only when a reference is found.
+  const path: string[] = [];
+  const walk = (node: JsonObject | JsonValue[], references: boolean): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const item = node[i];
+        if (typeof item === 'string') {
+          if (share) node[i] = intern(item);
+        } else if (typeof item === 'object' && item !== null) {
+          walk(item, references);
+        }
+      }
+      return;
+    }
+    const reference = node['reference'];
+    if (references && path.length > 0 && typeof reference === 'string') {
+      out.push({ path: intern(path.join('.')), reference: share ? (node['reference'] = intern(reference)) : reference });
+    }
+    for (const key in node) {
+      const value = node[key];
+      if (typeof value === 'string') {
+        if (share && !isOwnValue(path, key)) node[key] = intern(value);
+        continue;
+      }
+      if (typeof value !== 'object' || value === null) continue;
+      // Contained resources are part of the resource itself.
+      if (path.length === 0 && key === 'contained') continue;
+      const below = references && (withExtensions || !EXTENSION_KEYS.has(key));
+      if (!below && !share) continue;
+      path.push(key);
+      walk(value, below);
+      path.pop();
+    }
+  };
+  walk(resource, true);
+  return out;
+}
 
 /**
  * Every `Reference.reference` string in a resource, outside contained resources (they are part of
@@ -50,24 +119,15 @@ const EXTENSION_KEYS = new Set(['extension', 'modifierExtension']);
  * as with Google's `complexDataTypeReferenceParsing`.
  */
 export function findReferences(resource: JsonObject, withExtensions: boolean): FoundReference[] {
-  const out: FoundReference[] = [];
-  const walk = (node: JsonValue, path: string): void => {
-    if (Array.isArray(node)) {
-      for (const item of node) walk(item, path);
-      return;
-    }
-    if (!isJsonObject(node)) return;
-    if (typeof node['reference'] === 'string' && path !== '') out.push({ path, reference: node['reference'] });
-    for (const key in node) {
-      const value = node[key];
-      if (typeof value !== 'object' || value === null) continue;
-      if (path === '' && key === 'contained') continue;
-      if (!withExtensions && EXTENSION_KEYS.has(key)) continue;
-      walk(value, path === '' ? key : `${path}.${key}`);
-    }
-  };
-  walk(resource, '');
-  return out;
+  return scan(resource, withExtensions, false);
+}
+
+/**
+ * `findReferences` for a resource about to be stored: the same walk replaces its repeated string
+ * values by shared copies (`intern.ts`), so the store keeps one copy of each.
+ */
+export function findReferencesSharingStrings(resource: JsonObject, withExtensions: boolean): FoundReference[] {
+  return scan(resource, withExtensions, true);
 }
 
 /** Replaces every `reference` found in `replacements` (e.g. `urn:uuid:…` → `Patient/123`), in place. */
@@ -82,7 +142,8 @@ export function rewriteReferences(node: JsonValue, replacements: ReadonlyMap<str
     const replacement = replacements.get(reference);
     if (replacement !== undefined) node['reference'] = replacement;
   }
-  for (const value of Object.values(node)) {
+  for (const key in node) {
+    const value = node[key];
     if (typeof value === 'object' && value !== null) rewriteReferences(value, replacements);
   }
 }

@@ -11,7 +11,7 @@ import type { Changes, StagedWrite } from './changes.js';
 import { TypeIndexes } from './indexes.js';
 import { Journal, type JournalWrite } from './journal.js';
 import { PageTokens } from './page-token.js';
-import { findReferences, localTarget } from './references.js';
+import { findReferencesSharingStrings, localTarget } from './references.js';
 import { VersionClock } from './versions.js';
 
 /** A reference into the store, as held by the resource that makes it. */
@@ -24,8 +24,15 @@ export interface LocalRef {
   version: string | undefined;
 }
 
-/** A current resource. */
-export interface ResourceRecord {
+/** One entry of a resource's history; `resource` is absent for a deletion. */
+export interface StoredVersion {
+  readonly versionId: string;
+  readonly lastUpdated: string;
+  readonly resource: JsonObject | undefined;
+}
+
+/** A current resource; it is also the newest entry of the resource's history. */
+export interface ResourceRecord extends StoredVersion {
   readonly type: string;
   readonly id: string;
   readonly resource: JsonObject;
@@ -36,26 +43,25 @@ export interface ResourceRecord {
   readonly refs: readonly LocalRef[];
 }
 
-/** One entry of a resource's history; `resource` is absent for a deletion. */
-export interface StoredVersion {
-  readonly versionId: string;
-  readonly lastUpdated: string;
-  readonly resource: JsonObject | undefined;
-}
-
 /** The resources of one type. */
 export class TypeTable {
   /** Current resources by id. */
   readonly records = new Map<string, ResourceRecord>();
-  /** Versions per id, oldest first; kept after deletion. */
-  readonly histories = new Map<string, StoredVersion[]>();
+  /**
+   * The versions before the current one per id, oldest first, and every version once deleted;
+   * only for resources written more than once (most never are, and their history is the record).
+   */
+  readonly past = new Map<string, StoredVersion[]>();
   readonly indexes: TypeIndexes;
   bytes = 0;
   /** Every record ever current, in write order; superseded ones are skipped and compacted away. */
   private log: ResourceRecord[] = [];
   private superseded = 0;
 
-  constructor(type: string, storeName: string) {
+  constructor(
+    readonly type: string,
+    storeName: string,
+  ) {
     this.indexes = new TypeIndexes(type, {
       storeName,
       genOf: (id) => this.records.get(id)?.gen,
@@ -99,6 +105,8 @@ export class TypeTable {
   }
 }
 
+const NO_RECORDS: ReadonlySet<ResourceRecord> = new Set();
+
 /** `Type/id` of a resource. */
 export function keyOf(type: string, id: string): string {
   return `${type}/${id}`;
@@ -107,8 +115,8 @@ export function keyOf(type: string, id: string): string {
 /** The data plane of one FHIR store: everything the store holds, and the change-set commit. */
 export class FhirStore implements FhirDataPlane {
   private readonly tables = new Map<string, TypeTable>();
-  /** `Type/id` → the `Type/id`s of current resources referencing it. */
-  private readonly referrers = new Map<string, Set<string>>();
+  /** `Type/id` → the current resources referencing it. */
+  private readonly referrers = new Map<string, Set<ResourceRecord>>();
   private lastGen = 0;
   private journal: Journal | undefined;
   readonly clock = new VersionClock();
@@ -173,12 +181,15 @@ export class FhirStore implements FhirDataPlane {
 
   /** Every version of a resource, oldest first (also after deletion). */
   versions(type: string, id: string): readonly StoredVersion[] {
-    return this.tables.get(type)?.histories.get(id) ?? [];
+    const table = this.tables.get(type);
+    const past = table?.past.get(id) ?? [];
+    const current = table?.records.get(id);
+    return current === undefined ? past : [...past, current];
   }
 
-  /** `Type/id`s of current resources that reference `Type/id`. */
-  referrersOf(key: string): ReadonlySet<string> {
-    return this.referrers.get(key) ?? new Set();
+  /** Current resources that reference `Type/id`. */
+  referrersOf(key: string): ReadonlySet<ResourceRecord> {
+    return this.referrers.get(key) ?? NO_RECORDS;
   }
 
   /** The current resource named by `Type/id`. */
@@ -187,14 +198,15 @@ export class FhirStore implements FhirDataPlane {
     return this.current(key.slice(0, slash), key.slice(slash + 1));
   }
 
-  /** The references of a resource that point into this store. */
+  /**
+   * The references of a resource that point into this store. For a resource about to be stored:
+   * the same walk makes its repeated strings shared copies (`intern.ts`).
+   */
   localRefs(resource: JsonObject): LocalRef[] {
     const refs: LocalRef[] = [];
-    for (const found of findReferences(resource, this.parseExtensionReferences)) {
+    for (const found of findReferencesSharingStrings(resource, this.parseExtensionReferences)) {
       const target = localTarget(found.reference, this.name);
-      if (target !== undefined) {
-        refs.push({ path: found.path, target: keyOf(target.type, target.id), version: target.version });
-      }
+      if (target !== undefined) refs.push({ path: found.path, target: target.key, version: target.version });
     }
     return refs;
   }
@@ -233,55 +245,59 @@ export class FhirStore implements FhirDataPlane {
 
   /** Applies one write; `refs` are the resource's local references when already known. */
   private apply(write: JournalWrite, refs?: readonly LocalRef[]): void {
-    const { type, id, resource } = write;
-    const table = this.table(type);
+    const { id, versionId, lastUpdated, resource } = write;
+    const table = this.table(write.type);
     const old = table.records.get(id);
     if (old !== undefined) {
       table.indexes.remove(id, old.resource);
       this.unlink(old);
       table.bytes -= old.size;
     }
+    if (this.versioning) {
+      if (old !== undefined) this.keepPast(table, id, { versionId: old.versionId, lastUpdated: old.lastUpdated, resource: old.resource });
+      if (resource === undefined) this.keepPast(table, id, { versionId, lastUpdated, resource });
+    } else {
+      // Without versioning the history is the current version alone, also of earlier writes.
+      table.past.delete(id);
+    }
     if (resource === undefined) {
       table.put(id, undefined);
-    } else {
-      const record: ResourceRecord = {
-        type,
-        id,
-        resource,
-        gen: ++this.lastGen,
-        size: Buffer.byteLength(JSON.stringify(resource)),
-        refs: refs ?? this.localRefs(resource),
-      };
-      table.put(id, record);
-      table.indexes.add(id, record.gen, resource);
-      this.link(record);
-      table.bytes += record.size;
-    }
-    const version: StoredVersion = { versionId: write.versionId, lastUpdated: write.lastUpdated, resource };
-    if (!this.versioning) {
-      if (resource === undefined) table.histories.delete(id);
-      else table.histories.set(id, [version]);
       return;
     }
-    const history = table.histories.get(id);
-    if (history === undefined) table.histories.set(id, [version]);
-    else history.push(version);
+    const record: ResourceRecord = {
+      type: table.type,
+      id,
+      versionId,
+      lastUpdated,
+      resource,
+      gen: ++this.lastGen,
+      size: Buffer.byteLength(JSON.stringify(resource)),
+      refs: refs ?? this.localRefs(resource),
+    };
+    table.put(id, record);
+    table.indexes.add(id, record.gen, resource);
+    this.link(record);
+    table.bytes += record.size;
+  }
+
+  private keepPast(table: TypeTable, id: string, version: StoredVersion): void {
+    const past = table.past.get(id);
+    if (past === undefined) table.past.set(id, [version]);
+    else past.push(version);
   }
 
   private link(record: ResourceRecord): void {
-    const source = keyOf(record.type, record.id);
     for (const ref of record.refs) {
       let set = this.referrers.get(ref.target);
       if (set === undefined) this.referrers.set(ref.target, (set = new Set()));
-      set.add(source);
+      set.add(record);
     }
   }
 
   private unlink(record: ResourceRecord): void {
-    const source = keyOf(record.type, record.id);
     for (const ref of record.refs) {
       const set = this.referrers.get(ref.target);
-      set?.delete(source);
+      set?.delete(record);
       if (set?.size === 0) this.referrers.delete(ref.target);
     }
   }
