@@ -138,6 +138,20 @@ export function firstNumber(dataset: DicomJsonDataset, tag: string): number | un
   return typeof value === 'number' ? value : undefined;
 }
 
+/**
+ * The values of an attribute as QIDO matching compares them: strings trimmed, every component
+ * group of a person name, numbers as text.
+ */
+export function stringValues(el: DicomJsonElement | undefined): string[] {
+  return (el?.Value ?? []).flatMap((v) => {
+    if (typeof v === 'string') return [v.trim()];
+    if (v !== null && typeof v === 'object' && 'Alphabetic' in v) {
+      return [v.Alphabetic, v.Ideographic, v.Phonetic].filter((s): s is string => s !== undefined);
+    }
+    return typeof v === 'number' ? [String(v)] : [];
+  });
+}
+
 /** A single-valued attribute. */
 export function element(vr: string, value: DicomJsonValue): DicomJsonElement {
   return { vr, Value: [value] };

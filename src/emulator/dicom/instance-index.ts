@@ -1,10 +1,11 @@
 /**
  * The study → series → instance hierarchy of one DICOM store, built when instances are stored so
  * that searches and metadata reads never parse files. Maps keep insertion order, which is the
- * order searches return results in.
+ * order searches return results in. The selective match keys are indexed alongside (match-index).
  */
 
 import type { DicomStoreCounts } from '../dataplanes.js';
+import { MatchKeyIndex } from './match-index.js';
 import type { ParsedInstance } from './part10.js';
 
 /** One stored instance, as indexed: what STOW parsed, plus its storage sizes. */
@@ -23,6 +24,8 @@ export interface SeriesEntry {
 
 export interface StudyEntry {
   readonly uid: string;
+  /** Rises with each study added: the study's place in store order. */
+  readonly order: number;
   readonly series: Map<string, SeriesEntry>;
 }
 
@@ -58,12 +61,14 @@ export function representative(entry: StudyEntry | SeriesEntry): InstanceRecord 
 /** The hierarchy. */
 export class InstanceIndex {
   private readonly byStudy = new Map<string, StudyEntry>();
+  private readonly matchKeys = new MatchKeyIndex();
+  private studiesAdded = 0;
 
   /** Adds an instance; false (and no change) when its <study, series, SOP> tuple is taken. */
   add(record: InstanceRecord): boolean {
     let study = this.byStudy.get(record.studyUid);
     if (study === undefined) {
-      study = { uid: record.studyUid, series: new Map() };
+      study = { uid: record.studyUid, order: this.studiesAdded++, series: new Map() };
       this.byStudy.set(study.uid, study);
     }
     let series = study.series.get(record.seriesUid);
@@ -73,6 +78,7 @@ export class InstanceIndex {
     }
     if (series.instances.has(record.sopUid)) return false;
     series.instances.set(record.sopUid, record);
+    this.matchKeys.add(record);
     return true;
   }
 
@@ -80,8 +86,10 @@ export class InstanceIndex {
   remove(record: InstanceRecord): void {
     const study = this.byStudy.get(record.studyUid);
     const series = study?.series.get(record.seriesUid);
-    if (study === undefined || series === undefined) return;
+    // Only the stored record itself: removing one twice must not unindex its values twice.
+    if (study === undefined || series === undefined || series.instances.get(record.sopUid) !== record) return;
     series.instances.delete(record.sopUid);
+    this.matchKeys.remove(record);
     if (series.instances.size === 0) study.series.delete(series.uid);
     if (study.series.size === 0) this.byStudy.delete(study.uid);
   }
@@ -100,6 +108,21 @@ export class InstanceIndex {
 
   studies(): Iterable<StudyEntry> {
     return this.byStudy.values();
+  }
+
+  /**
+   * The studies, in store order, with an instance whose `tag` has exactly `value` (as QIDO
+   * matching compares values); `undefined` when `tag` is not an indexed match key.
+   */
+  studiesWith(tag: string, value: string): StudyEntry[] | undefined {
+    const uids = this.matchKeys.studies(tag, value);
+    if (uids === undefined) return undefined;
+    const studies: StudyEntry[] = [];
+    for (const uid of uids) {
+      const study = this.byStudy.get(uid);
+      if (study !== undefined) studies.push(study);
+    }
+    return studies.sort((a, b) => a.order - b.order);
   }
 
   *allSeries(): Iterable<SeriesEntry> {

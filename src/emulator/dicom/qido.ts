@@ -8,6 +8,7 @@ import {
   type DicomJsonElement,
   element,
   sortedByTag,
+  stringValues,
   withBulkDataBase,
 } from './dicom-json.js';
 import {
@@ -78,16 +79,6 @@ const PARENT_KEYS: Readonly<Record<QidoLevel, readonly string[]>> = {
   instance: [TAG.StudyInstanceUID, TAG.SeriesInstanceUID],
 };
 
-function stringValues(el: DicomJsonElement | undefined): string[] {
-  return (el?.Value ?? []).flatMap((v) => {
-    if (typeof v === 'string') return [v.trim()];
-    if (v !== null && typeof v === 'object' && 'Alphabetic' in v) {
-      return [v.Alphabetic, v.Ideographic, v.Phonetic].filter((s): s is string => s !== undefined);
-    }
-    return typeof v === 'number' ? [String(v)] : [];
-  });
-}
-
 function matches(condition: Condition, attributes: DicomJsonDataset): boolean {
   const values = stringValues(attributes[condition.tag]);
   switch (condition.kind) {
@@ -149,9 +140,25 @@ function resultFor(query: QidoQuery, candidate: Candidate, webRoot: string): Dic
   return sortedByTag(out);
 }
 
-function* candidates(index: InstanceIndex, level: QidoLevel, scope: SearchScope): Iterable<Candidate> {
-  const studies = scope.study === undefined ? index.studies() : [index.study(scope.study)].filter((s) => s !== undefined);
-  for (const study of studies) {
+/**
+ * The studies a search has to look at, in store order: the one its path names; else, when it has
+ * exact conditions on indexed match keys, the studies the most selective of them points to (a
+ * superset of those that match: the search still applies every condition); else all of them.
+ */
+function studiesToSearch(index: InstanceIndex, conditions: readonly Condition[], scope: SearchScope): Iterable<StudyEntry> {
+  if (scope.study !== undefined) return [index.study(scope.study)].filter((s) => s !== undefined);
+  let narrowest: StudyEntry[] | undefined;
+  for (const condition of conditions) {
+    if (condition.kind !== 'exact') continue;
+    const studies = index.studiesWith(condition.tag, condition.value);
+    if (studies !== undefined && (narrowest === undefined || studies.length < narrowest.length)) narrowest = studies;
+  }
+  return narrowest ?? index.studies();
+}
+
+function* candidates(index: InstanceIndex, query: QidoQuery, scope: SearchScope): Iterable<Candidate> {
+  const { level } = query;
+  for (const study of studiesToSearch(index, query.conditions, scope)) {
     if (level === 'study') {
       const record = representative(study);
       if (record !== undefined) yield { record, entry: study };
@@ -179,7 +186,7 @@ export interface SearchScope {
 export function search(index: InstanceIndex, query: QidoQuery, scope: SearchScope, webRoot: string): DicomJsonDataset[] {
   const results: DicomJsonDataset[] = [];
   let skipped = 0;
-  for (const candidate of candidates(index, query.level, scope)) {
+  for (const candidate of candidates(index, query, scope)) {
     if (!query.conditions.every((c) => matches(c, candidate.record.attributes))) continue;
     if (skipped < query.offset) {
       skipped += 1;
