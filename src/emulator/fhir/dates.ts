@@ -29,6 +29,13 @@ export function splitPrefix(raw: string): { prefix: Prefix | undefined; rest: st
 const DATE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
+/** Days of a month (1–12) as `Date.UTC` counts them: it reads years 0–99 as 1900–1999. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year < 100 ? year + 1900 : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
 /** Parses a FHIR date / dateTime / instant into the range it covers; `undefined` if malformed. */
 export function parseDateRange(text: string): DateRange | undefined {
   const m = DATE.exec(text.trim());
@@ -43,8 +50,8 @@ export function parseDateRange(text: string): DateRange | undefined {
   const second = Number(s ?? 0);
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const millis = frac === undefined ? 0 : Number(`0.${frac}`) * 1000;
+  if (day > daysInMonth(year, month)) return undefined;
   const base = Date.UTC(year, month - 1, day, hour, minute, second) + Math.floor(millis);
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return undefined;
   let offset = 0;
   if (zone !== undefined && zone !== 'Z') {
     const sign = zone.startsWith('-') ? -1 : 1;

@@ -53,9 +53,30 @@ function apply(step: Step, input: JsonValue[]): JsonValue[] {
   return out;
 }
 
-/** Compiles an expression such as `name.given`, `effective[x]` or `code | reaction.substance`. */
+const NOTHING: JsonValue[] = [];
+
+/**
+ * The extractor of a single element name (`status`, `identifier`): what most parameters are, and
+ * what every write extracts for every parameter, so it skips the general walk's intermediate lists.
+ * The answer may be the resource's own array: read it, never change it.
+ */
+function field(name: string): Extractor {
+  return (resource) => {
+    const value = resource[name];
+    if (value === undefined || value === null) return NOTHING;
+    if (!Array.isArray(value)) return [value];
+    return value.includes(null) ? value.filter((item) => item !== null) : value;
+  };
+}
+
+/**
+ * Compiles an expression such as `name.given`, `effective[x]` or `code | reaction.substance`. The
+ * selected elements are the resource's own (and may be its own array): read them, never change them.
+ */
 export function path(expression: string): Extractor {
   const branches = expression.split('|').map((branch) => branch.trim().split('.').map(parseStep));
+  const [only, ...more] = branches;
+  if (only?.length === 1 && only[0]?.kind === 'field' && more.length === 0) return field(only[0].name);
   return (resource) => {
     const out: JsonValue[] = [];
     for (const steps of branches) {

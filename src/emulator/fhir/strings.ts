@@ -5,9 +5,21 @@
 
 import { isJsonObject, type JsonValue } from '../json.js';
 
+// Every write normalizes every string and token text it is indexed under, and most recur (codes'
+// displays, cities, given names): each is normalized once, and the index keeps one copy of the
+// result. Bounded like the string pool (`intern.ts`).
+const NORMALIZED_LIMIT = 1 << 17;
+let normalized = new Map<string, string>();
+
 /** Lower case without combining marks: `Müller` → `muller`, `ÉLODIE` → `elodie`. */
 export function normalizeString(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  let out = normalized.get(text);
+  if (out === undefined) {
+    out = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (normalized.size >= NORMALIZED_LIMIT) normalized = new Map();
+    normalized.set(text, out);
+  }
+  return out;
 }
 
 // Coded sub-elements of HumanName / Address that are not part of the searchable text.

@@ -61,15 +61,50 @@ export function tokenValues(elements: readonly JsonValue[]): Token[] {
 
 const SEP = '\u0001';
 
+// Every write looks up the keys of every token it carries, and the same codes and systems recur
+// in many resources: each key string is built once and then found again (already hashed).
+// Bounded like the string pool (`intern.ts`).
+const KEY_LIMIT = 1 << 17;
+
+class KeyMemo {
+  private keys = new Map<string, string>();
+
+  constructor(private readonly prefix: string) {}
+
+  get(part: string): string {
+    let key = this.keys.get(part);
+    if (key === undefined) {
+      if (this.keys.size >= KEY_LIMIT) this.keys = new Map();
+      this.keys.set(part, (key = `${this.prefix}${SEP}${part}`));
+    }
+    return key;
+  }
+}
+
+const codeKeys = new KeyMemo('c');
+const bareCodeKeys = new KeyMemo('n');
+const systemKeys = new KeyMemo('S');
+// `s` keys by system, then code.
+let systemCodeKeys = new Map<string, KeyMemo>();
+
+function systemCodeKey(system: string, code: string): string {
+  let memo = systemCodeKeys.get(system);
+  if (memo === undefined) {
+    if (systemCodeKeys.size >= KEY_LIMIT) systemCodeKeys = new Map();
+    systemCodeKeys.set(system, (memo = new KeyMemo(`s${SEP}${system}`)));
+  }
+  return memo.get(code);
+}
+
 /** The index keys one token is found under. */
 export function tokenKeys(token: Token): string[] {
   const keys: string[] = [];
   const { system, code } = token;
   if (code !== undefined) {
-    keys.push(`c${SEP}${code}`);
-    keys.push(system === undefined ? `n${SEP}${code}` : `s${SEP}${system}${SEP}${code}`);
+    keys.push(codeKeys.get(code));
+    keys.push(system === undefined ? bareCodeKeys.get(code) : systemCodeKey(system, code));
   }
-  if (system !== undefined) keys.push(`S${SEP}${system}`);
+  if (system !== undefined) keys.push(systemKeys.get(system));
   return keys;
 }
 

@@ -11,12 +11,19 @@ export interface VersionStamp {
   lastUpdated: string;
 }
 
+// The date and time to the second of the last stamp: bulk writes get many stamps per second.
+let lastSecond = -1n;
+let lastSecondText = '';
+
 /** Renders a microsecond epoch timestamp as Google's `lastUpdated`. */
 export function formatLastUpdated(micros: bigint): string {
-  const millis = Number(micros / 1000n);
-  const iso = new Date(millis).toISOString(); // 2024-01-01T00:00:00.123Z
+  const second = micros / 1_000_000n;
+  if (second !== lastSecond) {
+    lastSecondText = new Date(Number(second) * 1000).toISOString().slice(0, 19); // 2024-01-01T00:00:00
+    lastSecond = second;
+  }
   const fraction = (micros % 1_000_000n).toString().padStart(6, '0');
-  return `${iso.slice(0, 19)}.${fraction}+00:00`;
+  return `${lastSecondText}.${fraction}+00:00`;
 }
 
 /** The version id for a microsecond timestamp. */
