@@ -2,6 +2,7 @@ import type { AccessSettings } from './policy.js';
 import { getDataset, getStore } from '../healthcare/admin.js';
 import type { HealthcareClient } from '../healthcare/client.js';
 import { UpstreamError } from '../healthcare/errors.js';
+import { getHl7V2Store, hl7V2StoreName } from '../healthcare/hl7v2.js';
 import type { StoreKind } from '../healthcare/names.js';
 import type { Logger } from '../observability/logger.js';
 
@@ -21,8 +22,9 @@ const VARIABLE: Record<StoreKind, string> = { fhirStores: 'ALLOWED_FHIR_STORES',
 export async function checkConfiguredResources(client: HealthcareClient, settings: AccessSettings, logger: Logger): Promise<void> {
   const { project, location, dataset } = settings;
   const lists: [StoreKind, string[] | undefined][] = [['fhirStores', settings.allowedFhirStores], ['dicomStores', settings.allowedDicomStores]];
+  const hl7V2Stores = settings.allowedHl7V2Stores ?? [];
   if (dataset === undefined) {
-    if (lists.some(([, stores]) => stores)) logger.info('store allow-lists apply to the store ids of every dataset; set HEALTHCARE_DATASET to have them checked at start');
+    if (lists.some(([, stores]) => stores) || settings.allowedHl7V2Stores) logger.info('store allow-lists apply to the store ids of every dataset; set HEALTHCARE_DATASET to have them checked at start');
     return;
   }
   const datasetName = { project, location, dataset };
@@ -33,6 +35,11 @@ export async function checkConfiguredResources(client: HealthcareClient, setting
       fatal: false,
       run: () => getStore(client, { ...datasetName, kind, store }),
     }))),
+    ...hl7V2Stores.map((store) => ({
+      describe: `ALLOWED_HL7V2_STORES: HL7v2 store ${store} in dataset ${dataset}`,
+      fatal: false,
+      run: () => getHl7V2Store(client, hl7V2StoreName(datasetName, store)),
+    })),
   ];
   const missing: string[] = [];
   await Promise.all(checks.map(async (check) => {

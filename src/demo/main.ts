@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const loaded = await loadDemoCohort(target, patients);
   process.stdout.write(loaded.skipped
     ? `The demo stores at ${apiUrl} already hold data; nothing loaded.\n`
-    : `Loaded ${loaded.fhirResources} FHIR resources and ${loaded.dicomInstances} DICOM instances for ${patients} patients into ${apiUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+    : `Loaded ${loaded.fhirResources} FHIR resources, ${loaded.dicomInstances} DICOM instances and ${loaded.hl7v2Messages} HL7v2 messages for ${patients} patients into ${apiUrl} in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
 }
 
 main().catch((error: unknown) => {

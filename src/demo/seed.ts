@@ -8,6 +8,7 @@
 export const DEMO_DATASET = 'demo';
 export const DEMO_FHIR_STORE = 'fhir';
 export const DEMO_DICOM_STORE = 'dicom';
+export const DEMO_HL7V2_STORE = 'hl7v2';
 
 export interface DemoTarget {
   /** API root including the version, e.g. `http://127.0.0.1:8089/v1`. */
@@ -44,10 +45,15 @@ export async function demoFetch(target: DemoTarget, method: string, path: string
 /** Names of the demo dataset and stores for a target. */
 export function demoNames(target: DemoTarget) {
   const dataset = `projects/${target.project}/locations/${target.location}/datasets/${DEMO_DATASET}`;
-  return { dataset, fhirStore: `${dataset}/fhirStores/${DEMO_FHIR_STORE}`, dicomStore: `${dataset}/dicomStores/${DEMO_DICOM_STORE}` };
+  return {
+    dataset,
+    fhirStore: `${dataset}/fhirStores/${DEMO_FHIR_STORE}`,
+    dicomStore: `${dataset}/dicomStores/${DEMO_DICOM_STORE}`,
+    hl7V2Store: `${dataset}/hl7V2Stores/${DEMO_HL7V2_STORE}`,
+  };
 }
 
-/** Creates the demo dataset with its FHIR R4 store and DICOM store, unless they exist. */
+/** Creates the demo dataset with its FHIR R4, DICOM and HL7v2 stores, unless they exist. */
 export async function seedDemoDataset(target: DemoTarget): Promise<void> {
   const names = demoNames(target);
   await createUnlessExists(target, `projects/${target.project}/locations/${target.location}/datasets?datasetId=${DEMO_DATASET}`, { timeZone: 'UTC' });
@@ -58,6 +64,8 @@ export async function seedDemoDataset(target: DemoTarget): Promise<void> {
     labels: { source: 'demo' },
   });
   await createUnlessExists(target, `${names.dataset}/dicomStores?dicomStoreId=${DEMO_DICOM_STORE}`, { labels: { source: 'demo' } });
+  // V3 parser: values with escaped delimiters read back decoded.
+  await createUnlessExists(target, `${names.dataset}/hl7V2Stores?hl7V2StoreId=${DEMO_HL7V2_STORE}`, { parserConfig: { version: 'V3' }, labels: { source: 'demo' } });
 }
 
 async function createUnlessExists(target: DemoTarget, path: string, body: unknown): Promise<void> {

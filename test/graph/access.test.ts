@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
 import { graphql, metricTotal, rest, startTestApp } from '../helpers/app.js';
+import { memoryLogger, startLoggedApp } from '../ops/helpers.js';
 
 const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 
@@ -108,6 +109,20 @@ describe('upstream failures', () => {
 });
 
 describe('checks at start', () => {
+  it('warns about allow-listed stores that do not exist, of every kind', async () => {
+    const log = memoryLogger('warn');
+    const app = await startLoggedApp(log.logger, {
+      HEALTHCARE_DATASET: 'demo', ALLOWED_FHIR_STORES: 'fhir,no-fhir', ALLOWED_DICOM_STORES: 'no-dicom', ALLOWED_HL7V2_STORES: 'hl7v2,no-hl7v2',
+    });
+    await app.close();
+    const warnings = log.records().map((record) => record.msg as string).filter((message) => message.includes('does not exist (yet)'));
+    expect(warnings.sort()).toEqual([
+      'ALLOWED_DICOM_STORES: DICOM store no-dicom in dataset demo does not exist (yet): it is left out of lists until it does',
+      'ALLOWED_FHIR_STORES: FHIR store no-fhir in dataset demo does not exist (yet): it is left out of lists until it does',
+      'ALLOWED_HL7V2_STORES: HL7v2 store no-hl7v2 in dataset demo does not exist (yet): it is left out of lists until it does',
+    ]);
+  });
+
   it('refuses to start when the pinned dataset does not exist, naming it', async () => {
     await expect(startTestApp({ HEALTHCARE_DATASET: 'no-such-dataset' })).rejects.toThrow(
       'HEALTHCARE_DATASET=no-such-dataset: dataset projects/demo/locations/us-central1/datasets/no-such-dataset does not exist.',

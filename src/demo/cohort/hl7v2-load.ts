@@ -1,28 +1,18 @@
 /**
- * Loads the demo HL7v2 messages (`hl7v2.ts`) into the demo dataset's HL7v2 store over REST, as an
- * interface engine would (`messages.ingest`). Creates the store when missing; skips a store that
+ * Loads the demo HL7v2 messages (`hl7v2.ts`) into the demo dataset's HL7v2 store (created by
+ * `seedDemoDataset`) over REST, as an interface engine would (`messages.ingest`). Skips a store that
  * already holds messages, so an emulator with a data folder is loaded once.
  */
 import { demoFetch, demoNames, type DemoTarget } from '../seed.js';
 import { hl7v2Messages } from './hl7v2.js';
 import type { FhirResource } from './types.js';
 
-/** The demo dataset's HL7v2 store id. */
-export const DEMO_HL7V2_STORE = 'hl7v2';
-
 /** Requests in flight at once: enough to hide latency, few enough to leave the emulator responsive. */
 const CONCURRENCY = 8;
 
-/** Creates the store (V3 parser: values with escaped delimiters read back decoded) and sends the messages; returns how many were sent. */
+/** Sends the messages; returns how many were sent. */
 export async function loadDemoHl7v2(target: DemoTarget, resources: readonly FhirResource[]): Promise<number> {
-  const { dataset } = demoNames(target);
-  const store = `${dataset}/hl7V2Stores/${DEMO_HL7V2_STORE}`;
-  const created = await demoFetch(target, 'POST', `${dataset}/hl7V2Stores?hl7V2StoreId=${DEMO_HL7V2_STORE}`, {
-    body: JSON.stringify({ parserConfig: { version: 'V3' }, labels: { source: 'demo' } }),
-    contentType: 'application/json',
-    allow: [409],
-  });
-  await created.body?.cancel();
+  const store = demoNames(target).hl7V2Store;
   const metrics = (await (await demoFetch(target, 'GET', `${store}:getHL7v2StoreMetrics`)).json()) as { metrics?: unknown[] };
   if ((metrics.metrics?.length ?? 0) > 0) return 0;
 
