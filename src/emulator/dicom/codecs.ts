@@ -35,10 +35,14 @@ interface Decoders {
 
 const decoders = imaging.NativePixelDecoder as unknown as Decoders;
 
-type Codec = { decode: keyof Decoders; toRgb?: boolean; planarOutput?: boolean };
+/**
+ * `ycbcrToRgb`: colour frames whose Photometric Interpretation is YBR_* are converted to RGB.
+ * `planarOutput`: colour frames come out one plane after another.
+ */
+type Codec = { decode: keyof Decoders; ycbcrToRgb?: boolean; planarOutput?: boolean };
 
 const RLE: Codec = { decode: 'decodeRle', planarOutput: true };
-const JPEG_LOSSY: Codec = { decode: 'decodeJpeg', toRgb: true };
+const JPEG_LOSSY: Codec = { decode: 'decodeJpeg', ycbcrToRgb: true };
 const JPEG_LOSSLESS: Codec = { decode: 'decodeJpeg' };
 const JPEG_LS: Codec = { decode: 'decodeJpegLs' };
 const JPEG_2000: Codec = { decode: 'decodeJpeg2000' };
@@ -94,8 +98,18 @@ function interleave(planar: Uint8Array, samples: number, bytesPerSample: number)
 }
 
 /**
- * Decodes one frame to interleaved (PlanarConfiguration 0) little-endian pixels. Lossy JPEG colour
- * frames are converted to RGB; lossless ones keep their photometric interpretation.
+ * Whether a frame's colour components are YCbCr for the decoder to convert to RGB. The Photometric
+ * Interpretation decides, as in DCMTK (and so Orthanc): RGB means the encoder applied no colour
+ * transform (PS3.5 8.2.1). Left to itself, libjpeg guesses from the JPEG's JFIF / Adobe markers and
+ * component IDs, and takes a stream with neither (IDs 0, 1, 2) for YCbCr: wrong colours.
+ */
+function convertsToRgb(codec: Codec, layout: PixelLayout): boolean {
+  return codec.ycbcrToRgb === true && layout.samplesPerPixel > 1 && layout.photometricInterpretation.startsWith('YBR_');
+}
+
+/**
+ * Decodes one frame to interleaved (PlanarConfiguration 0) little-endian pixels. Lossy JPEG YBR
+ * frames are converted to RGB; other frames keep their photometric interpretation.
  */
 export async function decodeFrame(layout: PixelLayout, transferSyntax: string, encoded: Uint8Array): Promise<DecodedFrame> {
   const codec = CODECS[transferSyntax];
@@ -112,8 +126,10 @@ export async function decodeFrame(layout: PixelLayout, transferSyntax: string, e
     getPhotometricInterpretation: () => layout.photometricInterpretation,
   };
   const colour = layout.samplesPerPixel > 1;
-  const decoded = decoders[codec.decode](pixel, encoded, codec.toRgb === true ? { convertColorspaceToRgb: true } : undefined);
+  const convert = convertsToRgb(codec, layout);
+  const decoded = decoders[codec.decode](pixel, encoded, convert ? { convertColorspaceToRgb: true } : undefined);
   const bytes = colour && codec.planarOutput === true ? interleave(decoded, layout.samplesPerPixel, layout.bitsAllocated / 8) : decoded;
-  const toRgb = colour && (codec.toRgb === true || /^YBR_(ICT|RCT)$/.test(layout.photometricInterpretation));
+  // JPEG 2000 decoders undo the ICT / RCT themselves.
+  const toRgb = convert || (colour && /^YBR_(ICT|RCT)$/.test(layout.photometricInterpretation));
   return { bytes, photometricInterpretation: toRgb ? 'RGB' : layout.photometricInterpretation };
 }

@@ -95,5 +95,6 @@ export async function retrieveRendered(
   const numbers = list === undefined ? [1] : parseFrameList(list, layout.numberOfFrames);
   const [frame] = numbers;
   if (numbers.length !== 1 || frame === undefined) throw invalidArgument('A rendered frame request names exactly one frame.');
-  return renderedReply(ctx.headers.accept, ctx.query.get('viewport'), await instanceBytes(target, record), frame - 1);
+  const bytes = await instanceBytes(target, record);
+  return renderedReply(ctx.headers.accept, ctx.query.get('viewport'), { bytes, transferSyntax: record.transferSyntax, layout, frame: frame - 1 });
 }

@@ -4,11 +4,11 @@
  * have their frames decoded first.
  */
 
-import dcmjs from 'dcmjs';
-import { canDecode, decodeFrame } from './codecs.js';
+import dcmjs, { type DcmjsDataset } from 'dcmjs';
+import { canDecode, decodeFrame, type DecodedFrame } from './codecs.js';
 import type { DicomJsonDataset } from './dicom-json.js';
 import { readPart10, TRANSFER_SYNTAX } from './part10.js';
-import { encapsulatedFrames, isEncapsulated, nativeFrames, pixelLayout } from './pixels.js';
+import { encapsulatedFrames, isEncapsulated, nativeFrames, type PixelLayout, pixelLayout } from './pixels.js';
 import { TAG } from './tags.js';
 
 /** The instance cannot be converted to the requested transfer syntax. */
@@ -29,6 +29,16 @@ function concat(frames: readonly Uint8Array[]): ArrayBuffer {
   return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
 }
 
+/** A copy of a dcmjs data set whose pixel data are the decoded `frames`, with their photometric interpretation. */
+export function withDecodedFrames(dict: DcmjsDataset, layout: PixelLayout, frames: readonly DecodedFrame[]): DcmjsDataset {
+  const out = { ...dict };
+  const photometric = frames[0]?.photometricInterpretation ?? layout.photometricInterpretation;
+  out[TAG.PixelData] = { vr: layout.bitsAllocated > 8 ? 'OW' : 'OB', Value: [concat(frames.map((f) => f.bytes))] };
+  out['00280004'] = { vr: 'CS', Value: [photometric] };
+  if (layout.samplesPerPixel > 1) out['00280006'] = { vr: 'US', Value: [0] };
+  return out;
+}
+
 /** The instance re-encoded in Explicit VR Little Endian (returned unchanged when it already is). */
 export async function toExplicitLittleEndian(bytes: Uint8Array, attributes: DicomJsonDataset): Promise<Uint8Array> {
   const part10 = readPart10(bytes);
@@ -37,14 +47,11 @@ export async function toExplicitLittleEndian(bytes: Uint8Array, attributes: Dico
   if (!canTranscode(transferSyntax)) {
     throw new TranscodeError(`The emulator cannot decode transfer syntax ${transferSyntax}; request transfer-syntax=*.`);
   }
-  const dict = { ...part10.file.dict };
+  let dict = { ...part10.file.dict };
   const layout = pixelLayout(attributes);
   if (layout !== undefined && isEncapsulated(transferSyntax)) {
     const decoded = await Promise.all(encapsulatedFrames(part10, layout).map((f) => decodeFrame(layout, transferSyntax, f)));
-    const photometric = decoded[0]?.photometricInterpretation ?? layout.photometricInterpretation;
-    dict[TAG.PixelData] = { vr: layout.bitsAllocated > 8 ? 'OW' : 'OB', Value: [concat(decoded.map((d) => d.bytes))] };
-    dict['00280004'] = { vr: 'CS', Value: [photometric] };
-    if (layout.samplesPerPixel > 1) dict['00280006'] = { vr: 'US', Value: [0] };
+    dict = withDecodedFrames(dict, layout, decoded);
   } else if (layout !== undefined && transferSyntax === TRANSFER_SYNTAX.ExplicitVRBigEndian) {
     dict[TAG.PixelData] = { vr: layout.bitsAllocated > 8 ? 'OW' : 'OB', Value: [concat(nativeFrames(part10, layout))] };
   }
