@@ -33,11 +33,11 @@
  * And where Orthanc (the Debian build) cannot serve what the emulator serves, also asserted:
  * JPEG 2000 frames (500) and rendering (400); rendering 32-bit RTDOSE (400).
  *
- * Emulator bugs this comparison found (marked `it.failing`: they pass while the bug is there,
- * and fail, asking for their removal, once it is fixed):
- * - SC_jpeg_no_color_transform.dcm (RGB JPEG whose Adobe APP14 marker says "no colour
- *   transform") decodes with a YCbCr→RGB transform: wrong colours. Orthanc equals DCMTK.
- * - Trailing CR/LF of UT values are stripped (test-SR.dcm TextValue); Orthanc and pydicom keep
+ * Emulator bugs this comparison found, fixed, and kept as regression tests ("once wrong" below):
+ * - SC_jpeg_no_color_transform.dcm (RGB JPEG with neither a JFIF nor an Adobe marker, component
+ *   IDs 0, 1, 2) decoded with a YCbCr→RGB transform, libjpeg's guess: wrong colours, in frames and
+ *   in rendered images. The Photometric Interpretation RGB now decides, as in DCMTK and Orthanc.
+ * - Trailing CR/LF of UT values were stripped (test-SR.dcm TextValue); Orthanc and pydicom keep
  *   them, and PS3.5 only lets trailing spaces go.
  */
 
@@ -48,6 +48,7 @@ import path from 'node:path';
 import dcmjs from 'dcmjs';
 import { sampleStudyPlan, writeStudyInstances } from '../../src/demo/dicom/index.js';
 import { type DicomEmulator, multipartParts, startDicomEmulator, stow } from '../emulator/dicom-helpers.js';
+import { decode as decodePng } from 'fast-png';
 import { allPages, comparable, comparableDataset, type Dataset, getJson, keyed, pngSize, TAG, uidOf } from './dicomweb-compare.js';
 import { orthancMissing, type RunningOrthanc, startOrthanc } from './orthanc-server.js';
 
@@ -100,9 +101,9 @@ const EXPECTED_REJECTS = {
 /** Debian's Orthanc has no JPEG 2000 decoder, and does not render 32-bit data. */
 const ORTHANC_CANNOT_DECODE = ['693_J2KI.dcm', 'GDCMJ2K_TextGBR.dcm'];
 const ORTHANC_CANNOT_RENDER = [...ORTHANC_CANNOT_DECODE, 'rtdose.dcm'];
-/** Emulator bugs, each with an `it.failing` below; left out of the general comparisons. */
-const WRONG_FRAMES = 'SC_jpeg_no_color_transform.dcm';
-const WRONG_METADATA = 'test-SR.dcm';
+/** Files the emulator once got wrong (see the header); also in the general comparisons. */
+const ONCE_WRONG_FRAMES = 'SC_jpeg_no_color_transform.dcm';
+const ONCE_WRONG_METADATA = 'test-SR.dcm';
 
 /** Demo studies: many-instance CT, a multi-frame ultrasound clip, a two-series radiograph. */
 const DEMO = [
@@ -281,7 +282,6 @@ suite('the DICOMweb emulator next to Orthanc', () => {
 
   it('serves the same metadata for every instance', async () => {
     for (const [sop, name] of names) {
-      if (name === WRONG_METADATA) continue;
       const [o, e] = await both(`${instancePath(sop)}/metadata`);
       const skip: string[] = [TAG.SpecificCharacterSet];
       if (encapsulated.has(sop)) {
@@ -296,7 +296,6 @@ suite('the DICOMweb emulator next to Orthanc', () => {
 
   it('returns the same first and last frame of every image, Explicit VR Little Endian', async () => {
     for (const { sop, name, frames } of images()) {
-      if (name === WRONG_FRAMES) continue;
       for (const frame of new Set([1, frames])) {
         const url = `${instancePath(sop)}/frames/${frame}`;
         const [o, e] = await Promise.all([fetch(`${orthanc.web}/${url}`), fetch(`${dicom.web}/${url}`)]);
@@ -417,16 +416,24 @@ suite('the DICOMweb emulator next to Orthanc', () => {
     });
   });
 
-  describe('emulator bugs found by this comparison', () => {
-    it.failing('decodes an RGB JPEG marked "no colour transform" as Orthanc does', async () => {
-      const url = `${instancePath(sopOf(WRONG_FRAMES))}/frames/1`;
-      const [o, e] = await Promise.all([orthanc.web, dicom.web].map(async (web) => (await multipartParts(await fetch(`${web}/${url}`)))[0]!));
+  describe('what the emulator once got wrong', () => {
+    it('decodes an RGB JPEG without colour transform as Orthanc does, in frames and rendered images', async () => {
+      const path = instancePath(sopOf(ONCE_WRONG_FRAMES));
+      const [o, e] = await Promise.all([orthanc.web, dicom.web].map(async (web) => (await multipartParts(await fetch(`${web}/${path}/frames/1`)))[0]!));
       expect(Buffer.compare(o!.body, e!.body)).toBe(0);
+      // An RGB image is rendered without a LUT: its PNG holds the decoded frame's pixels, at both.
+      const [op, ep] = await Promise.all(
+        [orthanc.web, dicom.web].map(async (web) => decodePng(new Uint8Array(await (await fetch(`${web}/${path}/rendered`, { headers: { accept: 'image/png' } })).arrayBuffer()))),
+      );
+      expect([op!.channels, ep!.channels]).toEqual([3, 3]);
+      expect(Buffer.compare(Buffer.from(ep!.data), e!.body)).toBe(0);
+      expect(Buffer.compare(Buffer.from(op!.data), e!.body)).toBe(0);
     });
 
-    it.failing('keeps trailing CR/LF of UT values as Orthanc does', async () => {
-      const [o, e] = await both(`${instancePath(sopOf(WRONG_METADATA))}/metadata`);
+    it('keeps trailing CR/LF of UT values as Orthanc does', async () => {
+      const [o, e] = await both(`${instancePath(sopOf(ONCE_WRONG_METADATA))}/metadata`);
       expect(comparableDataset(e.datasets[0]!, [TAG.SpecificCharacterSet])).toEqual(comparableDataset(o.datasets[0]!, [TAG.SpecificCharacterSet]));
+      expect(JSON.stringify(e.datasets[0])).toContain(JSON.stringify('Sample Text\rA\nB\r\nC\n\r'));
     });
   });
 });

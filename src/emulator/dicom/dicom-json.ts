@@ -42,6 +42,12 @@ const LARGE_BINARY_BYTES = 2048;
 const NUMERIC_LIST_VRS: ReadonlySet<string> = new Set(['AT', 'FD', 'FL', 'UL', 'US', 'SV', 'UV']);
 const NUMERIC_LIST_MAX_VALUES = 512;
 
+/**
+ * Text VRs whose trailing spaces are padding but whose other trailing characters (CR, LF, TAB, FF)
+ * are content (PS3.5 6.2). dcmjs trims every trailing whitespace character from their `Value`.
+ */
+const TEXT_VRS: ReadonlySet<string> = new Set(['LT', 'ST', 'UT']);
+
 /** The binary VRs whose dcmjs `Value` is a list of ArrayBuffers. */
 export const BINARY_VRS: ReadonlySet<string> = new Set([...BULK_VRS, ...LARGE_BINARY_VRS]);
 
@@ -74,9 +80,23 @@ function personName(value: Record<string, unknown>): PersonNameValue | null {
   return Object.keys(name).length === 0 ? null : name;
 }
 
+/**
+ * The values of a text element with only their trailing spaces trimmed: the raw values dcmjs keeps,
+ * as long as `Value` is still what it read from them (as dcmjs's writer decides whether to write
+ * them back); `Value` otherwise.
+ */
+function textValues(element: DcmjsElement): unknown[] {
+  const values = element.Value ?? [];
+  const raw = element._rawValue;
+  if (!Array.isArray(raw) || raw.length !== values.length) return values;
+  const untrimmed = raw.map((v) => (typeof v === 'string' ? v.replace(/ +$/, '') : v));
+  const unchanged = untrimmed.every((v, i) => typeof v === 'string' && v.replace(/\s+$/, '') === values[i]);
+  return unchanged ? untrimmed : values;
+}
+
 function convertElement(tag: string, element: DcmjsElement, path: readonly string[]): DicomJsonElement {
   const { vr } = element;
-  const values = element.Value ?? [];
+  const values = TEXT_VRS.has(vr) ? textValues(element) : (element.Value ?? []);
   const here = [...path, tag];
   if (PIXEL_DATA_TAGS.has(tag) || BINARY_VRS.has(vr)) {
     const size = values.reduce<number>((n, v) => n + (v instanceof ArrayBuffer ? v.byteLength : 0), 0);
