@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     app.demo.then(
       (loaded) => process.stdout.write(loaded.skipped
         ? 'Demo data: already loaded (kept from EMULATOR_DATA_DIR).\n'
-        : `Demo data ready: ${loaded.fhirResources} FHIR resources, ${loaded.dicomInstances} DICOM instances in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`),
+        : `Demo data ready: ${loaded.fhirResources} FHIR resources, ${loaded.dicomInstances} DICOM instances, ${loaded.hl7v2Messages} HL7v2 messages in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`),
       () => process.stdout.write('Demo data failed to load: see the log.\n'),
     );
   }
