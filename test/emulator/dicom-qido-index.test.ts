@@ -99,6 +99,11 @@ describe('QIDO-RS match-key indexes', () => {
     expect(uid(run(store.index, 'series', 'PatientID=P2'), TAG.SeriesInstanceUID)).toEqual(['1.2.9.1.2', '1.2.9.2.1']);
     expect(uid(run(store.index, 'instance', 'AccessionNumber=A1'), TAG.SOPInstanceUID)).toEqual(['1.2.9.1.1.1', '1.2.9.1.1.2', '1.2.9.4.1.1']);
     expect(uid(run(store.index, 'instance', 'PatientID=P2&offset=1&limit=2'), TAG.SOPInstanceUID)).toEqual(['1.2.9.1.2.2', '1.2.9.2.1.1']);
+    // With two indexed keys, the one naming fewer studies narrows the search; both still apply.
+    const p2a4 = [{ tag: TAG.PatientID, value: 'P2' }, { tag: TAG.AccessionNumber, value: 'A4' }];
+    expect(store.index.narrowestStudies(p2a4)!.map((s) => s.uid)).toEqual(['1.2.9.1']);
+    expect(uid(run(store.index, 'series', 'PatientID=P2&AccessionNumber=A4'), TAG.SeriesInstanceUID)).toEqual(['1.2.9.1.2']);
+    expect(run(store.index, 'series', 'PatientID=P1&AccessionNumber=A4')).toEqual([]);
   });
 
   it('follow deletes, including those that change the instance standing for a study', async () => {
@@ -110,13 +115,13 @@ describe('QIDO-RS match-key indexes', () => {
     const study3 = store.index.instance('1.2.9.3', '1.2.9.3.1', '1.2.9.3.1.1')!;
     await Promise.all([store.delete([study3]), store.delete([study3])]);
     expectIndexedSearchesToMatchScans(store.index);
-    expect(store.index.studiesWith(TAG.PatientID, 'P2')!.map((s) => s.uid)).toEqual(['1.2.9.1', '1.2.9.2']);
-    expect(store.index.studiesWith(TAG.PatientID, 'P1')).toEqual([]);
-    expect(store.index.studiesWith(TAG.Modality, 'CT')).toBeUndefined();
+    expect(store.index.narrowestStudies([{ tag: TAG.PatientID, value: 'P2' }])!.map((s) => s.uid)).toEqual(['1.2.9.1', '1.2.9.2']);
+    expect(store.index.narrowestStudies([{ tag: TAG.PatientID, value: 'P1' }])).toEqual([]);
+    expect(store.index.narrowestStudies([{ tag: TAG.Modality, value: 'CT' }])).toBeUndefined();
     // A study stored again after its deletion comes last in store order, for the index too.
     await store.delete([...studyInstances(store.index.study('1.2.9.2')!)]);
     await store.put(INSTANCES[1]!, new Uint8Array([1]));
-    expect(store.index.studiesWith(TAG.PatientID, 'P2')!.map((s) => s.uid)).toEqual(['1.2.9.1', '1.2.9.2']);
+    expect(store.index.narrowestStudies([{ tag: TAG.PatientID, value: 'P2' }])!.map((s) => s.uid)).toEqual(['1.2.9.1', '1.2.9.2']);
     expect([...store.index.studies()].map((s) => s.uid)).toEqual(['1.2.9.1', '1.2.9.4', '1.2.9.2']);
     expectIndexedSearchesToMatchScans(store.index);
   });

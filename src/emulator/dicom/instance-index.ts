@@ -111,18 +111,23 @@ export class InstanceIndex {
   }
 
   /**
-   * The studies, in store order, with an instance whose `tag` has exactly `value` (as QIDO
-   * matching compares values); `undefined` when `tag` is not an indexed match key.
+   * The studies, in store order, with an instance whose attribute has the value of the most
+   * selective of `matches` (exact, as QIDO compares values); `undefined` when none of them is on
+   * an indexed match key.
    */
-  studiesWith(tag: string, value: string): StudyEntry[] | undefined {
-    const uids = this.matchKeys.studies(tag, value);
-    if (uids === undefined) return undefined;
+  narrowestStudies(matches: ReadonlyArray<{ tag: string; value: string }>): StudyEntry[] | undefined {
+    let narrowest: ReadonlyMap<string, number> | undefined;
+    for (const { tag, value } of matches) {
+      const uids = this.matchKeys.studies(tag, value);
+      if (uids !== undefined && (narrowest === undefined || uids.size < narrowest.size)) narrowest = uids;
+    }
+    if (narrowest === undefined) return undefined;
     const studies: StudyEntry[] = [];
-    for (const uid of uids) {
+    for (const uid of narrowest.keys()) {
       const study = this.byStudy.get(uid);
       if (study !== undefined) studies.push(study);
     }
-    return studies.sort((a, b) => a.order - b.order);
+    return studies.sort((x, y) => x.order - y.order);
   }
 
   *allSeries(): Iterable<SeriesEntry> {

@@ -24,6 +24,8 @@ function indexedValues(attributes: DicomJsonDataset, tag: string): Set<string> {
   return new Set(stringValues(attributes[tag]));
 }
 
+const NONE: ReadonlyMap<string, number> = new Map();
+
 /** What the index needs of an instance. */
 type IndexedInstance = Pick<ParsedInstance, 'studyUid' | 'attributes'>;
 
@@ -40,13 +42,13 @@ export class MatchKeyIndex {
   }
 
   /**
-   * The UIDs of the studies with an instance whose `tag` has `value`; `undefined` when `tag` is
-   * not indexed (the caller must then look at every study).
+   * The UIDs of the studies with an instance whose `tag` has `value` (as keys); `undefined` when
+   * `tag` is not indexed (the caller must then look at every study).
    */
-  studies(tag: string, value: string): Iterable<string> | undefined {
+  studies(tag: string, value: string): ReadonlyMap<string, number> | undefined {
     const byValue = this.byKey.get(tag);
     if (byValue === undefined) return undefined;
-    return byValue.get(value)?.keys() ?? [];
+    return byValue.get(value) ?? NONE;
   }
 
   private update(instance: IndexedInstance, delta: 1 | -1): void {

@@ -147,13 +147,8 @@ function resultFor(query: QidoQuery, candidate: Candidate, webRoot: string): Dic
  */
 function studiesToSearch(index: InstanceIndex, conditions: readonly Condition[], scope: SearchScope): Iterable<StudyEntry> {
   if (scope.study !== undefined) return [index.study(scope.study)].filter((s) => s !== undefined);
-  let narrowest: StudyEntry[] | undefined;
-  for (const condition of conditions) {
-    if (condition.kind !== 'exact') continue;
-    const studies = index.studiesWith(condition.tag, condition.value);
-    if (studies !== undefined && (narrowest === undefined || studies.length < narrowest.length)) narrowest = studies;
-  }
-  return narrowest ?? index.studies();
+  const exact = conditions.flatMap((c) => (c.kind === 'exact' ? [c] : []));
+  return index.narrowestStudies(exact) ?? index.studies();
 }
 
 function* candidates(index: InstanceIndex, query: QidoQuery, scope: SearchScope): Iterable<Candidate> {
