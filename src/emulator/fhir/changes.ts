@@ -17,7 +17,7 @@ import {
 } from './outcome.js';
 import { applyJsonPatch } from './patch.js';
 import { RESOURCE_ID } from '../../fhir/resource-types.js';
-import { keyOf, type FhirStore, type LocalRef } from './store.js';
+import { keyOf, type FhirStore, type LocalRef, type Prepared } from './store.js';
 import type { VersionStamp } from './versions.js';
 
 /** One staged write; `resource` is absent for a deletion. */
@@ -30,6 +30,8 @@ export interface StagedWrite {
   readonly created: boolean;
   /** The resource's references into the store (computed once, used by the checks and the indexes). */
   readonly refs: readonly LocalRef[];
+  /** The resource's JSON size in bytes (0 for a deletion). */
+  readonly size: number;
 }
 
 /** Checks that a body is a resource of the type in the URL. */
@@ -47,6 +49,8 @@ export function requireResource(body: JsonValue, type: string): JsonObject {
 export function parseETag(header: string): string {
   return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 }
+
+const DELETION: Prepared = { refs: [], size: 0 };
 
 export class Changes {
   private readonly staged = new Map<string, StagedWrite>();
@@ -155,8 +159,8 @@ export class Changes {
     if (this.staged.has(key)) throw invalidResource(`${key} is written more than once in one bundle`);
     const stamp = this.store.clock.next();
     const resource = body && withMeta(body, type, id, stamp);
-    const refs = resource === undefined ? [] : this.store.localRefs(resource);
-    const write: StagedWrite = { type, id, resource, stamp, created, refs };
+    const { refs, size } = resource === undefined ? DELETION : this.store.prepare(resource);
+    const write: StagedWrite = { type, id, resource, stamp, created, refs, size };
     this.staged.set(key, write);
     return write;
   }

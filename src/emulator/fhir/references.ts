@@ -6,7 +6,8 @@
 
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { isResourceType } from '../../fhir/resource-types.js';
-import { intern } from './intern.js';
+import { intern, share } from './intern.js';
+import { jsonByteLength, keyBytes, stringBytes } from './json-size.js';
 
 /** A reference that resolves inside the store (shared between callers: do not modify). */
 export interface LocalTarget {
@@ -63,6 +64,44 @@ export function localTarget(reference: string, storeName: string): LocalTarget |
 // Elements whose references only count when the store parses complex data types (extensions).
 const EXTENSION_KEYS = new Set(['extension', 'modifierExtension']);
 
+/**
+ * Every `Reference.reference` string in a resource, outside contained resources (they are part of
+ * the resource itself). References inside extensions count only when `withExtensions` is set,
+ * as with Google's `complexDataTypeReferenceParsing`.
+ */
+export function findReferences(resource: JsonObject, withExtensions: boolean): FoundReference[] {
+  const out: FoundReference[] = [];
+  // Keys from the resource to the element being walked; joined only when a reference is found.
+  const path: string[] = [];
+  const walk = (node: JsonValue): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) walk(item);
+      return;
+    }
+    if (!isJsonObject(node)) return;
+    const reference = node['reference'];
+    if (typeof reference === 'string' && path.length > 0) out.push({ path: intern(path.join('.')), reference });
+    for (const key in node) {
+      const value = node[key];
+      if (typeof value !== 'object' || value === null) continue;
+      if (path.length === 0 && key === 'contained') continue;
+      if (!withExtensions && EXTENSION_KEYS.has(key)) continue;
+      path.push(key);
+      walk(value);
+      path.pop();
+    }
+  };
+  walk(resource);
+  return out;
+}
+
+/** What the store keeps of a resource besides the resource itself. */
+export interface StoredForm {
+  readonly references: FoundReference[];
+  /** `Buffer.byteLength(JSON.stringify(resource))`. */
+  readonly bytes: number;
+}
+
 /** Whether `key` under the element at `path` is a string of this version alone: its id and stamp. */
 function isOwnValue(path: readonly string[], key: string): boolean {
   if (path.length === 0) return key === 'id';
@@ -70,64 +109,62 @@ function isOwnValue(path: readonly string[], key: string): boolean {
 }
 
 /**
- * The walk of `findReferences`; with `share`, it also replaces the string values of the resource
- * by shared copies (`intern`), except the resource's own id and version stamp.
+ * Prepares a resource for storage in one walk: `findReferences`, the size of its JSON (without
+ * writing it), and its string values replaced by shared copies (`intern.ts`), except its own id
+ * and version stamp, so that the store keeps one copy of each repeated value.
  */
-function scan(resource: JsonObject, withExtensions: boolean, share: boolean): FoundReference[] {
-  const out: FoundReference[] = [];
-  // Keys from the resource to the element being walked; joined only when a reference is found.
+export function storedForm(resource: JsonObject, withExtensions: boolean): StoredForm {
+  const references: FoundReference[] = [];
   const path: string[] = [];
-  const walk = (node: JsonObject | JsonValue[], references: boolean): void => {
+  let bytes = 0;
+  const walk = (node: JsonObject | JsonValue[], referencesBelow: boolean): void => {
     if (Array.isArray(node)) {
+      bytes += node.length === 0 ? 2 : node.length + 1;
       for (let i = 0; i < node.length; i++) {
         const item = node[i];
         if (typeof item === 'string') {
-          if (share) node[i] = intern(item);
+          const shared = share(item);
+          node[i] = shared.text;
+          bytes += shared.bytes;
         } else if (typeof item === 'object' && item !== null) {
-          walk(item, references);
+          walk(item, referencesBelow);
+        } else {
+          bytes += jsonByteLength(item);
         }
       }
       return;
     }
     const reference = node['reference'];
-    if (references && path.length > 0 && typeof reference === 'string') {
-      out.push({ path: intern(path.join('.')), reference: share ? (node['reference'] = intern(reference)) : reference });
+    if (referencesBelow && path.length > 0 && typeof reference === 'string') {
+      references.push({ path: intern(path.join('.')), reference: (node['reference'] = intern(reference)) });
     }
+    let members = 0;
     for (const key in node) {
       const value = node[key];
+      if (value === undefined) continue;
+      members++;
+      bytes += keyBytes(key) + 1;
       if (typeof value === 'string') {
-        if (share && !isOwnValue(path, key)) node[key] = intern(value);
-        continue;
+        if (isOwnValue(path, key)) {
+          bytes += stringBytes(value);
+        } else {
+          const shared = share(value);
+          node[key] = shared.text;
+          bytes += shared.bytes;
+        }
+      } else if (typeof value !== 'object' || value === null || (path.length === 0 && key === 'contained')) {
+        // Contained resources are part of the resource itself: measured, not walked.
+        bytes += jsonByteLength(value);
+      } else {
+        path.push(key);
+        walk(value, referencesBelow && (withExtensions || !EXTENSION_KEYS.has(key)));
+        path.pop();
       }
-      if (typeof value !== 'object' || value === null) continue;
-      // Contained resources are part of the resource itself.
-      if (path.length === 0 && key === 'contained') continue;
-      const below = references && (withExtensions || !EXTENSION_KEYS.has(key));
-      if (!below && !share) continue;
-      path.push(key);
-      walk(value, below);
-      path.pop();
     }
+    bytes += members === 0 ? 2 : members + 1;
   };
   walk(resource, true);
-  return out;
-}
-
-/**
- * Every `Reference.reference` string in a resource, outside contained resources (they are part of
- * the resource itself). References inside extensions count only when `withExtensions` is set,
- * as with Google's `complexDataTypeReferenceParsing`.
- */
-export function findReferences(resource: JsonObject, withExtensions: boolean): FoundReference[] {
-  return scan(resource, withExtensions, false);
-}
-
-/**
- * `findReferences` for a resource about to be stored: the same walk replaces its repeated string
- * values by shared copies (`intern.ts`), so the store keeps one copy of each.
- */
-export function findReferencesSharingStrings(resource: JsonObject, withExtensions: boolean): FoundReference[] {
-  return scan(resource, withExtensions, true);
+  return { references, bytes };
 }
 
 /** Replaces every `reference` found in `replacements` (e.g. `urn:uuid:…` → `Patient/123`), in place. */

@@ -11,7 +11,7 @@ import type { Changes, StagedWrite } from './changes.js';
 import { TypeIndexes } from './indexes.js';
 import { Journal, type JournalWrite } from './journal.js';
 import { PageTokens } from './page-token.js';
-import { findReferencesSharingStrings, localTarget } from './references.js';
+import { localTarget, storedForm } from './references.js';
 import { VersionClock } from './versions.js';
 
 /** A reference into the store, as held by the resource that makes it. */
@@ -22,6 +22,13 @@ export interface LocalRef {
   target: string;
   /** The version for `Type/id/_history/vid` references. */
   version: string | undefined;
+}
+
+/** What the store derives from a resource it stores. */
+export interface Prepared {
+  readonly refs: readonly LocalRef[];
+  /** JSON size in bytes (metrics). */
+  readonly size: number;
 }
 
 /** One entry of a resource's history; `resource` is absent for a deletion. */
@@ -199,16 +206,17 @@ export class FhirStore implements FhirDataPlane {
   }
 
   /**
-   * The references of a resource that point into this store. For a resource about to be stored:
-   * the same walk makes its repeated strings shared copies (`intern.ts`).
+   * Prepares a resource about to be stored (`storedForm`): its references into this store and its
+   * JSON size; its repeated strings become shared copies on the way.
    */
-  localRefs(resource: JsonObject): LocalRef[] {
+  prepare(resource: JsonObject): Prepared {
+    const form = storedForm(resource, this.parseExtensionReferences);
     const refs: LocalRef[] = [];
-    for (const found of findReferencesSharingStrings(resource, this.parseExtensionReferences)) {
+    for (const found of form.references) {
       const target = localTarget(found.reference, this.name);
       if (target !== undefined) refs.push({ path: found.path, target: target.key, version: target.version });
     }
-    return refs;
+    return { refs, size: form.bytes };
   }
 
   /**
@@ -220,7 +228,7 @@ export class FhirStore implements FhirDataPlane {
     if (this.integrity && options.checkIntegrity !== false) changes.checkIntegrity();
     const staged = changes.writes;
     const writes = staged.map(toJournal);
-    writes.forEach((write, i) => this.apply(write, staged[i]?.refs));
+    writes.forEach((write, i) => this.apply(write, staged[i]));
     await this.journal?.append(writes);
   }
 
@@ -243,8 +251,8 @@ export class FhirStore implements FhirDataPlane {
     this.journal = undefined;
   }
 
-  /** Applies one write; `refs` are the resource's local references when already known. */
-  private apply(write: JournalWrite, refs?: readonly LocalRef[]): void {
+  /** Applies one write; `prepared` is what `prepare` found in the resource, when already known. */
+  private apply(write: JournalWrite, prepared?: Prepared): void {
     const { id, versionId, lastUpdated, resource } = write;
     const table = this.table(write.type);
     const old = table.records.get(id);
@@ -264,6 +272,7 @@ export class FhirStore implements FhirDataPlane {
       table.put(id, undefined);
       return;
     }
+    const { refs, size } = prepared ?? this.prepare(resource);
     const record: ResourceRecord = {
       type: table.type,
       id,
@@ -271,8 +280,8 @@ export class FhirStore implements FhirDataPlane {
       lastUpdated,
       resource,
       gen: ++this.lastGen,
-      size: Buffer.byteLength(JSON.stringify(resource)),
-      refs: refs ?? this.localRefs(resource),
+      size,
+      refs,
     };
     table.put(id, record);
     table.indexes.add(id, record.gen, resource);

@@ -1,0 +1,57 @@
+/**
+ * What the store derives from a resource in one walk when it stores it (`storedForm`): the JSON
+ * size must be exactly `Buffer.byteLength(JSON.stringify(resource))` (the metrics report it), the
+ * references must be `findReferences`' own, and shared strings must leave the resource equal.
+ */
+
+import { describe, expect, it } from '@jest/globals';
+import { jsonByteLength } from '../../src/emulator/fhir/json-size.js';
+import { findReferences, storedForm } from '../../src/emulator/fhir/references.js';
+import type { JsonObject, JsonValue } from '../../src/emulator/json.js';
+
+const ODD_STRINGS = ['', '"', '\\', '\n\t\b\f\r', '\u0000\u001f\u007f\u0080', 'Müller', '\u2028\u2029', '😀', '\ud800', 'a\udc00b', 'x\ud83d\ude00y', '\uffff'];
+const ODD_NUMBERS = [0, -0, 1, -1, 9, 10, 99, 100, 1e20, 1e21, 1.5, -0.001, 1e-7, 2 ** 53, -(2 ** 60), 3.14159];
+
+function resource(): JsonObject {
+  return {
+    resourceType: 'Observation',
+    id: 'o1',
+    meta: { versionId: 'v1', lastUpdated: '2024-01-01T00:00:00.000001+00:00', tag: [{ code: 'é"' }] },
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '8480-6', display: 'Systolic\tblood pressure' }], text: '' },
+    subject: { reference: 'Patient/p1', display: 'Anna 😀' },
+    performer: [{ reference: 'Practitioner/pr1' }, { reference: 'urn:uuid:x' }],
+    extension: [{ url: 'http://x', valueReference: { reference: 'Organization/o1' } }],
+    contained: [{ resourceType: 'Patient', id: 'c', link: [{ other: { reference: 'Patient/p2' } }] }],
+    component: [{ valueQuantity: { value: 1.25, unit: 'mm[Hg]' } }, { valueBoolean: false }, { valueString: null }],
+    note: [{ text: 'x'.repeat(300) }],
+    odd: { strings: ODD_STRINGS, numbers: ODD_NUMBERS, empty: [], nothing: {}, nested: [[1, 'a'], []] },
+  } as unknown as JsonObject;
+}
+
+describe('storedForm', () => {
+  it('measures the JSON text exactly', () => {
+    const r = resource();
+    expect(storedForm(r, false).bytes).toBe(Buffer.byteLength(JSON.stringify(r)));
+    for (const value of [...ODD_STRINGS, ...ODD_NUMBERS, ODD_STRINGS, ODD_NUMBERS, null, true, [], {}, { a: undefined, b: 1 }, [undefined]]) {
+      expect(jsonByteLength(value as JsonValue)).toBe(Buffer.byteLength(JSON.stringify(value)));
+    }
+  });
+
+  it('finds the references findReferences finds, with and without extensions', () => {
+    for (const withExtensions of [false, true]) {
+      expect(storedForm(resource(), withExtensions).references).toEqual(findReferences(resource(), withExtensions));
+    }
+    expect(storedForm(resource(), true).references.map((r) => r.path)).toEqual(['subject', 'performer', 'performer', 'extension.valueReference']);
+  });
+
+  it('leaves the resource equal while two resources come to share their repeated values', () => {
+    const copy = (): JsonObject => JSON.parse(JSON.stringify(resource())) as JsonObject;
+    const a = copy();
+    const b = copy();
+    storedForm(a, false);
+    storedForm(b, false);
+    expect(a).toEqual(copy());
+    expect(b).toEqual(copy());
+  });
+});
