@@ -42,26 +42,15 @@
  */
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import dcmjs from 'dcmjs';
 import { sampleStudyPlan, writeStudyInstances } from '../../src/demo/dicom/index.js';
 import { type DicomEmulator, multipartParts, startDicomEmulator, stow } from '../emulator/dicom-helpers.js';
 import { decode as decodePng } from 'fast-png';
 import { allPages, comparable, comparableDataset, type Dataset, getJson, keyed, pngSize, TAG, uidOf } from './dicomweb-compare.js';
-import { orthancMissing, type RunningOrthanc, startOrthanc } from './orthanc-server.js';
+import { orthancMissing, pydicomTestFiles, type RunningOrthanc, startOrthanc } from './orthanc-server.js';
 
-/** pydicom's test files, from Debian's interpreter (the one `python3-pydicom` installs into). */
-function pydicomTestFiles(): string | undefined {
-  try {
-    const script = 'import os, pydicom; print(os.path.join(os.path.dirname(pydicom.__file__), "data", "test_files"))';
-    const dir = execFileSync('/usr/bin/python3', ['-c', script], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-    return existsSync(path.join(dir, 'CT_small.dcm')) ? dir : undefined;
-  } catch {
-    return undefined;
-  }
-}
 const TEST_FILES = pydicomTestFiles();
 const MISSING = orthancMissing() ?? (TEST_FILES === undefined ? 'pydicom test files not found' : undefined);
 if (MISSING !== undefined) {
