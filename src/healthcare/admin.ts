@@ -3,6 +3,7 @@
  * Shapes follow the v1 REST reference; int64 fields arrive as JSON strings.
  */
 import type { HealthcareClient } from './client.js';
+import type { ApiKind } from './errors.js';
 import { datasetPath, locationPath, storePath, type DatasetName, type LocationName, type StoreKind, type StoreName } from './names.js';
 
 export interface Dataset {
@@ -56,26 +57,23 @@ export interface PageRequest {
   pageToken?: string;
 }
 
-export async function listDatasets(client: HealthcareClient, location: LocationName, page: PageRequest): Promise<Page<Dataset>> {
-  const body = await client.json<{ datasets?: Dataset[]; nextPageToken?: string }>({
-    kind: 'admin',
-    path: `${locationPath(location)}/datasets`,
-    query: { pageSize: page.pageSize, pageToken: page.pageToken || undefined },
-  });
-  return { items: body.datasets ?? [], nextPageToken: body.nextPageToken ?? '' };
+/** One page of a Google `list` method, whose items come under `field` (`datasets`, `fhirStores`, …). */
+export async function listPage<T>(client: HealthcareClient, kind: ApiKind, path: string, field: string, page: PageRequest): Promise<Page<T>> {
+  const body = await client.json<Record<string, unknown>>({ kind, path, query: { pageSize: page.pageSize, pageToken: page.pageToken || undefined } });
+  const items = body[field];
+  return { items: Array.isArray(items) ? items as T[] : [], nextPageToken: typeof body['nextPageToken'] === 'string' ? body['nextPageToken'] : '' };
+}
+
+export function listDatasets(client: HealthcareClient, location: LocationName, page: PageRequest): Promise<Page<Dataset>> {
+  return listPage(client, 'admin', `${locationPath(location)}/datasets`, 'datasets', page);
 }
 
 export function getDataset(client: HealthcareClient, name: DatasetName): Promise<Dataset> {
   return client.json<Dataset>({ kind: 'admin', path: datasetPath(name) });
 }
 
-export async function listStores<K extends StoreKind>(client: HealthcareClient, kind: K, dataset: DatasetName, page: PageRequest): Promise<Page<StoreOfKind[K]>> {
-  const body = await client.json<Partial<Record<K, StoreOfKind[K][]>> & { nextPageToken?: string }>({
-    kind: 'admin',
-    path: `${datasetPath(dataset)}/${kind}`,
-    query: { pageSize: page.pageSize, pageToken: page.pageToken || undefined },
-  });
-  return { items: body[kind] ?? [], nextPageToken: body.nextPageToken ?? '' };
+export function listStores<K extends StoreKind>(client: HealthcareClient, kind: K, dataset: DatasetName, page: PageRequest): Promise<Page<StoreOfKind[K]>> {
+  return listPage(client, 'admin', `${datasetPath(dataset)}/${kind}`, kind, page);
 }
 
 export function getStore<K extends StoreKind>(client: HealthcareClient, name: StoreName & { kind: K }): Promise<StoreOfKind[K]> {

@@ -2,7 +2,7 @@
  * HL7v2 stores and messages of the Cloud Healthcare API (reference §1.3, §2, §8): names, store and
  * message shapes, and the calls the graph makes. Every name is validated before it reaches a URL.
  */
-import type { Page, PageRequest } from './admin.js';
+import { listPage, type Page, type PageRequest } from './admin.js';
 import type { HealthcareClient } from './client.js';
 import { datasetPath, datasetResourceName, InvalidNameError, isValidResourceId, parseDatasetName, type DatasetName } from './names.js';
 
@@ -99,13 +99,8 @@ export function hl7V2StorePath(name: Hl7V2StoreName): string {
 }
 
 /** `hl7V2Stores.list`: one page. */
-export async function listHl7V2Stores(client: HealthcareClient, dataset: DatasetName, page: PageRequest): Promise<Page<Hl7V2Store>> {
-  const body = await client.json<{ hl7V2Stores?: Hl7V2Store[]; nextPageToken?: string }>({
-    kind: 'admin',
-    path: `${datasetPath(dataset)}/hl7V2Stores`,
-    query: { pageSize: page.pageSize, pageToken: page.pageToken || undefined },
-  });
-  return { items: body.hl7V2Stores ?? [], nextPageToken: body.nextPageToken ?? '' };
+export function listHl7V2Stores(client: HealthcareClient, dataset: DatasetName, page: PageRequest): Promise<Page<Hl7V2Store>> {
+  return listPage(client, 'admin', `${datasetPath(dataset)}/hl7V2Stores`, 'hl7V2Stores', page);
 }
 
 /** `hl7V2Stores.get`. */

@@ -2,7 +2,7 @@
  * Long-running operations (`google.longrunning.Operation`, reference §7.1): get, list per dataset,
  * cancel. Operation names are validated like every other name before they reach a URL.
  */
-import type { Page, PageRequest } from './admin.js';
+import { listPage, type Page, type PageRequest } from './admin.js';
 import type { HealthcareClient } from './client.js';
 import { datasetPath, InvalidNameError, parseDatasetName, type DatasetName } from './names.js';
 
@@ -56,13 +56,8 @@ export function getOperation(client: HealthcareClient, name: OperationName): Pro
 }
 
 /** `datasets.operations.list`: one page, oldest first as the API orders them. */
-export async function listOperations(client: HealthcareClient, dataset: DatasetName, page: PageRequest): Promise<Page<Operation>> {
-  const body = await client.json<{ operations?: Operation[]; nextPageToken?: string }>({
-    kind: 'operations',
-    path: `${datasetPath(dataset)}/operations`,
-    query: { pageSize: page.pageSize, pageToken: page.pageToken || undefined },
-  });
-  return { items: body.operations ?? [], nextPageToken: body.nextPageToken ?? '' };
+export function listOperations(client: HealthcareClient, dataset: DatasetName, page: PageRequest): Promise<Page<Operation>> {
+  return listPage(client, 'operations', `${datasetPath(dataset)}/operations`, 'operations', page);
 }
 
 /** `datasets.operations.cancel`: asks the server to stop; the operation itself tells when it has. */
