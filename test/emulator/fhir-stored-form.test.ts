@@ -2,12 +2,15 @@
  * What the store derives from a resource in one walk when it stores it (`storedForm`): the JSON
  * size must be exactly `Buffer.byteLength(JSON.stringify(resource))` (the metrics report it), the
  * references must be `findReferences`' own, and shared strings must leave the resource equal.
+ * Elements shared between stored resources must never change with another resource's write.
  */
 
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { jsonByteLength } from '../../src/emulator/fhir/json-size.js';
 import { findReferences, storedForm } from '../../src/emulator/fhir/references.js';
 import type { JsonObject, JsonValue } from '../../src/emulator/json.js';
+import type { RunningEmulator } from '../../src/emulator/server.js';
+import { startFhir, type FhirApi } from './fhir-helpers.js';
 
 const ODD_STRINGS = ['', '"', '\\', '\n\t\b\f\r', '\u0000\u001f\u007f\u0080', 'Müller', '\u2028\u2029', '😀', '\ud800', 'a\udc00b', 'x\ud83d\ude00y', '\uffff'];
 const ODD_NUMBERS = [0, -0, 1, -1, 9, 10, 99, 100, 1e20, 1e21, 1.5, -0.001, 1e-7, 2 ** 53, -(2 ** 60), 3.14159];
@@ -53,5 +56,40 @@ describe('storedForm', () => {
     storedForm(b, false);
     expect(a).toEqual(copy());
     expect(b).toEqual(copy());
+  });
+});
+
+describe('shared elements in the store', () => {
+  let emulator: RunningEmulator;
+  let api: FhirApi;
+
+  beforeAll(async () => {
+    ({ emulator, api } = await startFhir());
+  });
+
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  it('keeps a resource unchanged when another one sharing its elements is patched or updated', async () => {
+    const observation = (display: string) => ({
+      resourceType: 'Observation',
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code: '8480-6', display }] },
+      valueQuantity: { value: 120, unit: 'mm[Hg]' },
+    });
+    const a = await api.create(observation('Systolic'));
+    const b = await api.create(observation('Systolic'));
+    const ops = [
+      { op: 'replace', path: '/code/coding/0/display', value: 'Changed' },
+      { op: 'replace', path: '/valueQuantity/value', value: 1 },
+    ];
+    const patched = await api.request('PATCH', `Observation/${b.id}`, JSON.stringify(ops), { 'content-type': 'application/json-patch+json' });
+    expect(patched.status).toBe(200);
+    expect((await api.get(`Observation/${b.id}`)).body.code.coding[0].display).toBe('Changed');
+    expect((await api.get(`Observation/${a.id}`)).body).toEqual(a);
+    expect((await api.request('PUT', `Observation/${b.id}`, { ...observation('Other'), id: b.id })).status).toBe(200);
+    expect((await api.get(`Observation/${a.id}`)).body).toEqual(a);
+    expect((await api.get(`Observation/${b.id}/_history/${String(b.meta.versionId)}`)).body).toEqual(b);
   });
 });

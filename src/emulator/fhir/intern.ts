@@ -5,10 +5,14 @@
  * such duplicates. Storing one shared copy instead saves that memory and the garbage collector's
  * work of copying and marking them.
  *
- * The pool is bounded: once full it starts afresh, so strings of deleted resources and one-off
+ * Elements made of such values alone (Codings, References, Quantities) recur as well and are shared
+ * the same way (`shareElement`).
+ *
+ * The pools are bounded: once full they start afresh, so strings of deleted resources and one-off
  * values are not kept forever; a value that keeps repeating is shared again right after.
  */
 
+import type { JsonObject } from '../json.js';
 import { stringBytes } from './json-size.js';
 
 // Distinct strings remembered at most (a few MB); large enough to span a patient's whole record.
@@ -38,4 +42,31 @@ export function share(text: string): SharedString {
 /** The shared copy of `text` (`text` itself the first time it is seen). */
 export function intern(text: string): string {
   return text.length > MAX_LENGTH ? text : share(text).text;
+}
+
+// Elements with more members, or longer values, are rarely the same in two resources.
+const ELEMENT_MEMBERS = 6;
+const ELEMENT_KEY_LENGTH = 512;
+
+let elements = new Map<string, JsonObject>();
+
+/**
+ * The shared copy of an element whose members are all strings, numbers, booleans or null, such as
+ * a Coding or a Reference: the first element seen with the same members in the same order.
+ */
+export function shareElement(element: JsonObject): JsonObject {
+  let key = '';
+  let members = 0;
+  for (const name in element) {
+    const value = element[name];
+    if (++members > ELEMENT_MEMBERS) return element;
+    // Tagged by type, so that "1" and 1 differ.
+    key += `${name}\u0000${typeof value === 'string' ? 's' : typeof value === 'number' ? 'n' : 'o'}${String(value)}\u0001`;
+  }
+  if (key.length > ELEMENT_KEY_LENGTH) return element;
+  const shared = elements.get(key);
+  if (shared !== undefined) return shared;
+  if (elements.size >= POOL_LIMIT) elements = new Map();
+  elements.set(key, element);
+  return element;
 }

@@ -6,7 +6,7 @@
 
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { isResourceType } from '../../fhir/resource-types.js';
-import { intern, share } from './intern.js';
+import { intern, share, shareElement } from './intern.js';
 import { jsonByteLength, keyBytes, stringBytes } from './json-size.js';
 
 /** A reference that resolves inside the store (shared between callers: do not modify). */
@@ -110,14 +110,17 @@ function isOwnValue(path: readonly string[], key: string): boolean {
 
 /**
  * Prepares a resource for storage in one walk: `findReferences`, the size of its JSON (without
- * writing it), and its string values replaced by shared copies (`intern.ts`), except its own id
- * and version stamp, so that the store keeps one copy of each repeated value.
+ * writing it), and its values replaced by shared copies (`intern.ts`): strings, except its own id
+ * and version stamp, and elements made of such values alone (Codings, References, Quantities), so
+ * that the store keeps one copy of each repeated value. Stored resources are never modified in
+ * place, which makes sharing their elements safe.
  */
 export function storedForm(resource: JsonObject, withExtensions: boolean): StoredForm {
   const references: FoundReference[] = [];
   const path: string[] = [];
   let bytes = 0;
-  const walk = (node: JsonObject | JsonValue[], referencesBelow: boolean): void => {
+  /** Walks an element below the resource; answers the element to store in its place. */
+  const walk = (node: JsonObject | JsonValue[], referencesBelow: boolean): JsonValue => {
     if (Array.isArray(node)) {
       bytes += node.length === 0 ? 2 : node.length + 1;
       for (let i = 0; i < node.length; i++) {
@@ -127,18 +130,20 @@ export function storedForm(resource: JsonObject, withExtensions: boolean): Store
           node[i] = shared.text;
           bytes += shared.bytes;
         } else if (typeof item === 'object' && item !== null) {
-          walk(item, referencesBelow);
+          node[i] = walk(item, referencesBelow);
         } else {
           bytes += jsonByteLength(item);
         }
       }
-      return;
+      return node;
     }
     const reference = node['reference'];
     if (referencesBelow && path.length > 0 && typeof reference === 'string') {
       references.push({ path: intern(path.join('.')), reference: (node['reference'] = intern(reference)) });
     }
     let members = 0;
+    // Whether the element holds shared primitive values only.
+    let shareable = path.length > 0;
     for (const key in node) {
       const value = node[key];
       if (value === undefined) continue;
@@ -147,21 +152,26 @@ export function storedForm(resource: JsonObject, withExtensions: boolean): Store
       if (typeof value === 'string') {
         if (isOwnValue(path, key)) {
           bytes += stringBytes(value);
+          shareable = false;
         } else {
           const shared = share(value);
           node[key] = shared.text;
           bytes += shared.bytes;
         }
-      } else if (typeof value !== 'object' || value === null || (path.length === 0 && key === 'contained')) {
+      } else if (typeof value !== 'object' || value === null) {
+        bytes += jsonByteLength(value);
+      } else if (path.length === 0 && key === 'contained') {
         // Contained resources are part of the resource itself: measured, not walked.
         bytes += jsonByteLength(value);
       } else {
+        shareable = false;
         path.push(key);
-        walk(value, referencesBelow && (withExtensions || !EXTENSION_KEYS.has(key)));
+        node[key] = walk(value, referencesBelow && (withExtensions || !EXTENSION_KEYS.has(key)));
         path.pop();
       }
     }
     bytes += members === 0 ? 2 : members + 1;
+    return shareable ? shareElement(node) : node;
   };
   walk(resource, true);
   return { references, bytes };
