@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
-import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { loadConfig } from '../../src/config/index.js';
 import { buildManifest } from '../../src/graphql/persisted-query-manifest.js';
 import { EXAMPLE_OPERATIONS } from '../../src/http/examples.js';
 import { metricTotal, startTestApp } from '../helpers/app.js';
 import { codes, DEMO_FHIR, persisted, post, sha256, type Answer } from './helpers.js';
+import { configErrorOf as messageOf } from '../helpers/config.js';
 
 const SAMPLE = fileURLToPath(new URL('../../safelist.example.json', import.meta.url));
 const sample = JSON.parse(readFileSync(SAMPLE, 'utf8'));
@@ -31,16 +32,7 @@ describe('safelist configuration', () => {
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
     return path;
   };
-  const messageOf = (env: Record<string, string>) => {
-    try {
-      loadConfig(env);
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      return (error as Error).message;
-    }
-    throw new Error('expected a ConfigError');
-  };
-  const body = '{ __typename }';
+    const body = '{ __typename }';
   const manifest = (operations: unknown[]) => ({ format: 'apollo-persisted-query-manifest', version: 1, operations });
 
   it('loads a manifest with PERSISTED_QUERIES=safelist', () => {

@@ -1,16 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, GOOGLE_API_URL, loadConfig } from '../../src/config/index.js';
-
-function messageOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { GOOGLE_API_URL, loadConfig } from '../../src/config/index.js';
+import { configErrorOf as messageOf } from '../helpers/config.js';
 
 describe('loadConfig', () => {
   it('defaults to the embedded emulator with the demo project and no auth', () => {

@@ -2,22 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { ConfigError, loadConfig } from '../../src/config/index.js';
+import { loadConfig } from '../../src/config/index.js';
 import { loadDicomWebServers } from '../../src/config/dicomweb-servers.js';
+import { configErrorOf as messageOf } from '../helpers/config.js';
 
 const SECRET = 'Basic c2VjcmV0OnNlY3JldA==';
 const servers = (...entries: object[]) => ({ DICOMWEB_SERVERS: JSON.stringify(entries) });
 const orthanc = { id: 'orthanc', url: 'http://127.0.0.1:8042/dicom-web/', dataset: 'demo', quirks: 'orthanc' };
-
-function messageOf(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dicomweb-servers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
