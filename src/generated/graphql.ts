@@ -327,7 +327,10 @@ export type DeleteFhirResourcePayload = {
 export type DicomDeidentifyInput = {
   /** Keep only these attributes (keywords such as `PatientID` or 8 hex digits such as `00100020`). */
   keepTags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** A filter profile (default KEEP_ALL). */
+  /**
+   * A filter profile. Without a profile or a tag list the graph asks for ATTRIBUTE_CONFIDENTIALITY_BASIC:
+   * the API's own default (KEEP_ALL) would copy names and ids as they are.
+   */
   profile?: InputMaybe<DicomFilterProfile>;
   /** Remove these attributes and keep all others. */
   removeTags?: InputMaybe<Array<Scalars['String']['input']>>;

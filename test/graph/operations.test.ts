@@ -82,6 +82,20 @@ describe('de-identification in the graph', () => {
     expect(text).not.toContain(sourcePatient.birthDate);
   });
 
+  it('without a config still removes DICOM names and ids, which the API itself would keep', async () => {
+    const qido = async (dataset: string) => (await fetch(`${app.apiUrl}/${LOCATION}/datasets/${dataset}/dicomStores/dicom/dicomWeb/studies?includefield=00100020`)).json() as Promise<Record<string, { Value?: unknown[] }>[]>;
+    const source = await qido('demo');
+    expect(source.length).toBeGreaterThan(0);
+    const started = await graphql(app, `mutation { deidentifyDataset(source: "${DATASET}", destinationDatasetId: "deid-defaults") { id } }`);
+    expect(started.errors).toBeUndefined();
+    expect((await pollDone(app, started.data.deidentifyDataset.id)).error).toBeNull();
+    const copy = JSON.stringify(await qido('deid-defaults'));
+    for (const study of source) {
+      expect(copy).not.toContain(JSON.stringify(study['00100010']?.Value?.[0]));
+      expect(copy).not.toContain(JSON.stringify(study['00100020']?.Value?.[0]));
+    }
+  });
+
   it('reads an operation by name (without a result: the API does not say where it wrote)', async () => {
     const list = await rest(app, 'GET', `${DATASET}/operations`);
     const name = list.body.operations.at(-1).name;

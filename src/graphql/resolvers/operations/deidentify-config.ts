@@ -62,11 +62,18 @@ function fhirConfig(input: NonNullable<DeidentifyConfigInput['fhir']>): Record<s
   };
 }
 
+/**
+ * The API keeps every DICOM attribute when no profile or tag list is given (KEEP_ALL): a copy that
+ * still names its patients. A caller who says nothing gets the Basic Confidentiality Profile instead.
+ */
+const DEFAULT_DICOM_PROFILE: DicomFilterProfile = 'ATTRIBUTE_CONFIDENTIALITY_BASIC';
+
 function dicomConfig(input: NonNullable<DeidentifyConfigInput['dicom']>): Record<string, unknown> {
   const set = [input.profile, input.keepTags, input.removeTags].filter((value) => value !== undefined && value !== null);
   if (set.length > 1) throw badUserInput('config.dicom: set at most one of profile, keepTags and removeTags');
   const tags = (list: readonly string[], field: string) => ({ tags: limited(list, field).map((tag) => dicomTag(tag, field)) });
   return {
+    ...(set.length === 0 ? { filterProfile: PROFILES[DEFAULT_DICOM_PROFILE] } : {}),
     ...(input.profile ? { filterProfile: PROFILES[input.profile] } : {}),
     ...(input.keepTags ? { keepList: tags(input.keepTags, 'dicom.keepTags') } : {}),
     ...(input.removeTags ? { removeList: tags(input.removeTags, 'dicom.removeTags') } : {}),
@@ -76,7 +83,7 @@ function dicomConfig(input: NonNullable<DeidentifyConfigInput['dicom']>): Record
 
 /** Builds the API's `DeidentifyConfig`; throws BAD_USER_INPUT on anything invalid. */
 export function toDeidentifyConfig(input: DeidentifyConfigInput | null | undefined): DeidentifyConfig {
-  if (!input) return {};
+  if (!input) return { dicom: dicomConfig({}) };
   const transformations: Record<string, unknown>[] = [];
   // Dates and identifiers get their own keys; free text its replacement. Each names its info
   // types, so one never captures what another is meant for.
@@ -89,7 +96,7 @@ export function toDeidentifyConfig(input: DeidentifyConfigInput | null | undefin
   if (input.freeText) transformations.push({ infoTypes: FREE_TEXT_INFO_TYPES, ...REPLACEMENTS[input.freeText] });
   return {
     ...(input.fhir ? { fhir: fhirConfig(input.fhir) } : {}),
-    ...(input.dicom ? { dicom: dicomConfig(input.dicom) } : {}),
+    dicom: dicomConfig(input.dicom ?? {}),
     ...(transformations.length > 0 ? { text: { transformations } } : {}),
   };
 }
