@@ -28,6 +28,8 @@ function resource(): JsonObject {
     contained: [{ resourceType: 'Patient', id: 'c', link: [{ other: { reference: 'Patient/p2' } }] }],
     component: [{ valueQuantity: { value: 1.25, unit: 'mm[Hg]' } }, { valueBoolean: false }, { valueString: null }],
     note: [{ text: 'x'.repeat(300) }],
+    // Elements that must stay apart although their members look alike.
+    alike: [{ a: '1', b: '2' }, { a: '1"b1"2' }, { a: 1 }, { a: '1' }, { a: null }, { a: false }, { a: 'z' }, { a: 0 }, { b: '1', a: '2' }],
     odd: { strings: ODD_STRINGS, numbers: ODD_NUMBERS, empty: [], nothing: {}, nested: [[1, 'a'], []] },
   } as unknown as JsonObject;
 }

@@ -12,7 +12,7 @@
  * values are not kept forever; a value that keeps repeating is shared again right after.
  */
 
-import type { JsonObject } from '../json.js';
+import type { JsonObject, JsonValue } from '../json.js';
 import { stringBytes } from './json-size.js';
 
 // Distinct strings remembered at most (a few MB); large enough to span a patient's whole record.
@@ -51,17 +51,28 @@ const ELEMENT_KEY_LENGTH = 512;
 let elements = new Map<string, JsonObject>();
 
 /**
+ * The part of an element's identity that a primitive value or a member name contributes: typed
+ * and length-prefixed, so that no two different elements have the same identity.
+ */
+function valueKey(value: JsonValue | undefined): string {
+  if (typeof value === 'string') return `${value.length}"${value}`;
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0;' : `${value};`;
+  if (value === undefined) return 'u';
+  return value === null ? 'z' : value === true ? 't' : 'f';
+}
+
+/**
  * The shared copy of an element whose members are all strings, numbers, booleans or null, such as
  * a Coding or a Reference: the first element seen with the same members in the same order.
+ * (Sharing elements that hold other elements too saves little more memory for much more work:
+ * most of those hold some value of their own, such as an identifier or a time.)
  */
 export function shareElement(element: JsonObject): JsonObject {
   let key = '';
   let members = 0;
   for (const name in element) {
-    const value = element[name];
     if (++members > ELEMENT_MEMBERS) return element;
-    // Tagged by type, so that "1" and 1 differ.
-    key += `${name}\u0000${typeof value === 'string' ? 's' : typeof value === 'number' ? 'n' : 'o'}${String(value)}\u0001`;
+    key += valueKey(name) + valueKey(element[name]);
   }
   if (key.length > ELEMENT_KEY_LENGTH) return element;
   const shared = elements.get(key);
