@@ -113,10 +113,13 @@ export class Changes {
         continue;
       }
       for (const ref of write.refs) {
-        const [type = '', id = ''] = ref.target.split('/');
-        if (this.resource(type, id) === undefined) throw missingReference(ref.target);
-        if (ref.version !== undefined && !this.hasVersion(type, id, ref.version)) {
-          throw missingReference(`${ref.target}/_history/${ref.version}`);
+        // Targets are `Type/id` keys, as the staged writes are keyed.
+        const staged = this.staged.get(ref.target);
+        const exists = staged === undefined ? this.store.byKey(ref.target) !== undefined : staged.resource !== undefined;
+        if (!exists) throw missingReference(ref.target);
+        if (ref.version !== undefined) {
+          const [type = '', id = ''] = ref.target.split('/');
+          if (!this.hasVersion(type, id, ref.version)) throw missingReference(`${ref.target}/_history/${ref.version}`);
         }
       }
     }

@@ -71,6 +71,18 @@ function relativeUrl(url: string, storeName: string): string | undefined {
   return at < 0 ? undefined : url.slice(at + marker.length);
 }
 
+// `Type` or `Type/id` (no dot segments, escapes or query): what a URL parser would leave as it is.
+const PLAIN_PATH = /^[A-Za-z0-9\-_]+(?:\/[A-Za-z0-9\-_][A-Za-z0-9\-_.]*)*$/;
+
+/** The decoded path segments and the query of a relative request URL. */
+function parseRelativeUrl(relative: string): { segments: string[]; criteria: URLSearchParams } {
+  // Bulk loads send thousands of plain `Type/id` entries: no URL parsing for those. (Decoding
+  // copies each segment, rather than keeping slices that would hold on to the whole URL.)
+  if (PLAIN_PATH.test(relative)) return { segments: relative.split('/').map(decodeURIComponent), criteria: new URLSearchParams() };
+  const parsed = new URL(relative, 'http://base/');
+  return { segments: parsed.pathname.slice(1).split('/').map(decodeURIComponent), criteria: parsed.searchParams };
+}
+
 function parseEntry(store: FhirStore, raw: JsonValue, index: number): EntryRequest {
   const fail = (reason: string): FhirError => invalidResource(`Bundle.entry[${index}]: ${reason}`);
   if (!isJsonObject(raw) || !isJsonObject(raw['request'])) throw fail('every entry needs a request');
@@ -81,8 +93,8 @@ function parseEntry(store: FhirStore, raw: JsonValue, index: number): EntryReque
   if (url === undefined || url === '') throw fail('request.url is required');
   const relative = relativeUrl(url, store.name);
   if (relative === undefined) throw fail(`request.url ${url} is not in this FHIR store`);
-  const parsed = new URL(relative, 'http://base/');
-  const [type = '', ...rest] = parsed.pathname.slice(1).split('/').map(decodeURIComponent);
+  const { segments, criteria } = parseRelativeUrl(relative);
+  const [type = '', ...rest] = segments;
   if (!isResourceType(type)) throw badResourceType(type);
   const resource = raw['resource'];
   if (resource !== undefined && !isJsonObject(resource)) throw fail('resource must be an object');
@@ -91,7 +103,7 @@ function parseEntry(store: FhirStore, raw: JsonValue, index: number): EntryReque
     method: method as Method,
     type,
     rest,
-    criteria: parsed.searchParams,
+    criteria,
     resource,
     fullUrl: optionalString(raw['fullUrl']),
     ifNoneExist: optionalString(request['ifNoneExist']),
