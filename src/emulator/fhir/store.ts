@@ -11,17 +11,17 @@ import type { Changes, StagedWrite } from './changes.js';
 import { TypeIndexes } from './indexes.js';
 import { Journal, type JournalWrite } from './journal.js';
 import { PageTokens } from './page-token.js';
-import { localTarget, storedForm } from './references.js';
+import { localTarget, storedForm, type LocalTarget } from './references.js';
 import { VersionClock } from './versions.js';
 
-/** A reference into the store, as held by the resource that makes it. */
+/** A reference into the store, as held by the resources that make it (shared: do not modify). */
 export interface LocalRef {
   /** Dotted element path of the reference (`subject`, `participant.individual`). */
-  path: string;
+  readonly path: string;
   /** `Type/id`. */
-  target: string;
+  readonly target: string;
   /** The version for `Type/id/_history/vid` references. */
-  version: string | undefined;
+  readonly version: string | undefined;
 }
 
 /** What the store derives from a resource it stores. */
@@ -113,6 +113,23 @@ export class TypeTable {
 }
 
 const NO_RECORDS: ReadonlySet<ResourceRecord> = new Set();
+const NO_REFS: readonly LocalRef[] = [];
+
+// The same reference at the same element recurs in many resources (`subject` → `Patient/p1` in
+// every resource of a patient): they share one LocalRef. Bounded like the string pool.
+const LOCAL_REF_LIMIT = 1 << 17;
+let localRefs = new Map<string, LocalRef>();
+
+function localRef(path: string, target: LocalTarget): LocalRef {
+  if (target.version !== undefined) return { path, target: target.key, version: target.version };
+  const key = `${path.length}:${path}${target.key}`;
+  let ref = localRefs.get(key);
+  if (ref === undefined) {
+    if (localRefs.size >= LOCAL_REF_LIMIT) localRefs = new Map();
+    localRefs.set(key, (ref = { path, target: target.key, version: undefined }));
+  }
+  return ref;
+}
 
 /** `Type/id` of a resource. */
 export function keyOf(type: string, id: string): string {
@@ -214,9 +231,9 @@ export class FhirStore implements FhirDataPlane {
     const refs: LocalRef[] = [];
     for (const found of form.references) {
       const target = localTarget(found.reference, this.name);
-      if (target !== undefined) refs.push({ path: found.path, target: target.key, version: target.version });
+      if (target !== undefined) refs.push(localRef(found.path, target));
     }
-    return { refs, size: form.bytes };
+    return { refs: refs.length === 0 ? NO_REFS : refs, size: form.bytes };
   }
 
   /**
