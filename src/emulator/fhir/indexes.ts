@@ -1,12 +1,14 @@
 /**
  * Write-time search indexes, one per (store, type, parameter), maintained on every create, update
  * and delete so that searches never scan resources:
- * - token and reference: value key → ids (one map lookup per search value);
- * - string: normalized values in a sorted run (prefix = binary-searched range) plus raw value → ids
- *   for `:exact`;
+ * - token and reference: value key → ids (one map lookup per search value); token texts (`:text`)
+ *   as strings' normalized values;
+ * - string: distinct normalized values in a sorted run, each with its ids (prefix = binary-searched
+ *   range), plus raw value → ids for `:exact`;
  * - date: value ranges in two sorted runs, by start and by end, so each prefix reads one slice;
  * - quantity: values in a sorted run.
  * `:contains` and `ne` read a whole index (not the resources); they have no narrower answer.
+ * `:contains` reads each distinct value once.
  * Every parsed search value can also test a single resource, so that a search whose other
  * clauses already narrowed the candidates to a few filters them instead of reading a wide slice.
  */
@@ -96,8 +98,60 @@ class KeySets {
   }
 }
 
-interface TextEntry extends RunEntry {
+/** The ids under one normalized text; an entry of the run of distinct texts while current. */
+interface TextGroup {
   readonly key: string;
+  readonly ids: Set<string>;
+}
+
+/**
+ * Normalized texts → ids, for prefix and substring search. Most texts recur (displays, cities,
+ * given names), so each distinct text has one set of ids, and only the distinct texts are kept
+ * in a sorted run: a write adds an id to a set rather than an entry to the run.
+ */
+class TextKeys {
+  private readonly groups = new Map<string, TextGroup>();
+  private readonly run = new SortedRun<TextGroup, string>(
+    (group) => group.key,
+    (group) => this.groups.get(group.key) === group,
+  );
+
+  add(key: string, id: string): void {
+    let group = this.groups.get(key);
+    if (group === undefined) {
+      this.groups.set(key, (group = { key, ids: new Set() }));
+      this.run.insert(group);
+    }
+    group.ids.add(id);
+  }
+
+  delete(key: string, id: string): void {
+    const group = this.groups.get(key);
+    if (group === undefined) return;
+    group.ids.delete(id);
+    if (group.ids.size > 0) return;
+    this.groups.delete(key);
+    this.run.noteStale(1);
+  }
+
+  /** Ids under texts starting with `prefix`. */
+  withPrefix(prefix: string): Set<string> {
+    const ids = new Set<string>();
+    for (const group of this.run.range(prefix, prefixEnd(prefix))) for (const id of group.ids) ids.add(id);
+    return ids;
+  }
+
+  /** Ids under texts that contain `part` (every distinct text is read). */
+  containing(part: string): Set<string> {
+    const ids = new Set<string>();
+    for (const group of this.groups.values()) if (group.key.includes(part)) for (const id of group.ids) ids.add(id);
+    return ids;
+  }
+
+  /** Every id under any text. */
+  allIds(): Set<string> {
+    return this.containing('');
+  }
 }
 
 function idsOf(entries: readonly RunEntry[]): Set<string> {
@@ -152,22 +206,24 @@ abstract class BaseIndex<V> implements ParamIndex {
 
 class TokenIndex extends BaseIndex<Token> {
   private readonly keys = new KeySets();
-  private readonly texts = this.run<TextEntry, string>((e) => e.key);
+  private readonly texts = new TextKeys();
 
   protected values(resource: JsonObject): Token[] {
     return tokenValues(this.def.extract(resource));
   }
 
-  protected insert(id: string, gen: number, tokens: Token[]): void {
+  protected insert(id: string, _gen: number, tokens: Token[]): void {
     for (const token of tokens) {
       for (const key of tokenKeys(token)) this.keys.add(key, id);
-      if (token.text !== undefined) this.texts.insert({ key: normalizeString(token.text), id, gen });
+      if (token.text !== undefined) this.texts.add(normalizeString(token.text), id);
     }
   }
 
   protected discard(id: string, tokens: Token[]): void {
-    for (const token of tokens) for (const key of tokenKeys(token)) this.keys.delete(key, id);
-    this.texts.noteStale(tokens.filter((t) => t.text !== undefined).length);
+    for (const token of tokens) {
+      for (const key of tokenKeys(token)) this.keys.delete(key, id);
+      if (token.text !== undefined) this.texts.delete(normalizeString(token.text), id);
+    }
   }
 
   accepts(modifier: string): boolean {
@@ -179,7 +235,7 @@ class TokenIndex extends BaseIndex<Token> {
       const text = normalizeString(unescapeValue(value));
       return this.matching(
         false,
-        () => idsOf(this.texts.range(text, prefixEnd(text))),
+        () => this.texts.withPrefix(text),
         (token) => token.text !== undefined && normalizeString(token.text).startsWith(text),
       );
     }
@@ -190,7 +246,7 @@ class TokenIndex extends BaseIndex<Token> {
 
   present(): ReadonlySet<string> {
     const ids = this.keys.allIds();
-    for (const entry of this.texts.range(undefined, undefined)) ids.add(entry.id);
+    for (const id of this.texts.allIds()) ids.add(id);
     return ids;
   }
 
@@ -234,22 +290,24 @@ class IdIndex implements ParamIndex {
 
 class StringIndex extends BaseIndex<string> {
   private readonly exact = new KeySets();
-  private readonly normalized = this.run<TextEntry, string>((e) => e.key);
+  private readonly normalized = new TextKeys();
 
   protected values(resource: JsonObject): string[] {
     return stringValues(this.def.extract(resource));
   }
 
-  protected insert(id: string, gen: number, values: string[]): void {
+  protected insert(id: string, _gen: number, values: string[]): void {
     for (const value of values) {
       this.exact.add(value, id);
-      this.normalized.insert({ key: normalizeString(value), id, gen });
+      this.normalized.add(normalizeString(value), id);
     }
   }
 
   protected discard(id: string, values: string[]): void {
-    for (const value of values) this.exact.delete(value, id);
-    this.normalized.noteStale(values.length);
+    for (const value of values) {
+      this.exact.delete(value, id);
+      this.normalized.delete(normalizeString(value), id);
+    }
   }
 
   accepts(modifier: string): boolean {
@@ -263,13 +321,13 @@ class StringIndex extends BaseIndex<string> {
     if (modifier === 'contains') {
       return this.matching(
         false,
-        () => idsOf(this.normalized.range(undefined, undefined).filter((e) => e.key.includes(text))),
+        () => this.normalized.containing(text),
         (v) => normalizeString(v).includes(text),
       );
     }
     return this.matching(
       false,
-      () => idsOf(this.normalized.range(text, prefixEnd(text))),
+      () => this.normalized.withPrefix(text),
       (v) => normalizeString(v).startsWith(text),
     );
   }

@@ -6,7 +6,7 @@
  * next merge.
  */
 
-/** What every entry carries: the resource id and the write that produced it. */
+/** What the entries of resources carry: the resource id and the write that produced it. */
 export interface RunEntry {
   readonly id: string;
   readonly gen: number;
@@ -17,14 +17,14 @@ const QUERY_SCAN_LIMIT = 64;
 // Writes merge once the buffer reaches this plus half the run, so bulk loads merge O(log n) times.
 const WRITE_MERGE_BASE = 1024;
 
-export class SortedRun<E extends RunEntry, K extends number | string> {
+export class SortedRun<E, K extends number | string> {
   private sorted: E[] = [];
   private pending: E[] = [];
   private stale = 0;
 
   /**
    * @param keyOf the sort key of an entry
-   * @param isLive whether an entry still belongs to its resource's current version
+   * @param isLive whether an entry is still current (e.g. belongs to its resource's current version)
    */
   constructor(
     private readonly keyOf: (entry: E) => K,
