@@ -61,6 +61,27 @@ describe('storedForm', () => {
   });
 });
 
+describe('storedForm element sharing', () => {
+  const make = (): JsonObject => ({
+    resourceType: 'Observation',
+    subject: { reference: 'Patient/shared-1' },
+    code: { coding: [{ system: 'urn:test', code: 'shared-c' }, { system: 'urn:test', code: 'shared-c' }] },
+  });
+  const codings = (r: JsonObject): unknown[] => (r['code'] as { coding: unknown[] }).coding;
+
+  it('shares equal elements between resources but never holds one element twice in a resource', () => {
+    const a = make();
+    const b = make();
+    storedForm(a, false);
+    storedForm(b, false);
+    expect(b['subject']).toBe(a['subject']);
+    expect(codings(b)[0]).toBe(codings(a)[0]);
+    expect(codings(a)[1]).not.toBe(codings(a)[0]);
+    expect(codings(b)[1]).not.toBe(codings(b)[0]);
+    expect(b).toEqual(make());
+  });
+});
+
 describe('shared elements in the store', () => {
   let emulator: RunningEmulator;
   let api: FhirApi;

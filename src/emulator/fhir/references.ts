@@ -102,6 +102,9 @@ export interface StoredForm {
   readonly bytes: number;
 }
 
+// Shared elements one resource holds at most (see `storedForm`).
+const HELD_LIMIT = 32;
+
 /** Whether `key` under the element at `path` is a string of this version alone: its id and stamp. */
 function isOwnValue(path: readonly string[], key: string): boolean {
   if (path.length === 0) return key === 'id';
@@ -119,6 +122,17 @@ export function storedForm(resource: JsonObject, withExtensions: boolean): Store
   const references: FoundReference[] = [];
   const path: string[] = [];
   let bytes = 0;
+  // Shared elements this resource holds. A resource never holds one element twice: code that
+  // changes a copy of it in place (de-identification) may expect a tree. Past the limit, the rest
+  // of a large resource keeps its own elements (the check is linear).
+  const held: JsonObject[] = [];
+  const shareOnce = (element: JsonObject): JsonObject => {
+    if (held.length >= HELD_LIMIT) return element;
+    const shared = shareElement(element);
+    if (shared !== element && held.includes(shared)) return element;
+    held.push(shared);
+    return shared;
+  };
   /** Walks an element below the resource; answers the element to store in its place. */
   const walk = (node: JsonObject | JsonValue[], referencesBelow: boolean): JsonValue => {
     if (Array.isArray(node)) {
@@ -171,7 +185,7 @@ export function storedForm(resource: JsonObject, withExtensions: boolean): Store
       }
     }
     bytes += members === 0 ? 2 : members + 1;
-    return shareable ? shareElement(node) : node;
+    return shareable ? shareOnce(node) : node;
   };
   walk(resource, true);
   return { references, bytes };
