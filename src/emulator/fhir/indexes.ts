@@ -23,7 +23,7 @@ import { isResourceType } from '../../fhir/resource-types.js';
 import { paramsOf, type SearchParamDef } from './search-parameters.js';
 import { SortedRun, type RunEntry } from './sorted-run.js';
 import { normalizeString, stringValues } from './strings.js';
-import { tokenKeys, tokenQueryKey, tokenValues, type Token } from './tokens.js';
+import { queriedSystem, systemCodeKeyOf, tokenKeys, tokenQueryKey, tokenValues, type Token } from './tokens.js';
 
 /** What an index needs to know about the resources of its type. */
 export interface IndexContext {
@@ -207,6 +207,8 @@ abstract class BaseIndex<V> implements ParamIndex {
 class TokenIndex extends BaseIndex<Token> {
   private readonly keys = new KeySets();
   private readonly texts = new TextKeys();
+  /** `system|code` keys by system, for `system|` searches (see `tokenKeys`); kept once seen. */
+  private readonly codeKeysOfSystem = new Map<string, Set<string>>();
 
   protected values(resource: JsonObject): Token[] {
     return tokenValues(this.def.extract(resource));
@@ -215,6 +217,13 @@ class TokenIndex extends BaseIndex<Token> {
   protected insert(id: string, _gen: number, tokens: Token[]): void {
     for (const token of tokens) {
       for (const key of tokenKeys(token)) this.keys.add(key, id);
+      const codeKey = systemCodeKeyOf(token);
+      if (codeKey !== undefined) {
+        const system = token.system as string;
+        let codeKeys = this.codeKeysOfSystem.get(system);
+        if (codeKeys === undefined) this.codeKeysOfSystem.set(system, (codeKeys = new Set()));
+        codeKeys.add(codeKey);
+      }
       if (token.text !== undefined) this.texts.add(normalizeString(token.text), id);
     }
   }
@@ -241,7 +250,16 @@ class TokenIndex extends BaseIndex<Token> {
     }
     const key = tokenQueryKey(value);
     if (key === undefined) throw invalidQuery(`empty value for token parameter "${this.def.name}"`);
+    const system = queriedSystem(key);
+    if (system !== undefined) return this.matching(false, () => this.systemIds(key, system), (token) => token.system === system);
     return this.matching(true, () => this.keys.get(key), (token) => tokenKeys(token).includes(key));
+  }
+
+  /** Ids with a token of `system`: under its `system|code` keys, and its own key (tokens without a code). */
+  private systemIds(key: string, system: string): Set<string> {
+    const ids = new Set(this.keys.get(key));
+    for (const codeKey of this.codeKeysOfSystem.get(system) ?? []) for (const id of this.keys.get(codeKey)) ids.add(id);
+    return ids;
   }
 
   present(): ReadonlySet<string> {

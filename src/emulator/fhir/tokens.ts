@@ -96,16 +96,26 @@ function systemCodeKey(system: string, code: string): string {
   return memo.get(code);
 }
 
-/** The index keys one token is found under. */
+/**
+ * The index keys one token is found under: `code`, and `|code` or `system|code`. A token with a
+ * system has no `system|` key of its own (that set would hold nearly every resource of the type):
+ * `system|` is answered from the `system|code` keys of the system, except for a token with a
+ * system but no code.
+ */
 export function tokenKeys(token: Token): string[] {
-  const keys: string[] = [];
   const { system, code } = token;
-  if (code !== undefined) {
-    keys.push(codeKeys.get(code));
-    keys.push(system === undefined ? bareCodeKeys.get(code) : systemCodeKey(system, code));
-  }
-  if (system !== undefined) keys.push(systemKeys.get(system));
-  return keys;
+  if (code === undefined) return system === undefined ? [] : [systemKeys.get(system)];
+  return [codeKeys.get(code), system === undefined ? bareCodeKeys.get(code) : systemCodeKey(system, code)];
+}
+
+/** The `system|code` key of a token with both (see `tokenKeys`). */
+export function systemCodeKeyOf(token: Token): string | undefined {
+  return token.system === undefined || token.code === undefined ? undefined : systemCodeKey(token.system, token.code);
+}
+
+/** The system a `system|` query key asks for; `undefined` for any other key. */
+export function queriedSystem(key: string): string | undefined {
+  return key.startsWith(`S${SEP}`) ? key.slice(2) : undefined;
 }
 
 /**
