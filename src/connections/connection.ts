@@ -28,16 +28,25 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-/** Builds a connection from the nodes of one page and the cursor of each. */
-export function connection<T>(nodes: T[], cursors: string[], hasNextPage: boolean, totalCount: number | null = null): Connection<T> {
+/** The cursor of the page's node at `index`. */
+export type CursorAt = (index: number) => string;
+
+/**
+ * Builds a connection from the nodes of one page and the cursor of each. Cursors are signed only
+ * when a query reads them (`edges.cursor`, `pageInfo`), each once: a list read through `nodes`
+ * alone, as most are, costs no HMAC per node.
+ */
+export function connection<T>(nodes: T[], cursorAt: CursorAt, hasNextPage: boolean, totalCount: number | null = null): Connection<T> {
+  const signed: string[] = [];
+  const cursor = (index: number) => (signed[index] ??= cursorAt(index));
   return {
-    edges: nodes.map((node, index) => ({ node, cursor: cursors[index]! })),
+    edges: nodes.map((node, index) => ({ node, get cursor() { return cursor(index); } })),
     nodes,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: false,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors.at(-1) ?? null,
+      get startCursor() { return nodes.length === 0 ? null : cursor(0); },
+      get endCursor() { return nodes.length === 0 ? null : cursor(nodes.length - 1); },
     },
     totalCount,
   };
@@ -46,5 +55,5 @@ export function connection<T>(nodes: T[], cursors: string[], hasNextPage: boolea
 /** The same page with every node mapped (cursors and page info unchanged). */
 export function mapConnection<T, U>(page: Connection<T>, map: (node: T) => U): Connection<U> {
   const nodes = page.nodes.map(map);
-  return { ...page, nodes, edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index]! })) };
+  return { ...page, nodes, edges: page.edges.map((edge, index) => ({ get cursor() { return edge.cursor; }, node: nodes[index]! })) };
 }

@@ -39,6 +39,5 @@ export async function pageQido(request: QidoListRequest, context: RequestContext
     rows = await context.loaders.qido.load({ store: request.store, segments: request.segments, query });
   }
   const nodes = rows.slice(0, size);
-  const cursors = nodes.map((_, index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }));
-  return connection(nodes, cursors, rows.length > size);
+  return connection(nodes, (index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }), rows.length > size);
 }

@@ -64,13 +64,13 @@ export async function pageFhirList(request: FhirListRequest, context: RequestCon
   const matches = matchesOf(bundle);
   const next = nextSearch(bundle, context.client.apiUrl, fhirPath(store, ...segments));
   const nodes = matches.slice(skip, skip + size);
-  const cursors = nodes.map((_, index) => {
+  const cursorAt = (index: number) => {
     const consumed = skip + index + 1;
     return consumed === matches.length && next !== undefined
       ? context.cursors.encode({ list, parent, search: next, skip: 0 })
       : context.cursors.encode({ list, parent, search, skip: consumed });
-  });
-  return connection(nodes, cursors, matches.length > skip + size || next !== undefined, typeof bundle.total === 'number' ? bundle.total : null);
+  };
+  return connection(nodes, cursorAt, matches.length > skip + size || next !== undefined, typeof bundle.total === 'number' ? bundle.total : null);
 }
 
 function matchesOf(bundle: Bundle): FhirResource[] {

@@ -35,14 +35,14 @@ export async function pageUpstreamList<T>(request: ListRequest, fetchPage: (page
 
   const page = await fetchPage({ pageSize: skip + size, pageToken });
   const nodes = page.items.slice(skip, skip + size);
-  const cursors = nodes.map((_, index) => {
+  const cursorAt = (index: number) => {
     const consumed = skip + index + 1;
     return consumed === page.items.length && page.nextPageToken !== ''
       ? codec.encode({ list, parent, pageToken: page.nextPageToken, skip: 0 })
       : codec.encode({ list, parent, pageToken, skip: consumed });
-  });
+  };
   const hasNextPage = page.items.length > skip + size || page.nextPageToken !== '';
-  return connection(nodes, cursors, hasNextPage);
+  return connection(nodes, cursorAt, hasNextPage);
 }
 
 /**
@@ -59,11 +59,11 @@ export async function pageKnownList<K, T>(request: ListRequest, keys: readonly K
   const pageKeys = keys.slice(offset, offset + size);
   const loaded = await load(pageKeys);
   const nodes: T[] = [];
-  const cursors: string[] = [];
+  const offsets: number[] = [];
   loaded.forEach((node, index) => {
     if (node === null) return;
     nodes.push(node);
-    cursors.push(codec.encode({ list, parent, offset: offset + index + 1 }));
+    offsets.push(offset + index + 1);
   });
-  return connection(nodes, cursors, offset + size < keys.length);
+  return connection(nodes, (index) => codec.encode({ list, parent, offset: offsets[index]! }), offset + size < keys.length);
 }

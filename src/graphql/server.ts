@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -58,6 +58,9 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       ...(safelist ? [safelistPlugin(safelist)] : []),
       persistedQueryErrorsPlugin(),
       ApolloServerPluginLandingPageDisabled(),
+      // The schema sets no cache hints, and the built-in cache-control plugin would wrap every
+      // field's resolver to collect them: measurable on lists of hundreds of objects.
+      ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(options.metrics),
     ],
   });

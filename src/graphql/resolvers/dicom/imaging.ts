@@ -30,7 +30,7 @@ export const patientImagingResolvers: Pick<PatientResolvers, 'imagingStudies'> =
     const offset = after ? (context.cursors.decode(after, list, parent).offset ?? 0) : 0;
     if (!Number.isInteger(offset) || offset < 0 || offset + size >= MAX_STUDIES) throw badUserInput('Invalid cursor: continue from pageInfo.endCursor');
     const mrn = medicalRecordNumber(patient.resource);
-    if (mrn === undefined) return connection([], [], false);
+    if (mrn === undefined) return connection([], () => '', false);
 
     const stores = await datasetStoreNames('dicomStores', datasetOf(parseStoreName(patient.store, 'fhirStores')), context);
     const withSeries = nodeFieldNames(info).has('series');
@@ -46,7 +46,6 @@ export const patientImagingResolvers: Pick<PatientResolvers, 'imagingStudies'> =
     const seen = new Set<string>();
     const merged = perStore.flat().sort(newestFirst).filter((study) => !seen.has(study.studyUid) && seen.add(study.studyUid));
     const nodes = merged.slice(offset, offset + size);
-    const cursors = nodes.map((_, index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }));
-    return connection(nodes, cursors, merged.length > offset + size);
+    return connection(nodes, (index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }), merged.length > offset + size);
   },
 };

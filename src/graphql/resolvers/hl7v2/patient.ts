@@ -31,7 +31,7 @@ export const patientHl7V2Resolvers: Pick<PatientResolvers, 'hl7V2Messages'> = {
     const offset = after ? (context.cursors.decode(after, list, parent).offset ?? 0) : 0;
     if (!Number.isInteger(offset) || offset < 0 || offset + size >= MAX_MESSAGES) throw badUserInput('Invalid cursor: continue from pageInfo.endCursor');
     const mrn = medicalRecordNumber(patient.resource);
-    if (mrn === undefined || patientIdFilter([mrn]) === undefined) return connection([], [], false);
+    if (mrn === undefined || patientIdFilter([mrn]) === undefined) return connection([], () => '', false);
 
     const stores = await datasetHl7V2StoreNames(datasetOf(parseStoreName(patient.store, 'fhirStores')), context);
     const perStore = await Promise.all(stores.map(async (store) =>
@@ -39,7 +39,6 @@ export const patientHl7V2Resolvers: Pick<PatientResolvers, 'hl7V2Messages'> = {
     ));
     const merged = perStore.flat().sort(newestFirst);
     const nodes = merged.slice(offset, offset + size);
-    const cursors = nodes.map((_, index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }));
-    return connection(nodes, cursors, merged.length > offset + size);
+    return connection(nodes, (index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }), merged.length > offset + size);
   },
 };
