@@ -49,8 +49,9 @@ export async function pageFhirList(request: FhirListRequest, context: RequestCon
     // A cursor may point just past its page (the last edge of a page the server cut from a wider
     // search): the list goes on at the page's next link.
     const next = nextSearch(bundle, context.client.apiUrl, fhirPath(store, ...segments));
-    if (next !== undefined && skip > 0 && skip >= matchesOf(bundle).length) {
-      skip -= matchesOf(bundle).length;
+    const pageMatches = matchesOf(bundle).length;
+    if (next !== undefined && skip > 0 && skip >= pageMatches) {
+      skip -= pageMatches;
       search = next;
       bundle = await pageBundle(context.client, store, segments, search);
       primeFromBundle(context.loaders.fhir.resource, storeName, bundle);

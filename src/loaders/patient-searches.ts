@@ -94,12 +94,9 @@ export function splitMerged(bundle: Bundle, members: readonly PatientSearch[]): 
   const complete = !(bundle.link ?? []).some((link) => link.relation === 'next');
   const sorted = members[0]!.key.params.some(([name]) => name === '_sort');
   const byPatient = new Map<string, BundleEntry[]>(members.map((member) => [member.patient, []]));
-  const included: BundleEntry[] = [];
+  // `_include`d resources primed the by-id loader when the merged page arrived; pages need matches only.
   for (const entry of bundle.entry ?? []) {
-    if ((entry.search?.mode ?? 'match') !== 'match') {
-      included.push(entry);
-      continue;
-    }
+    if ((entry.search?.mode ?? 'match') !== 'match') continue;
     const matches = byPatient.get(referencedPatient(entry, param) ?? '');
     if (matches === undefined) return members.map(() => undefined);
     matches.push(entry);
@@ -107,10 +104,10 @@ export function splitMerged(bundle: Bundle, members: readonly PatientSearch[]): 
   return members.map((member) => {
     const matches = byPatient.get(member.patient)!;
     if (complete) {
-      return { resourceType: 'Bundle', type: 'searchset', total: matches.length, entry: [...matches.slice(0, member.count + 1), ...included] };
+      return { resourceType: 'Bundle', type: 'searchset', total: matches.length, entry: matches.slice(0, member.count + 1) };
     }
     if (sorted && matches.length > member.count) {
-      return { resourceType: 'Bundle', type: 'searchset', entry: [...matches.slice(0, member.count + 1), ...included] };
+      return { resourceType: 'Bundle', type: 'searchset', entry: matches.slice(0, member.count + 1) };
     }
     return undefined;
   });
