@@ -15,4 +15,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Access by construction: an Allowed name comes from the access policy's checks, never from a cast.
+    files: ['src/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/access/policy.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: ':matches(TSAsExpression, TSTypeAssertion)[typeAnnotation.typeName.name=/^Allowed/]',
+        message: 'Allowed names come from AccessPolicy.checkDataset/checkStore (src/access/policy.ts), not from a cast.',
+      }],
+    },
+  },
 );

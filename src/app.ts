@@ -115,7 +115,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (settings.externalDicom) {
       // A server that is down or unreachable is only a warning, so it may not hold up the start for long.
       const client = new HealthcareClient(settings, credentials, { deadline: Date.now() + EXTERNAL_CHECK_MS });
-      await checkExternalDicomStores(client, settings.externalDicom.all(), config.authMode !== 'passthrough', logger);
+      await checkExternalDicomStores(client, settings.externalDicom.all(), access, config.authMode !== 'passthrough', logger);
     }
     const demo = demoTarget && await loadInBackground(demoTarget, config.demoPatients, logger);
     const graph = await startGraphServer({

@@ -1,52 +1,52 @@
+import type { Config } from '../config/index.js';
 import { forbidden } from '../errors.js';
-import type { DatasetName, LocationName, StoreKind } from '../healthcare/names.js';
+import { STORE_KINDS } from '../healthcare/store-kinds.js';
+import {
+  parseDatasetName, parseStoreName,
+  type Allowed, type AllowedDataset, type AllowedLocation, type AllowedStore, type DatasetName, type StoreKind, type StoreName,
+} from '../healthcare/names.js';
 
-export interface AccessSettings {
-  project: string;
-  location: string;
-  /** Only this dataset is visible. */
-  dataset?: string;
-  allowedFhirStores?: string[];
-  allowedDicomStores?: string[];
-  allowedHl7V2Stores?: string[];
-}
-
-/** Store collections the allow-lists cover: the admin kinds and HL7v2 stores. */
-export type AllowListKind = StoreKind | 'hl7V2Stores';
-
-const KIND_LABEL: Readonly<Record<AllowListKind, string>> = { fhirStores: 'FHIR', dicomStores: 'DICOM', hl7V2Stores: 'HL7v2' };
+/** What the policy is made of: the configured location, the pinned dataset and the allow-lists. */
+export type AccessSettings = Pick<Config, 'project' | 'location' | 'dataset' | 'allowedFhirStores' | 'allowedDicomStores' | 'allowedHl7V2Stores'>;
 
 /**
  * The server's own boundary, checked before any upstream call: the configured project and location,
  * the pinned dataset and the store allow-lists (the toolbox's `allowedFhirStores` rule). Cloud IAM
  * still applies on top of it upstream; this can only narrow what a caller sees, never widen it.
+ *
+ * The checks return the name they let through as an {@link Allowed} name, the only kind of name
+ * from which `src/healthcare` builds an upstream path: access is enforced by construction.
  */
 export class AccessPolicy {
-  constructor(private readonly settings: AccessSettings) {}
+  private readonly allowLists: Readonly<Record<StoreKind, readonly string[] | undefined>>;
 
-  get location(): LocationName {
-    return { project: this.settings.project, location: this.settings.location };
+  constructor(private readonly settings: AccessSettings) {
+    const sorted = (list: string[] | undefined) => list && [...list].sort();
+    this.allowLists = {
+      fhirStores: sorted(settings.allowedFhirStores),
+      dicomStores: sorted(settings.allowedDicomStores),
+      hl7V2Stores: sorted(settings.allowedHl7V2Stores),
+    };
+  }
+
+  /** The configured project and location: the only one this server serves. */
+  get location(): AllowedLocation {
+    return allow({ project: this.settings.project, location: this.settings.location });
   }
 
   /** The pinned dataset, if any. */
-  get pinnedDataset(): DatasetName | undefined {
+  get pinnedDataset(): AllowedDataset | undefined {
     const { dataset } = this.settings;
-    return dataset === undefined ? undefined : { ...this.location, dataset };
+    return dataset === undefined ? undefined : allow({ project: this.settings.project, location: this.settings.location, dataset });
   }
 
   /** Store ids of a kind that may be used, or undefined when every store may. Sorted, as upstream lists are. */
-  allowedStores(kind: AllowListKind): readonly string[] | undefined {
-    const lists: Record<AllowListKind, string[] | undefined> = {
-      fhirStores: this.settings.allowedFhirStores,
-      dicomStores: this.settings.allowedDicomStores,
-      hl7V2Stores: this.settings.allowedHl7V2Stores,
-    };
-    const list = lists[kind];
-    return list && [...list].sort();
+  allowedStores(kind: StoreKind): readonly string[] | undefined {
+    return this.allowLists[kind];
   }
 
-  /** Throws FORBIDDEN unless the dataset is within the configured project, location and pinned dataset. */
-  checkDataset(name: DatasetName): void {
+  /** The dataset, allowed; FORBIDDEN unless it is within the configured project, location and pinned dataset. */
+  checkDataset(name: DatasetName): AllowedDataset {
     const { project, location, dataset } = this.settings;
     if (name.project !== project || name.location !== location) {
       throw forbidden(`This server serves projects/${project}/locations/${location} only`);
@@ -54,14 +54,31 @@ export class AccessPolicy {
     if (dataset !== undefined && name.dataset !== dataset) {
       throw forbidden(`This server serves dataset ${JSON.stringify(dataset)} only`);
     }
+    return allow(name);
   }
 
-  /** Throws FORBIDDEN unless the store's dataset is allowed and the store is on its kind's allow-list. */
-  checkStore(name: DatasetName & { kind: AllowListKind; store: string }): void {
+  /** The store, allowed; FORBIDDEN unless its dataset is allowed and it is on its kind's allow-list. */
+  checkStore<K extends StoreKind>(name: StoreName<K>): AllowedStore<K> {
     this.checkDataset(name);
     const allowed = this.allowedStores(name.kind);
     if (allowed && !allowed.includes(name.store)) {
-      throw forbidden(`${KIND_LABEL[name.kind]} store ${JSON.stringify(name.store)} is not on this server's allow-list`);
+      throw forbidden(`${STORE_KINDS[name.kind].label} store ${JSON.stringify(name.store)} is not on this server's allow-list`);
     }
+    return allow(name);
   }
+
+  /** A dataset by resource name: parsed (BAD_USER_INPUT when malformed), then checked. */
+  datasetNamed(name: string): AllowedDataset {
+    return this.checkDataset(parseDatasetName(name));
+  }
+
+  /** A store of a kind by resource name: parsed (BAD_USER_INPUT when malformed), then checked. */
+  storeNamed<K extends StoreKind>(kind: K, name: string): AllowedStore<K> {
+    return this.checkStore(parseStoreName(name, kind));
+  }
+}
+
+/** The one place a name becomes {@link Allowed}; every caller above has just checked it. */
+function allow<N>(name: N): Allowed<N> {
+  return name as Allowed<N>;
 }

@@ -1,17 +1,15 @@
-import type { AccessSettings } from './policy.js';
+import { AccessPolicy, type AccessSettings } from './policy.js';
 import { getDataset, getStore } from '../healthcare/admin.js';
 import type { HealthcareClient } from '../healthcare/client.js';
 import { UpstreamError } from '../healthcare/errors.js';
-import { getHl7V2Store, hl7V2StoreName } from '../healthcare/hl7v2.js';
-import type { StoreKind } from '../healthcare/names.js';
+import { storeNameIn } from '../healthcare/names.js';
+import { STORE_KIND_LIST, STORE_KINDS } from '../healthcare/store-kinds.js';
 import type { Logger } from '../observability/logger.js';
 
 /** A configured dataset or allow-listed store that does not exist: the server should not start. */
 export class MissingResourceError extends Error {
   override name = 'MissingResourceError';
 }
-
-const VARIABLE: Record<StoreKind, string> = { fhirStores: 'ALLOWED_FHIR_STORES', dicomStores: 'ALLOWED_DICOM_STORES' };
 
 /**
  * Checks at start that the pinned dataset and the allow-listed stores exist, so a typo in the
@@ -20,26 +18,20 @@ const VARIABLE: Record<StoreKind, string> = { fhirStores: 'ALLOWED_FHIR_STORES',
  * permission to look, or with the API unreachable, it warns and lets readiness decide.
  */
 export async function checkConfiguredResources(client: HealthcareClient, settings: AccessSettings, logger: Logger): Promise<void> {
-  const { project, location, dataset } = settings;
-  const lists: [StoreKind, string[] | undefined][] = [['fhirStores', settings.allowedFhirStores], ['dicomStores', settings.allowedDicomStores]];
-  const hl7V2Stores = settings.allowedHl7V2Stores ?? [];
+  const access = new AccessPolicy(settings);
+  const { project, location } = settings;
+  const dataset = access.pinnedDataset;
   if (dataset === undefined) {
-    if (lists.some(([, stores]) => stores) || settings.allowedHl7V2Stores) logger.info('store allow-lists apply to the store ids of every dataset; set HEALTHCARE_DATASET to have them checked at start');
+    if (STORE_KIND_LIST.some((kind) => access.allowedStores(kind))) logger.info('store allow-lists apply to the store ids of every dataset; set HEALTHCARE_DATASET to have them checked at start');
     return;
   }
-  const datasetName = { project, location, dataset };
   const checks: { describe: string; fatal: boolean; run: () => Promise<unknown> }[] = [
-    { describe: `HEALTHCARE_DATASET=${dataset}: dataset projects/${project}/locations/${location}/datasets/${dataset}`, fatal: true, run: () => getDataset(client, datasetName) },
-    ...lists.flatMap(([kind, stores]) => (stores ?? []).map((store) => ({
-      describe: `${VARIABLE[kind]}: ${kind === 'fhirStores' ? 'FHIR' : 'DICOM'} store ${store} in dataset ${dataset}`,
+    { describe: `HEALTHCARE_DATASET=${dataset.dataset}: dataset projects/${project}/locations/${location}/datasets/${dataset.dataset}`, fatal: true, run: () => getDataset(client, dataset) },
+    ...STORE_KIND_LIST.flatMap((kind) => (access.allowedStores(kind) ?? []).map((store) => ({
+      describe: `${STORE_KINDS[kind].allowListVariable}: ${STORE_KINDS[kind].label} store ${store} in dataset ${dataset.dataset}`,
       fatal: false,
-      run: () => getStore(client, { ...datasetName, kind, store }),
+      run: () => getStore(client, access.checkStore(storeNameIn(dataset, kind, store))),
     }))),
-    ...hl7V2Stores.map((store) => ({
-      describe: `ALLOWED_HL7V2_STORES: HL7v2 store ${store} in dataset ${dataset}`,
-      fatal: false,
-      run: () => getHl7V2Store(client, hl7V2StoreName(datasetName, store)),
-    })),
   ];
   const missing: string[] = [];
   await Promise.all(checks.map(async (check) => {

@@ -4,7 +4,9 @@
  */
 import type { HealthcareClient } from './client.js';
 import type { ApiKind } from './errors.js';
-import { datasetPath, locationPath, storePath, type DatasetName, type LocationName, type StoreKind, type StoreName } from './names.js';
+import type { Hl7V2Store, Hl7V2StoreMetrics } from './hl7v2.js';
+import { datasetPath, locationPath, storePath, type AllowedDataset, type AllowedLocation, type AllowedStore, type StoreKind } from './names.js';
+import { STORE_KINDS } from './store-kinds.js';
 
 export interface Dataset {
   name: string;
@@ -26,9 +28,11 @@ export interface DicomStore {
   labels?: Record<string, string>;
 }
 
+/** A store's configuration as the API returns it, by kind. */
 export interface StoreOfKind {
   fhirStores: FhirStore;
   dicomStores: DicomStore;
+  hl7V2Stores: Hl7V2Store;
 }
 
 export interface FhirStoreMetrics {
@@ -43,6 +47,13 @@ export interface DicomStoreMetrics {
   instanceCount?: string;
   structuredStorageSizeBytes?: string;
   blobStorageSizeBytes?: string;
+}
+
+/** A store's metrics as the API returns them, by kind. */
+export interface MetricsOfKind {
+  fhirStores: FhirStoreMetrics;
+  dicomStores: DicomStoreMetrics;
+  hl7V2Stores: Hl7V2StoreMetrics;
 }
 
 /** One page of a list method. */
@@ -64,26 +75,25 @@ export async function listPage<T>(client: HealthcareClient, kind: ApiKind, path:
   return { items: Array.isArray(items) ? items as T[] : [], nextPageToken: typeof body['nextPageToken'] === 'string' ? body['nextPageToken'] : '' };
 }
 
-export function listDatasets(client: HealthcareClient, location: LocationName, page: PageRequest): Promise<Page<Dataset>> {
+export function listDatasets(client: HealthcareClient, location: AllowedLocation, page: PageRequest): Promise<Page<Dataset>> {
   return listPage(client, 'admin', `${locationPath(location)}/datasets`, 'datasets', page);
 }
 
-export function getDataset(client: HealthcareClient, name: DatasetName): Promise<Dataset> {
+export function getDataset(client: HealthcareClient, name: AllowedDataset): Promise<Dataset> {
   return client.json<Dataset>({ kind: 'admin', path: datasetPath(name) });
 }
 
-export function listStores<K extends StoreKind>(client: HealthcareClient, kind: K, dataset: DatasetName, page: PageRequest): Promise<Page<StoreOfKind[K]>> {
+/** `{kind}.list`: one page of a dataset's stores of one kind. */
+export function listStores<K extends StoreKind>(client: HealthcareClient, kind: K, dataset: AllowedDataset, page: PageRequest): Promise<Page<StoreOfKind[K]>> {
   return listPage(client, 'admin', `${datasetPath(dataset)}/${kind}`, kind, page);
 }
 
-export function getStore<K extends StoreKind>(client: HealthcareClient, name: StoreName & { kind: K }): Promise<StoreOfKind[K]> {
+/** `{kind}.get`: a store's configuration. */
+export function getStore<K extends StoreKind>(client: HealthcareClient, name: AllowedStore<K>): Promise<StoreOfKind[K]> {
   return client.json<StoreOfKind[K]>({ kind: 'admin', path: storePath(name) });
 }
 
-export function getFhirStoreMetrics(client: HealthcareClient, name: StoreName): Promise<FhirStoreMetrics> {
-  return client.json<FhirStoreMetrics>({ kind: 'admin', path: `${storePath(name)}:getFHIRStoreMetrics` });
-}
-
-export function getDicomStoreMetrics(client: HealthcareClient, name: StoreName): Promise<DicomStoreMetrics> {
-  return client.json<DicomStoreMetrics>({ kind: 'admin', path: `${storePath(name)}:getDICOMStoreMetrics` });
+/** The kind's metrics method (`getFHIRStoreMetrics`, `getDICOMStoreMetrics`, `getHL7v2StoreMetrics`). */
+export function getStoreMetrics<K extends StoreKind>(client: HealthcareClient, name: AllowedStore<K>): Promise<MetricsOfKind[K]> {
+  return client.json<MetricsOfKind[K]>({ kind: 'admin', path: `${storePath(name)}:${STORE_KINDS[name.kind].metricsMethod}` });
 }

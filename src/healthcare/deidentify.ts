@@ -3,14 +3,14 @@
  * shapes are the API's, built from names that were validated first.
  */
 import type { HealthcareClient } from './client.js';
-import { datasetPath, datasetResourceName, storePath, storeResourceName, type DatasetName, type StoreName } from './names.js';
+import { datasetPath, datasetResourceName, storePath, storeResourceName, type AllowedDataset, type AllowedStore } from './names.js';
 import type { Operation } from './operations.js';
 
 /** `DeidentifyConfig` as the API takes it (built by the graph from its typed input). */
 export type DeidentifyConfig = Record<string, unknown>;
 
 /** `datasets.deidentify`: copies every FHIR and DICOM store into a new dataset. */
-export function deidentifyDataset(client: HealthcareClient, source: DatasetName, destination: DatasetName, config: DeidentifyConfig): Promise<Operation> {
+export function deidentifyDataset(client: HealthcareClient, source: AllowedDataset, destination: AllowedDataset, config: DeidentifyConfig): Promise<Operation> {
   return client.json<Operation>({
     kind: 'admin',
     method: 'POST',
@@ -22,8 +22,8 @@ export function deidentifyDataset(client: HealthcareClient, source: DatasetName,
 /** `fhirStores.deidentify` into an existing store; `resources` (`Type/id`) narrows what is copied. */
 export function deidentifyFhirStore(
   client: HealthcareClient,
-  source: StoreName,
-  destination: StoreName,
+  source: AllowedStore<'fhirStores'>,
+  destination: AllowedStore<'fhirStores'>,
   config: DeidentifyConfig,
   resources?: readonly string[],
 ): Promise<Operation> {
@@ -40,7 +40,7 @@ export function deidentifyFhirStore(
 }
 
 /** `dicomStores.deidentify` into a store the method creates. */
-export function deidentifyDicomStore(client: HealthcareClient, source: StoreName, destination: StoreName, config: DeidentifyConfig): Promise<Operation> {
+export function deidentifyDicomStore(client: HealthcareClient, source: AllowedStore<'dicomStores'>, destination: AllowedStore<'dicomStores'>, config: DeidentifyConfig): Promise<Operation> {
   return client.json<Operation>({
     kind: 'admin',
     method: 'POST',

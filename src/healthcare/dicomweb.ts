@@ -6,9 +6,11 @@
  */
 import type { HealthcareClient, UpstreamCall } from './client.js';
 import { externalQuery, keepExactMatches } from './external-dicomweb-query.js';
-import { InvalidNameError, storePath, type StoreName } from './names.js';
+import { InvalidNameError, storePath, type AllowedStore, type StoreName } from './names.js';
 
-export type DicomStoreName = StoreName & { kind: 'dicomStores' };
+export type DicomStoreName = StoreName<'dicomStores'>;
+/** A DICOM store the access policy allowed: what every call below takes. */
+export type AllowedDicomStore = AllowedStore<'dicomStores'>;
 
 /** One dataset in the DICOM JSON model: tag (`0020000D`) → `{ vr, Value }`. */
 export type DicomJson = Record<string, { vr?: string; Value?: unknown[]; BulkDataURI?: string } | undefined>;
@@ -38,7 +40,7 @@ function dicomWebSegments(segments: string[]): string {
 }
 
 /** Path of a DICOMweb resource below the API root: `{store}/dicomWeb/{segments}`; segments are checked. */
-export function dicomWebPath(store: DicomStoreName, ...segments: string[]): string {
+export function dicomWebPath(store: AllowedDicomStore, ...segments: string[]): string {
   return `${storePath(store)}/dicomWeb/${dicomWebSegments(segments)}`;
 }
 
@@ -46,7 +48,7 @@ export function dicomWebPath(store: DicomStoreName, ...segments: string[]): stri
  * The call for a DICOMweb resource of a store: below the API root for a Cloud Healthcare store, or
  * to the external server, with its header, its quirks' query string, and the matches to re-check.
  */
-function dicomWebCall(client: HealthcareClient, store: DicomStoreName, segments: string[], query: [string, string][], accept: string): { call: UpstreamCall; recheck: (rows: DicomJson[]) => DicomJson[] } {
+function dicomWebCall(client: HealthcareClient, store: AllowedDicomStore, segments: string[], query: [string, string][], accept: string): { call: UpstreamCall; recheck: (rows: DicomJson[]) => DicomJson[] } {
   const external = client.externalDicom?.byName(store);
   if (external === undefined) {
     return { call: { kind: 'dicomweb', path: dicomWebPath(store, ...segments), query, accept }, recheck: (rows) => rows };
@@ -59,14 +61,14 @@ function dicomWebCall(client: HealthcareClient, store: DicomStoreName, segments:
 }
 
 /** A QIDO-RS search; Google answers 204 with no body when nothing matches (Orthanc 200 with `[]`). */
-export async function qido(client: HealthcareClient, store: DicomStoreName, segments: string[], query: [string, string][]): Promise<DicomJson[]> {
+export async function qido(client: HealthcareClient, store: AllowedDicomStore, segments: string[], query: [string, string][]): Promise<DicomJson[]> {
   const { call, recheck } = dicomWebCall(client, store, segments, query, 'application/dicom+json');
   const body = await client.json<DicomJson[] | Record<string, never>>(call);
   return Array.isArray(body) ? recheck(body) : [];
 }
 
 /** WADO-RS metadata of one instance (DICOM JSON with BulkDataURIs instead of pixel data). */
-export async function instanceMetadata(client: HealthcareClient, store: DicomStoreName, study: string, series: string, instance: string): Promise<DicomJson | null> {
+export async function instanceMetadata(client: HealthcareClient, store: AllowedDicomStore, study: string, series: string, instance: string): Promise<DicomJson | null> {
   const body = await qido(client, store, ['studies', requireUid(study), 'series', requireUid(series), 'instances', requireUid(instance), 'metadata'], []);
   return body[0] ?? null;
 }
@@ -76,7 +78,7 @@ export async function instanceMetadata(client: HealthcareClient, store: DicomSto
  * compression: PNG and JPEG gain nothing from it, and fetch would hand over the decoded body with
  * the encoded Content-Length (Orthanc compresses by default), which the image proxy passes on.
  */
-export function renderedFrame(client: HealthcareClient, store: DicomStoreName, uids: { study: string; series: string; instance: string }, frame: number, mediaType: 'image/png' | 'image/jpeg'): Promise<Response> {
+export function renderedFrame(client: HealthcareClient, store: AllowedDicomStore, uids: { study: string; series: string; instance: string }, frame: number, mediaType: 'image/png' | 'image/jpeg'): Promise<Response> {
   const segments = ['studies', requireUid(uids.study), 'series', requireUid(uids.series), 'instances', requireUid(uids.instance), 'frames', String(frame), 'rendered'];
   const { call } = dicomWebCall(client, store, segments, [], mediaType);
   return client.binary({ ...call, headers: { 'accept-encoding': 'identity' } });

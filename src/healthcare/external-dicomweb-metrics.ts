@@ -5,7 +5,7 @@
  * Storage sizes are not available over DICOMweb.
  */
 import type { HealthcareClient } from './client.js';
-import { qido, type DicomJson, type DicomStoreName } from './dicomweb.js';
+import { qido, type AllowedDicomStore, type DicomJson } from './dicomweb.js';
 import { UpstreamError } from './errors.js';
 
 const COUNT_PAGE = 1000;
@@ -33,7 +33,7 @@ function total(rows: DicomJson[], tag: string): number | null {
 }
 
 /** Counts an external server's studies, series and instances. */
-export async function countExternalStore(client: HealthcareClient, store: DicomStoreName): Promise<ExternalStoreCounts> {
+export async function countExternalStore(client: HealthcareClient, store: AllowedDicomStore): Promise<ExternalStoreCounts> {
   const seen = new Set<string>();
   const counts: ExternalStoreCounts = { studyCount: 0, seriesCount: 0, instanceCount: 0 };
   for (let offset = 0; ;) {

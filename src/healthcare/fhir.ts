@@ -3,10 +3,14 @@
  * Types and ids are validated before any URL is built; search values travel as encoded values.
  */
 import type { HealthcareClient, UpstreamCall } from './client.js';
+import { UpstreamError } from './errors.js';
 import { isFhirId, isFhirResourceType } from './fhir-types.js';
-import { InvalidNameError, parseStoreName, storePath, type StoreName } from './names.js';
+import { trustedNextLinkSearch, UntrustedLinkError } from './next-link.js';
+import { InvalidNameError, parseStoreName, storePath, type AllowedStore, type StoreName } from './names.js';
 
-export type FhirStoreName = StoreName & { kind: 'fhirStores' };
+export type FhirStoreName = StoreName<'fhirStores'>;
+/** A FHIR store the access policy allowed: what every call below takes. */
+export type AllowedFhirStore = AllowedStore<'fhirStores'>;
 
 /** A FHIR resource as stored: JSON with at least a type. */
 export interface FhirResource {
@@ -43,34 +47,55 @@ export function requireFhirId(id: string): string {
 }
 
 /** Path of a FHIR interaction below the API root: `{store}/fhir/{rest}`. */
-export function fhirPath(store: FhirStoreName, ...segments: string[]): string {
+export function fhirPath(store: AllowedFhirStore, ...segments: string[]): string {
   return [`${storePath(store)}/fhir`, ...segments.map((segment) => encodeURIComponent(segment).replace(/%24/g, '$'))].join('/');
 }
 
-function fhirCall(store: FhirStoreName, call: Omit<UpstreamCall, 'kind' | 'path' | 'accept'> & { segments: string[] }): UpstreamCall {
+function fhirCall(store: AllowedFhirStore, call: Omit<UpstreamCall, 'kind' | 'path' | 'accept'> & { segments: string[] }): UpstreamCall {
   const { segments, ...rest } = call;
   return { kind: 'fhir', accept: FHIR_JSON, contentType: FHIR_JSON, path: fhirPath(store, ...segments), ...rest };
 }
 
-export function readResource(client: HealthcareClient, store: FhirStoreName, type: string, id: string): Promise<FhirResource> {
+export function readResource(client: HealthcareClient, store: AllowedFhirStore, type: string, id: string): Promise<FhirResource> {
   return client.json<FhirResource>(fhirCall(store, { segments: [requireResourceType(type), requireFhirId(id)] }));
 }
 
 /** A search (or `$everything`) at `segments` below the store's `fhir/`, with parameters as pairs. */
-export function searchBundle(client: HealthcareClient, store: FhirStoreName, segments: string[], params: [string, string][]): Promise<Bundle> {
+export function searchBundle(client: HealthcareClient, store: AllowedFhirStore, segments: string[], params: [string, string][]): Promise<Bundle> {
   return client.json<Bundle>(fhirCall(store, { segments, query: params }));
 }
 
 /** A further page: the query string of a next link that was checked by `trustedNextLinkSearch`. */
-export function pageBundle(client: HealthcareClient, store: FhirStoreName, segments: string[], search: string): Promise<Bundle> {
+export function pageBundle(client: HealthcareClient, store: AllowedFhirStore, segments: string[], search: string): Promise<Bundle> {
   return client.json<Bundle>(fhirCall(store, { segments, search }));
+}
+
+/** A page's matches (`search.mode` match, or unmarked), without the `_include`d resources. */
+export function bundleMatches(bundle: Bundle): FhirResource[] {
+  return (bundle.entry ?? []).filter((entry) => entry.resource && (entry.search?.mode ?? 'match') === 'match').map((entry) => entry.resource!);
+}
+
+/**
+ * The query string of a page's next link, after checking that it points at the same list
+ * (`{apiUrl}/{store}/fhir/{segments}`); undefined on the last page. A link anywhere else is the
+ * upstream's fault, and is never followed.
+ */
+export function nextPageSearch(bundle: Bundle, apiUrl: string, store: AllowedFhirStore, segments: string[]): string | undefined {
+  const link = bundle.link?.find((candidate) => candidate.relation === 'next')?.url;
+  if (link === undefined) return undefined;
+  try {
+    return trustedNextLinkSearch(link, apiUrl, fhirPath(store, ...segments));
+  } catch (error) {
+    if (!(error instanceof UntrustedLinkError)) throw error;
+    throw new UpstreamError(`The FHIR store sent a next link the server will not follow: ${error.message}`, 200, 'fhir');
+  }
 }
 
 /**
  * Creates a resource; with `ifNoneExist` (a search query such as `identifier=sys|123`) the store
  * returns the existing match instead when there is exactly one (FHIR conditional create).
  */
-export async function createResource(client: HealthcareClient, store: FhirStoreName, resource: FhirResource, ifNoneExist?: string): Promise<{ created: boolean; resource: FhirResource }> {
+export async function createResource(client: HealthcareClient, store: AllowedFhirStore, resource: FhirResource, ifNoneExist?: string): Promise<{ created: boolean; resource: FhirResource }> {
   const response = await client.request<FhirResource>(fhirCall(store, {
     method: 'POST',
     segments: [requireResourceType(resource.resourceType)],
@@ -80,7 +105,7 @@ export async function createResource(client: HealthcareClient, store: FhirStoreN
   return { created: response.status === 201, resource: response.body };
 }
 
-export function updateResource(client: HealthcareClient, store: FhirStoreName, resource: FhirResource & { id: string }): Promise<FhirResource> {
+export function updateResource(client: HealthcareClient, store: AllowedFhirStore, resource: FhirResource & { id: string }): Promise<FhirResource> {
   return client.json<FhirResource>(fhirCall(store, {
     method: 'PUT',
     segments: [requireResourceType(resource.resourceType), requireFhirId(resource.id)],
@@ -88,7 +113,7 @@ export function updateResource(client: HealthcareClient, store: FhirStoreName, r
   }));
 }
 
-export async function deleteResource(client: HealthcareClient, store: FhirStoreName, type: string, id: string): Promise<void> {
+export async function deleteResource(client: HealthcareClient, store: AllowedFhirStore, type: string, id: string): Promise<void> {
   await client.json(fhirCall(store, { method: 'DELETE', segments: [requireResourceType(type), requireFhirId(id)] }));
 }
 

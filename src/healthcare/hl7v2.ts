@@ -2,9 +2,9 @@
  * HL7v2 stores and messages of the Cloud Healthcare API (reference §1.3, §2, §8): names, store and
  * message shapes, and the calls the graph makes. Every name is validated before it reaches a URL.
  */
-import { listPage, type Page, type PageRequest } from './admin.js';
+import type { Page, PageRequest } from './admin.js';
 import type { HealthcareClient } from './client.js';
-import { datasetPath, datasetResourceName, InvalidNameError, isValidResourceId, parseDatasetName, type DatasetName } from './names.js';
+import { InvalidNameError, parseStoreName, storePath, storeResourceName, type AllowedStore, type StoreName } from './names.js';
 
 /** `Hl7V2Store` (proto3 JSON: defaults left out). */
 export interface Hl7V2Store {
@@ -47,10 +47,7 @@ export interface IngestMessageResponse {
   message?: Hl7V2Message;
 }
 
-/** `projects/{p}/locations/{l}/datasets/{d}/hl7V2Stores/{s}`, split. */
-export interface Hl7V2StoreName extends DatasetName {
-  store: string;
-}
+export type Hl7V2StoreName = StoreName<'hl7V2Stores'>;
 
 /** A message's store and id. */
 export interface Hl7V2MessageName {
@@ -58,26 +55,9 @@ export interface Hl7V2MessageName {
   id: string;
 }
 
-const STORE_NAME = /^(projects\/[^/]+\/locations\/[^/]+\/datasets\/[^/]+)\/hl7V2Stores\/([^/]+)$/;
 const MESSAGE_NAME = /^(projects\/[^/]+\/locations\/[^/]+\/datasets\/[^/]+\/hl7V2Stores\/[^/]+)\/messages\/([^/]+)$/;
 /** Google's message ids are base64url with padding; anything else a server might use stays URL-safe. */
 const MESSAGE_ID = /^[A-Za-z0-9_=-]{1,256}$/;
-
-/** Validates a store id and returns the store's name parts. */
-export function hl7V2StoreName(dataset: DatasetName, store: string): Hl7V2StoreName {
-  if (!isValidResourceId(store)) throw new InvalidNameError(`HL7v2 store id ${JSON.stringify(store.slice(0, 300))} is not valid`);
-  datasetPath(dataset);
-  return { ...dataset, store };
-}
-
-/** Parses and validates an HL7v2 store name. */
-export function parseHl7V2StoreName(name: string): Hl7V2StoreName {
-  const match = STORE_NAME.exec(name);
-  if (!match) {
-    throw new InvalidNameError(`${JSON.stringify(name.slice(0, 300))} is not an HL7v2 store name (projects/{p}/locations/{l}/datasets/{d}/hl7V2Stores/{s})`);
-  }
-  return hl7V2StoreName(parseDatasetName(match[1] ?? ''), match[2] ?? '');
-}
 
 /** Parses and validates an HL7v2 message name. */
 export function parseHl7V2MessageName(name: string): Hl7V2MessageName {
@@ -85,32 +65,12 @@ export function parseHl7V2MessageName(name: string): Hl7V2MessageName {
   if (!match || !MESSAGE_ID.test(match[2] ?? '')) {
     throw new InvalidNameError(`${JSON.stringify(name.slice(0, 300))} is not an HL7v2 message name (…/hl7V2Stores/{s}/messages/{id})`);
   }
-  return { store: parseHl7V2StoreName(match[1] ?? ''), id: match[2] ?? '' };
+  return { store: parseStoreName(match[1] ?? '', 'hl7V2Stores'), id: match[2] ?? '' };
 }
 
-/** The store's resource name as the API spells it in bodies. */
-export function hl7V2StoreResourceName(name: Hl7V2StoreName): string {
-  return `${datasetResourceName(name)}/hl7V2Stores/${name.store}`;
-}
-
-/** The store's API path (validated, encoded). */
-export function hl7V2StorePath(name: Hl7V2StoreName): string {
-  return `${datasetPath(name)}/hl7V2Stores/${encodeURIComponent(name.store)}`;
-}
-
-/** `hl7V2Stores.list`: one page. */
-export function listHl7V2Stores(client: HealthcareClient, dataset: DatasetName, page: PageRequest): Promise<Page<Hl7V2Store>> {
-  return listPage(client, 'admin', `${datasetPath(dataset)}/hl7V2Stores`, 'hl7V2Stores', page);
-}
-
-/** `hl7V2Stores.get`. */
-export function getHl7V2Store(client: HealthcareClient, name: Hl7V2StoreName): Promise<Hl7V2Store> {
-  return client.json<Hl7V2Store>({ kind: 'admin', path: hl7V2StorePath(name) });
-}
-
-/** `hl7V2Stores.getHL7v2StoreMetrics`. */
-export function getHl7V2StoreMetrics(client: HealthcareClient, name: Hl7V2StoreName): Promise<Hl7V2StoreMetrics> {
-  return client.json<Hl7V2StoreMetrics>({ kind: 'admin', path: `${hl7V2StorePath(name)}:getHL7v2StoreMetrics` });
+/** A message's resource name. */
+export function messageResourceName(store: Hl7V2StoreName, id: string): string {
+  return `${storeResourceName(store)}/messages/${id}`;
 }
 
 /** What `messages.list` is asked for; `filter` uses Google's syntax and is passed as a value. */
@@ -120,10 +80,10 @@ export interface MessageListRequest extends PageRequest {
 }
 
 /** `messages.list` in the FULL view (the graph shows parsed fields of every message). */
-export async function listMessages(client: HealthcareClient, store: Hl7V2StoreName, request: MessageListRequest): Promise<Page<Hl7V2Message>> {
+export async function listMessages(client: HealthcareClient, store: AllowedStore<'hl7V2Stores'>, request: MessageListRequest): Promise<Page<Hl7V2Message>> {
   const body = await client.json<{ hl7V2Messages?: Hl7V2Message[]; nextPageToken?: string }>({
     kind: 'hl7v2',
-    path: `${hl7V2StorePath(store)}/messages`,
+    path: `${storePath(store)}/messages`,
     query: {
       view: 'FULL',
       filter: request.filter || undefined,
@@ -136,8 +96,8 @@ export async function listMessages(client: HealthcareClient, store: Hl7V2StoreNa
 }
 
 /** `messages.get` (FULL view). */
-export function getMessage(client: HealthcareClient, name: Hl7V2MessageName): Promise<Hl7V2Message> {
-  return client.json<Hl7V2Message>({ kind: 'hl7v2', path: `${hl7V2StorePath(name.store)}/messages/${encodeURIComponent(name.id)}` });
+export function getMessage(client: HealthcareClient, store: AllowedStore<'hl7V2Stores'>, id: string): Promise<Hl7V2Message> {
+  return client.json<Hl7V2Message>({ kind: 'hl7v2', path: `${storePath(store)}/messages/${encodeURIComponent(id)}` });
 }
 
 /**
@@ -145,11 +105,11 @@ export function getMessage(client: HealthcareClient, name: Hl7V2MessageName): Pr
  * refuses comes back as an `UpstreamError` (400 for one that does not parse, 409 for a duplicate).
  * Never retried: a repeated POST would store the message twice.
  */
-export function ingestMessage(client: HealthcareClient, store: Hl7V2StoreName, data: Buffer): Promise<IngestMessageResponse> {
+export function ingestMessage(client: HealthcareClient, store: AllowedStore<'hl7V2Stores'>, data: Buffer): Promise<IngestMessageResponse> {
   return client.json<IngestMessageResponse>({
     kind: 'hl7v2',
     method: 'POST',
-    path: `${hl7V2StorePath(store)}/messages:ingest`,
+    path: `${storePath(store)}/messages:ingest`,
     body: { message: { data: data.toString('base64') } },
   });
 }
@@ -183,9 +143,4 @@ export function patientIdFilter(mrns: readonly string[]): string | undefined {
 /** True when a message lists this MRN among its patient ids (with an MRN identifier type). */
 export function mentionsMrn(message: Hl7V2Message, mrn: string): boolean {
   return (message.patientIds ?? []).some((id) => id.value === mrn && (MRN_TYPES as readonly string[]).includes(id.type ?? ''));
-}
-
-/** The dataset a store belongs to. */
-export function hl7V2DatasetOf(name: Hl7V2StoreName): DatasetName {
-  return { project: name.project, location: name.location, dataset: name.dataset };
 }

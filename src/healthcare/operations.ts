@@ -4,7 +4,7 @@
  */
 import { listPage, type Page, type PageRequest } from './admin.js';
 import type { HealthcareClient } from './client.js';
-import { datasetPath, InvalidNameError, parseDatasetName, type DatasetName } from './names.js';
+import { datasetPath, InvalidNameError, parseDatasetName, type AllowedDataset, type DatasetName } from './names.js';
 
 /** `OperationMetadata` (int64 counters arrive as strings, zeros left out). */
 export interface OperationMetadata {
@@ -27,10 +27,13 @@ export interface Operation {
 }
 
 /** `projects/{p}/locations/{l}/datasets/{d}/operations/{id}`, split and validated. */
-export interface OperationName {
-  dataset: DatasetName;
+export interface OperationName<D extends DatasetName = DatasetName> {
+  dataset: D;
   id: string;
 }
+
+/** An operation whose dataset the access policy allowed. */
+export type AllowedOperation = OperationName<AllowedDataset>;
 
 const OPERATION_NAME = /^(projects\/[^/]+\/locations\/[^/]+\/datasets\/[^/]+)\/operations\/([^/]+)$/;
 /** Google's operation ids are decimal; letters, `_` and `-` are accepted for other servers' ids. */
@@ -46,21 +49,21 @@ export function parseOperationName(name: string): OperationName {
 }
 
 /** The API path of an operation. */
-export function operationPath(name: OperationName): string {
+export function operationPath(name: AllowedOperation): string {
   return `${datasetPath(name.dataset)}/operations/${name.id}`;
 }
 
 /** `datasets.operations.get`. */
-export function getOperation(client: HealthcareClient, name: OperationName): Promise<Operation> {
+export function getOperation(client: HealthcareClient, name: AllowedOperation): Promise<Operation> {
   return client.json<Operation>({ kind: 'operations', path: operationPath(name) });
 }
 
 /** `datasets.operations.list`: one page, oldest first as the API orders them. */
-export function listOperations(client: HealthcareClient, dataset: DatasetName, page: PageRequest): Promise<Page<Operation>> {
+export function listOperations(client: HealthcareClient, dataset: AllowedDataset, page: PageRequest): Promise<Page<Operation>> {
   return listPage(client, 'operations', `${datasetPath(dataset)}/operations`, 'operations', page);
 }
 
 /** `datasets.operations.cancel`: asks the server to stop; the operation itself tells when it has. */
-export async function cancelOperation(client: HealthcareClient, name: OperationName): Promise<void> {
+export async function cancelOperation(client: HealthcareClient, name: AllowedOperation): Promise<void> {
   await client.json<Record<string, never>>({ kind: 'operations', method: 'POST', path: `${operationPath(name)}:cancel`, body: {} });
 }

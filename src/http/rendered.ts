@@ -34,9 +34,9 @@ export async function serveRendered(request: IncomingMessage, response: ServerRe
     const store = parseStoreName(decodeURIComponent(storeName), 'dicomStores');
     if (Number(frame) < 1) throw new InvalidNameError('frame numbers start at 1');
     const credentials = requestCredentials(deps, request.headers.authorization);
-    deps.access.checkStore(store);
+    const allowed = deps.access.checkStore(store);
     const mediaType = format === 'png' ? 'image/png' : 'image/jpeg';
-    const upstream = await renderedFrame(new HealthcareClient(deps.settings, credentials, { deadline: Date.now() + deps.requestDeadlineMs }), store, { study, series, instance }, Number(frame), mediaType);
+    const upstream = await renderedFrame(new HealthcareClient(deps.settings, credentials, { deadline: Date.now() + deps.requestDeadlineMs }), allowed, { study, series, instance }, Number(frame), mediaType);
     response.writeHead(200, {
       'content-type': upstream.headers.get('content-type') ?? mediaType,
       'cache-control': 'private, max-age=86400, immutable',

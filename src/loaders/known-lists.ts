@@ -1,6 +1,5 @@
 import type { DicomJson } from '../healthcare/dicomweb.js';
-import { storeResourceName } from '../healthcare/names.js';
-import type { QidoKey } from './dicom.js';
+import { qidoCacheKey, type QidoKey } from './dicom.js';
 
 /**
  * Complete QIDO-RS result lists a request learned from a wider search (a study's series and their
@@ -15,13 +14,11 @@ export class KnownQidoLists {
   constructor(readonly enabled: boolean) {}
 
   remember(search: QidoKey, rows: DicomJson[]): void {
-    if (this.enabled) this.lists.set(keyOf(search), rows);
+    if (this.enabled) this.lists.set(qidoCacheKey(search), rows);
   }
 
   /** The complete result of this search, if the request has learned it. */
   get(search: QidoKey): DicomJson[] | undefined {
-    return this.lists.get(keyOf(search));
+    return this.lists.get(qidoCacheKey(search));
   }
 }
-
-const keyOf = (search: QidoKey) => JSON.stringify([storeResourceName(search.store), search.segments, search.query]);

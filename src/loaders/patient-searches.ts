@@ -1,3 +1,4 @@
+import { chunk, groupBy } from '../collections.js';
 import type { Bundle, BundleEntry } from '../healthcare/fhir.js';
 import { MAX_IDS_PER_SEARCH, type SearchKey } from './fhir.js';
 
@@ -44,25 +45,23 @@ function asPatientSearch(key: SearchKey, index: number): PatientSearch | undefin
  * search of its own.
  */
 export function planPatientSearches(keys: readonly SearchKey[]): SearchPlan {
-  const groups = new Map<string, PatientSearch[]>();
   const single: SearchPlan['single'] = [];
+  const searches: PatientSearch[] = [];
   keys.forEach((key, index) => {
     const search = asPatientSearch(key, index);
-    if (search === undefined) {
-      single.push({ index, key });
-      return;
-    }
-    const shape = JSON.stringify([key.store, key.segments, key.params.map(([name, value]) => (name === search.param ? [name] : [name, value]))]);
-    groups.set(shape, [...(groups.get(shape) ?? []), search]);
+    if (search === undefined) single.push({ index, key });
+    else searches.push(search);
   });
+  // Searches of one shape are the same search but for the patient they name.
+  const groups = groupBy(searches, ({ key, param }) =>
+    JSON.stringify([key.store, key.segments, key.params.map(([name, value]) => (name === param ? [name] : [name, value]))]));
   const merged: SearchPlan['merged'] = [];
   for (const members of groups.values()) {
     if (members.length === 1) {
       single.push({ index: members[0]!.index, key: members[0]!.key });
       continue;
     }
-    for (let start = 0; start < members.length; start += MAX_IDS_PER_SEARCH) {
-      const part = members.slice(start, start + MAX_IDS_PER_SEARCH);
+    for (const part of chunk(members, MAX_IDS_PER_SEARCH)) {
       const { key, param } = part[0]!;
       const params = key.params.map(([name, value]): [string, string] => {
         if (name === param) return [name, part.map((member) => `Patient/${member.patient}`).join(',')];

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { ackCodeOf, MAX_MESSAGE_BYTES, normalizeMessage } from '../../src/graphql/resolvers/hl7v2/ingest.js';
 import { checkFilter } from '../../src/graphql/resolvers/hl7v2/messages.js';
 import { headerValue, orderedFields } from '../../src/graphql/resolvers/hl7v2/segments.js';
-import { mentionsMrn, parseHl7V2MessageName, parseHl7V2StoreName, patientIdFilter } from '../../src/healthcare/hl7v2.js';
+import { mentionsMrn, parseHl7V2MessageName, patientIdFilter } from '../../src/healthcare/hl7v2.js';
+import { parseStoreName } from '../../src/healthcare/names.js';
 
 const STORE = 'projects/p/locations/us-central1/datasets/d/hl7V2Stores/s';
 
@@ -60,12 +61,12 @@ describe('HL7v2 input checks of the graph', () => {
   });
 
   it('validates store and message names', () => {
-    expect(parseHl7V2StoreName(STORE)).toEqual({ project: 'p', location: 'us-central1', dataset: 'd', store: 's' });
+    expect(parseStoreName(STORE, 'hl7V2Stores')).toEqual({ project: 'p', location: 'us-central1', dataset: 'd', kind: 'hl7V2Stores', store: 's' });
     expect(parseHl7V2MessageName(`${STORE}/messages/W5_pxOBko-Lo=`).id).toBe('W5_pxOBko-Lo=');
     for (const bad of [`${STORE}/messages/a.b`, `${STORE}/messages/..`, `${STORE}/messages/`, `${STORE}/messages/a%2Fb`]) {
       expect(() => parseHl7V2MessageName(bad)).toThrow('not an HL7v2 message name');
     }
-    expect(() => parseHl7V2StoreName(STORE.replace('hl7V2Stores', 'fhirStores'))).toThrow('not an HL7v2 store name');
-    expect(() => parseHl7V2StoreName(`${STORE.slice(0, -1)}..`)).toThrow('not valid');
+    expect(() => parseStoreName(STORE.replace('hl7V2Stores', 'fhirStores'), 'hl7V2Stores')).toThrow('not an HL7v2 store name');
+    expect(() => parseStoreName(`${STORE.slice(0, -1)}..`, 'hl7V2Stores')).toThrow('not valid');
   });
 });

@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pLimit from 'p-limit';
 import type { Credentials } from '../../src/healthcare/auth.js';
 import { HealthcareClient } from '../../src/healthcare/client.js';
+import { AccessPolicy } from '../../src/access/policy.js';
+import { parseStoreName } from '../../src/healthcare/names.js';
 import { createHl7V2Loaders } from '../../src/loaders/hl7v2.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 
 const DATASET = 'projects/p/locations/us-central1/datasets/d';
-const STORE = `${DATASET}/hl7V2Stores/h`;
+const STORE_NAME = `${DATASET}/hl7V2Stores/h`;
+const STORE = new AccessPolicy({ project: 'p', location: 'us-central1' }).checkStore(parseStoreName(STORE_NAME, 'hl7V2Stores'));
 const NONE: Credentials = { headers: async () => ({}) };
 
 let emulator: RunningEmulator;
@@ -32,11 +35,11 @@ beforeAll(async () => {
   await post(`${DATASET}/hl7V2Stores?hl7V2StoreId=h`, {});
   const limit = pLimit(8);
   // BUSY has more messages than one list page holds; QUIET's two are the oldest of all.
-  const sends = Array.from({ length: 1000 }, (_, n) => limit(() => post(`${STORE}/messages`, { message: { data: Buffer.from(message('BUSY', n)).toString('base64') } })));
+  const sends = Array.from({ length: 1000 }, (_, n) => limit(() => post(`${STORE_NAME}/messages`, { message: { data: Buffer.from(message('BUSY', n)).toString('base64') } })));
   await Promise.all(sends);
   for (const n of [0, 1]) {
     const text = `MSH|^~\\&|A|FAC|B|C|2001010${n + 1}000000+0000||ADT^A01|Q-${n}|P|2.5\rPID|1||QUIET^^^^MRN\r`;
-    await post(`${STORE}/messages`, { message: { data: Buffer.from(text).toString('base64') } });
+    await post(`${STORE_NAME}/messages`, { message: { data: Buffer.from(text).toString('base64') } });
   }
   const metrics = createMetrics();
   newClient = () => new HealthcareClient({ apiUrl: `${emulator.url}/v1`, timeoutMs: 10_000, metrics, concurrency: 4, processLimit: pLimit(4), retry: { retries: 0, baseDelayMs: 1, maxDelayMs: 1 } }, NONE);

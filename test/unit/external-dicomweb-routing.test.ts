@@ -9,13 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pLimit from 'p-limit';
 import { HealthcareClient, type UpstreamSettings } from '../../src/healthcare/client.js';
 import type { Credentials } from '../../src/healthcare/auth.js';
-import { qido, renderedFrame, type DicomStoreName } from '../../src/healthcare/dicomweb.js';
+import { AccessPolicy } from '../../src/access/policy.js';
+import { qido, renderedFrame } from '../../src/healthcare/dicomweb.js';
 import { ExternalDicomStores } from '../../src/healthcare/external-dicomweb.js';
 import { InvalidNameError } from '../../src/healthcare/names.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 
 const LOCATION = { project: 'demo', location: 'us-central1' };
-const store = (id: string): DicomStoreName => ({ ...LOCATION, dataset: 'demo', kind: 'dicomStores', store: id });
+const access = new AccessPolicy(LOCATION);
+const store = (id: string) => access.checkStore<'dicomStores'>({ ...LOCATION, dataset: 'demo', kind: 'dicomStores', store: id });
 const GOOGLE = { authorization: 'Bearer google-token' };
 
 let server: Server;

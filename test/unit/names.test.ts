@@ -1,11 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
+import { AccessPolicy } from '../../src/access/policy.js';
 import { InvalidNameError, datasetPath, parseDatasetName, parseStoreName, storePath } from '../../src/healthcare/names.js';
+
+const access = new AccessPolicy({ project: 'demo', location: 'us-central1' });
 
 describe('resource names', () => {
   it('parses and rebuilds a store name', () => {
     const name = parseStoreName('projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir', 'fhirStores');
     expect(name).toEqual({ project: 'demo', location: 'us-central1', dataset: 'demo', kind: 'fhirStores', store: 'fhir' });
-    expect(storePath(name)).toBe('projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir');
+    expect(storePath(access.checkStore(name))).toBe('projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir');
   });
 
   it('refuses a store name of the other kind', () => {
@@ -31,6 +34,6 @@ describe('resource names', () => {
   });
 
   it('encodes non-ASCII ids, which Google allows, as one path segment', () => {
-    expect(datasetPath({ project: 'demo', location: 'us-central1', dataset: 'größe' })).toBe('projects/demo/locations/us-central1/datasets/gr%C3%B6%C3%9Fe');
+    expect(datasetPath(access.checkDataset({ project: 'demo', location: 'us-central1', dataset: 'größe' }))).toBe('projects/demo/locations/us-central1/datasets/gr%C3%B6%C3%9Fe');
   });
 });

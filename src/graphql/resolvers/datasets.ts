@@ -1,6 +1,8 @@
 import { pageKnownList, pageUpstreamList } from '../../connections/pagers.js';
 import { listDatasets } from '../../healthcare/admin.js';
-import { datasetResourceName, isValidResourceId, InvalidNameError, locationPath, parseDatasetName, type DatasetName } from '../../healthcare/names.js';
+import {
+  isValidResourceId, InvalidNameError, locationResourceName, parseDatasetName, type DatasetName,
+} from '../../healthcare/names.js';
 import type { DatasetResolvers, QueryResolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../context.js';
 import { toGlobalId } from '../globalId.js';
@@ -17,13 +19,11 @@ function datasetNameFrom(id: string, context: RequestContext): DatasetName {
 export const datasetQueries: QueryResolvers = {
   datasets: async (_parent, { first, after }, context) => {
     const { access, loaders, cursors, client } = context;
-    const request = { codec: cursors, list: 'datasets', parent: locationPath(access.location), first, after };
+    const request = { codec: cursors, list: 'datasets', parent: locationResourceName(access.location), first, after };
     const pinned = access.pinnedDataset;
-    if (pinned) {
-      return pageKnownList(request, [datasetResourceName(pinned)], (names) => loadExisting(loaders.dataset, names));
-    }
+    if (pinned) return pageKnownList(request, [pinned], (names) => loadExisting(loaders.dataset, names));
     const page = await pageUpstreamList(request, (pageRequest) => listDatasets(client, access.location, pageRequest));
-    prime(loaders.dataset, page.nodes);
+    prime(loaders.dataset, page.nodes, (dataset) => access.datasetNamed(dataset.name));
     return page;
   },
   dataset: (_parent, { id }, context) => loadDataset(datasetNameFrom(id, context), context),
@@ -37,6 +37,8 @@ export const datasetResolvers: DatasetResolvers = {
   timeZone: (dataset) => dataset.timeZone || null,
   fhirStores: (dataset, args, context) => storesConnection('fhirStores', parseDatasetName(dataset.name), args, context),
   dicomStores: (dataset, args, context) => storesConnection('dicomStores', parseDatasetName(dataset.name), args, context),
+  hl7V2Stores: (dataset, args, context) => storesConnection('hl7V2Stores', parseDatasetName(dataset.name), args, context),
   fhirStore: (dataset, { id }, context) => storeById('fhirStores', parseDatasetName(dataset.name), id, context),
   dicomStore: (dataset, { id }, context) => storeById('dicomStores', parseDatasetName(dataset.name), id, context),
+  hl7V2Store: (dataset, { id }, context) => storeById('hl7V2Stores', parseDatasetName(dataset.name), id, context),
 };

@@ -1,12 +1,12 @@
 import { badUserInput } from '../../errors.js';
 import { UpstreamError } from '../../healthcare/errors.js';
-import { getIamPolicy, setIamPolicy, testIamPermissions, type IamPolicy } from '../../healthcare/iam.js';
-import { datasetPath, parseDatasetName, parseStoreName, storePath, type StoreKind } from '../../healthcare/names.js';
+import { getIamPolicy, setIamPolicy, testIamPermissions, type IamPolicy, type IamResource } from '../../healthcare/iam.js';
+import type { StoreKind } from '../../healthcare/names.js';
 import type { DatasetResolvers, DicomStoreResolvers, FhirStoreResolvers, MutationResolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../context.js';
 
 /** The permissions `viewerPermissions` asks about, per kind of resource: what a UI may offer. */
-const VIEWER_PERMISSIONS: Record<'datasets' | StoreKind, string[]> = {
+const VIEWER_PERMISSIONS: Record<'datasets' | Exclude<StoreKind, 'hl7V2Stores'>, string[]> = {
   datasets: [
     'healthcare.datasets.get', 'healthcare.datasets.update', 'healthcare.datasets.delete', 'healthcare.datasets.getIamPolicy',
     'healthcare.datasets.setIamPolicy', 'healthcare.fhirStores.list', 'healthcare.fhirStores.create', 'healthcare.dicomStores.list',
@@ -30,59 +30,48 @@ const MEMBER = /^(user|serviceAccount|group|domain):[^\s:]{1,256}$/;
 
 const toGraph = (policy: IamPolicy) => ({ version: policy.version ?? null, etag: policy.etag ?? '', bindings: policy.bindings ?? [] });
 
-/** The IAM fields of a resource kind, given how to find a model's API path. */
 /** An external DICOMweb server shown as a store: Cloud IAM does not govern it (the allow-lists do). */
 const isExternal = (name: string, context: RequestContext) => context.client.externalDicom?.byName(name) !== undefined;
 
-function iamFields<M extends { name: string }>(kind: 'datasets' | StoreKind, pathOf: (model: M, context: RequestContext) => string) {
+/** The IAM fields of a kind of resource: a dataset, or a store of a kind. */
+function iamFields<M extends { name: string }>(kind: keyof typeof VIEWER_PERMISSIONS) {
+  const resourceOf = (model: M, context: RequestContext) => iamResource(kind, model.name, context);
   return {
     iamPolicy: async (model: M, _args: unknown, context: RequestContext) =>
-      (isExternal(model.name, context) ? null : toGraph(await getIamPolicy(context.client, pathOf(model, context)))),
+      (isExternal(model.name, context) ? null : toGraph(await getIamPolicy(context.client, resourceOf(model, context)))),
     viewerPermissions: async (model: M, _args: unknown, context: RequestContext) =>
-      (isExternal(model.name, context) ? [] : testIamPermissions(context.client, pathOf(model, context), VIEWER_PERMISSIONS[kind])),
+      (isExternal(model.name, context) ? [] : testIamPermissions(context.client, resourceOf(model, context), VIEWER_PERMISSIONS[kind])),
   };
 }
 
-export const datasetIamResolvers: Pick<DatasetResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('datasets', (dataset, context) => {
-  const name = parseDatasetName(dataset.name);
-  context.access.checkDataset(name);
-  return datasetPath(name);
-});
+/** A dataset or store by resource name, after the access check. */
+const iamResource = (kind: keyof typeof VIEWER_PERMISSIONS, name: string, context: RequestContext): IamResource =>
+  (kind === 'datasets' ? context.access.datasetNamed(name) : context.access.storeNamed(kind, name));
 
-/** The API path of a store model, after the access check. */
-function storeApiPath(kind: StoreKind) {
-  return (store: { name: string }, context: RequestContext) => {
-    const name = parseStoreName(store.name, kind);
-    context.access.checkStore(name);
-    return storePath(name);
-  };
-}
+export const datasetIamResolvers: Pick<DatasetResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('datasets');
+export const fhirStoreIamResolvers: Pick<FhirStoreResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('fhirStores');
+export const dicomStoreIamResolvers: Pick<DicomStoreResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('dicomStores');
 
-export const fhirStoreIamResolvers: Pick<FhirStoreResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('fhirStores', storeApiPath('fhirStores'));
-export const dicomStoreIamResolvers: Pick<DicomStoreResolvers, 'iamPolicy' | 'viewerPermissions'> = iamFields('dicomStores', storeApiPath('dicomStores'));
-
-/** The API path of a dataset or store named by a caller, after the access check. */
-function resourcePath(resource: string, context: RequestContext): string {
-  if (resource.includes('/fhirStores/')) return storeApiPath('fhirStores')({ name: resource }, context);
+/** The dataset or store a caller named, after the access check. */
+function namedResource(resource: string, context: RequestContext): IamResource {
+  if (resource.includes('/fhirStores/')) return iamResource('fhirStores', resource, context);
   if (resource.includes('/dicomStores/')) {
     if (isExternal(resource, context)) throw badUserInput(`${resource} is an external DICOMweb server: its access is configured there, not with Cloud IAM`);
-    return storeApiPath('dicomStores')({ name: resource }, context);
+    return iamResource('dicomStores', resource, context);
   }
-  const name = parseDatasetName(resource);
-  context.access.checkDataset(name);
-  return datasetPath(name);
+  return iamResource('datasets', resource, context);
 }
 
 export const iamMutations: MutationResolvers = {
   setIamPolicy: async (_parent, { input }, context) => {
-    const path = resourcePath(input.resource, context);
+    const resource = namedResource(input.resource, context);
     for (const binding of input.bindings) {
       if (!ROLE.test(binding.role)) throw badUserInput(`${JSON.stringify(binding.role.slice(0, 140))} is not a role name (roles/…)`);
       const bad = binding.members.find((member) => !MEMBER.test(member));
       if (bad !== undefined || binding.members.length === 0) throw badUserInput(`members must be user:, serviceAccount:, group: or domain: principals${bad ? `, not ${JSON.stringify(bad.slice(0, 140))}` : ''}`);
     }
     try {
-      return toGraph(await setIamPolicy(context.client, path, { bindings: input.bindings, ...(input.etag ? { etag: input.etag } : {}) }));
+      return toGraph(await setIamPolicy(context.client, resource, { bindings: input.bindings, ...(input.etag ? { etag: input.etag } : {}) }));
     } catch (error) {
       if (error instanceof UpstreamError && error.status === 409) throw badUserInput('The policy changed since it was read: read it again (etag) and retry');
       if (error instanceof UpstreamError && error.status === 400) throw badUserInput(`The API refused the policy: ${error.message}`);

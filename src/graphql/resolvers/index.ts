@@ -14,7 +14,7 @@ import { patientImagingResolvers } from './dicom/imaging.js';
 import { datasetIamResolvers, dicomStoreIamResolvers, fhirStoreIamResolvers, iamMutations } from './iam.js';
 import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
 import {
-  datasetHl7V2Resolvers, hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreAllResolvers, patientHl7V2Resolvers,
+  hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreAllResolvers, patientHl7V2Resolvers,
 } from './hl7v2/index.js';
 import { operationMutations } from './operations/mutations.js';
 import { datasetOperationResolvers, operationQueries, operationResolvers, operationResultResolvers } from './operations/operation.js';
@@ -24,7 +24,7 @@ export const resolvers: Resolvers = {
   Query: { ...nodeQueries, ...datasetQueries, ...storeQueries, ...operationQueries, ...hl7V2Queries },
   Mutation: { ...fhirMutations, ...iamMutations, ...operationMutations, ...hl7V2Mutations },
   Node: nodeResolvers,
-  Dataset: { ...datasetResolvers, ...datasetIamResolvers, ...datasetOperationResolvers, ...datasetHl7V2Resolvers },
+  Dataset: { ...datasetResolvers, ...datasetIamResolvers, ...datasetOperationResolvers },
   FhirStore: { ...fhirStoreResolvers, ...fhirStoreDataResolvers, ...fhirStoreIamResolvers },
   DicomStore: { ...dicomStoreResolvers, ...dicomStoreDataResolvers, ...dicomStoreIamResolvers },
   Study: studyResolvers,

@@ -7,8 +7,6 @@ import { loadFhirResource } from './fhir/model.js';
 import { loadDataset, storeReference } from './load.js';
 import { fromOperationGlobalId, loadOperation } from './operations/model.js';
 import { loadMessage } from './hl7v2/messages.js';
-import { hl7V2StoreReference } from './hl7v2/stores.js';
-import { parseHl7V2StoreName } from '../../healthcare/hl7v2.js';
 import { loadInstance, loadSeries, loadStudy, parseDicomName } from './dicom/models.js';
 import type { RequestContext } from '../context.js';
 
@@ -36,7 +34,7 @@ export const nodeQueries: QueryResolvers = {
       case 'Instance':
         return loadDicomObject(type, name, context);
       case 'Hl7V2Store':
-        return hl7V2StoreReference(parseHl7V2StoreName(name), context);
+        return storeReference(parseStoreName(name, 'hl7V2Stores'), context);
       case 'Hl7V2Message':
         return loadMessage(name, context);
       case 'Operation': {

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../../errors.js';
 import { UpstreamError } from '../../../healthcare/errors.js';
-import { requireUid, type DicomJson, type DicomStoreName } from '../../../healthcare/dicomweb.js';
+import { requireUid, type AllowedDicomStore, type DicomJson, type DicomStoreName } from '../../../healthcare/dicomweb.js';
 import { parseStoreName, storeResourceName } from '../../../healthcare/names.js';
 import type { RequestContext } from '../../context.js';
 import type { InstanceModel, SeriesModel, StudyModel } from '../../models.js';
@@ -43,14 +43,16 @@ export function toSeries(store: string, studyUid: string, attributes: DicomJson)
   return { store, studyUid, seriesUid: text(attributes, 'SeriesInstanceUID') ?? '', attributes };
 }
 
+/** The DICOM store a model lives in, through the access check. */
+export const dicomStoreOf = (model: { store: string }, context: RequestContext): AllowedDicomStore => context.access.storeNamed('dicomStores', model.store);
+
 export function toInstance(store: string, studyUid: string, seriesUid: string, attributes: DicomJson): InstanceModel {
   return { store, studyUid, seriesUid, instanceUid: text(attributes, 'SOPInstanceUID') ?? '', attributes };
 }
 
 /** Runs one QIDO search for a single object after the access check; none found is NOT_FOUND. */
 async function findOne(store: DicomStoreName, segments: string[], query: [string, string][], what: string, context: RequestContext): Promise<DicomJson> {
-  context.access.checkStore(store);
-  const [row] = await context.loaders.qido.load({ store, segments, query });
+  const [row] = await context.loaders.qido.load({ store: context.access.checkStore(store), segments, query });
   if (!row) throw new UpstreamError(`${what} not found`, 404, 'dicomweb', 'NOT_FOUND');
   return row;
 }

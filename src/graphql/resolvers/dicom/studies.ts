@@ -1,20 +1,20 @@
 import { mapConnection } from '../../../connections/connection.js';
-import { pageQido } from '../../../connections/dicom-pager.js';
 import { badUserInput } from '../../../errors.js';
 import { requireUid } from '../../../healthcare/dicomweb.js';
-import { datasetOf, parseStoreName } from '../../../healthcare/names.js';
+import { datasetOf, parseStoreName, storeResourceName } from '../../../healthcare/names.js';
 import type {
   DicomStoreResolvers, InstanceResolvers, SeriesResolvers, StudyFilter, StudyResolvers,
 } from '../../../generated/graphql.js';
 import { toGlobalId } from '../../globalId.js';
 import { nodeFieldNames } from '../../lookahead.js';
 import { storeReference } from '../load.js';
-import { datasetStoreNames } from '../stores.js';
+import { datasetStores } from '../stores.js';
 import { toModel } from '../fhir/model.js';
 import { dicomDate, integer, isoDate, text, values } from './attributes.js';
 import {
-  includeFields, instanceName, loadSeries, loadStudy, seriesName, studyName, toInstance, toSeries, toStudy,
+  dicomStoreOf, includeFields, instanceName, loadSeries, loadStudy, seriesName, studyName, toInstance, toSeries, toStudy,
 } from './models.js';
+import { qidoConnection } from './qido-list.js';
 import { learnStudyContents, seriesInstancesSearch, studySeriesSearch } from './wider-searches.js';
 
 const MAX_MATCH_VALUE = 256;
@@ -43,9 +43,8 @@ export function studyQuery(filter: StudyFilter | null | undefined): [string, str
 
 export const dicomStoreDataResolvers: Pick<DicomStoreResolvers, 'studies' | 'study'> = {
   studies: async (store, { filter, first, after }, context) => {
-    const name = parseStoreName(store.name, 'dicomStores');
-    context.access.checkStore(name);
-    const page = await pageQido({ store: name, segments: ['studies'], query: [...studyQuery(filter), ...includeFields('study')], first, after }, context);
+    const name = context.access.storeNamed('dicomStores', store.name);
+    const page = await qidoConnection({ store: name, segments: ['studies'], query: [...studyQuery(filter), ...includeFields('study')] }, { first, after }, context);
     return mapConnection(page, (row) => toStudy(store.name, row));
   },
   study: (store, { uid }, context) => loadStudy(parseStoreName(store.name, 'dicomStores'), uid, context),
@@ -67,19 +66,18 @@ export const studyResolvers: StudyResolvers = {
   numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedInstances'),
   store: (study, _args, context) => storeReference(parseStoreName(study.store, 'dicomStores'), context),
   series: async (study, { first, after }, context, info) => {
-    const store = parseStoreName(study.store, 'dicomStores');
-    context.access.checkStore(store);
+    const store = dicomStoreOf(study, context);
     if (nodeFieldNames(info).has('instances')) await learnStudyContents(store, study.studyUid, context);
-    const page = await pageQido({ ...studySeriesSearch(store, study.studyUid), first, after }, context);
+    const page = await qidoConnection(studySeriesSearch(store, study.studyUid), { first, after }, context);
     return mapConnection(page, (row) => toSeries(study.store, study.studyUid, row));
   },
   patient: async (study, _args, context) => {
     const mrn = text(study.attributes, 'PatientID');
     if (!mrn) return null;
-    const fhirStores = await datasetStoreNames('fhirStores', datasetOf(parseStoreName(study.store, 'dicomStores')), context);
-    const matches = await Promise.all(fhirStores.map((store) => context.loaders.fhir.patientByMrn.load(`${store}|${mrn}`)));
+    const fhirStores = await datasetStores('fhirStores', datasetOf(parseStoreName(study.store, 'dicomStores')), context);
+    const matches = await Promise.all(fhirStores.map((store) => context.loaders.fhir.patientByMrn.load({ store, mrn })));
     const index = matches.findIndex((match) => match !== null);
-    return index === -1 ? null : toModel(fhirStores[index]!, matches[index]!);
+    return index === -1 ? null : toModel(storeResourceName(fhirStores[index]!), matches[index]!);
   },
 };
 
@@ -92,9 +90,8 @@ export const seriesResolvers: SeriesResolvers = {
   seriesDate: ({ attributes }) => isoDate(attributes, 'SeriesDate'),
   numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfSeriesRelatedInstances'),
   instances: async (series, { first, after }, context) => {
-    const store = parseStoreName(series.store, 'dicomStores');
-    context.access.checkStore(store);
-    const page = await pageQido({ ...seriesInstancesSearch(store, series.studyUid, series.seriesUid), first, after }, context);
+    const store = dicomStoreOf(series, context);
+    const page = await qidoConnection(seriesInstancesSearch(store, series.studyUid, series.seriesUid), { first, after }, context);
     return mapConnection(page, (row) => toInstance(series.store, series.studyUid, series.seriesUid, row));
   },
   study: (series, _args, context) => loadStudy(parseStoreName(series.store, 'dicomStores'), series.studyUid, context),
@@ -109,10 +106,8 @@ export const instanceResolvers: InstanceResolvers = {
   columns: ({ attributes }) => integer(attributes, 'Columns'),
   numberOfFrames: ({ attributes }) => integer(attributes, 'NumberOfFrames') ?? 1,
   metadata: async (instance, _args, context) => {
-    const store = parseStoreName(instance.store, 'dicomStores');
-    context.access.checkStore(store);
     const [metadata] = await context.loaders.qido.load({
-      store,
+      store: dicomStoreOf(instance, context),
       segments: ['studies', instance.studyUid, 'series', instance.seriesUid, 'instances', instance.instanceUid, 'metadata'],
       query: [],
     });

@@ -1,4 +1,5 @@
-import type { DicomJson, DicomStoreName } from '../../../healthcare/dicomweb.js';
+import { groupBy } from '../../../collections.js';
+import type { AllowedDicomStore, DicomJson } from '../../../healthcare/dicomweb.js';
 import type { RequestContext } from '../../context.js';
 import { TAGS, integer, text, values, type Keyword } from './attributes.js';
 import { includeFields } from './models.js';
@@ -23,21 +24,14 @@ const STUDY_FIELDS: Keyword[] = ['StudyDate', 'StudyTime', 'StudyDescription', '
 const field = (keywords: Keyword[]): [string, string][] => keywords.map((keyword) => ['includefield', TAGS[keyword]]);
 
 /** The study's series search as `Study.series` makes it (without `limit`/`offset`). */
-export const studySeriesSearch = (store: DicomStoreName, study: string) => ({ store, segments: ['studies', study, 'series'], query: includeFields('series') });
+export const studySeriesSearch = (store: AllowedDicomStore, study: string) => ({ store, segments: ['studies', study, 'series'], query: includeFields('series') });
 
 /** The series' instance search as `Series.instances` makes it (without `limit`/`offset`). */
-export const seriesInstancesSearch = (store: DicomStoreName, study: string, series: string) =>
+export const seriesInstancesSearch = (store: AllowedDicomStore, study: string, series: string) =>
   ({ store, segments: ['studies', study, 'series', series, 'instances'], query: includeFields('instance') });
 
 /** Rows grouped by one UID attribute, in the order each group first appears. */
-function groupBy(rows: DicomJson[], keyword: Keyword): Map<string, DicomJson[]> {
-  const groups = new Map<string, DicomJson[]>();
-  for (const row of rows) {
-    const uid = text(row, keyword) ?? '';
-    groups.set(uid, [...(groups.get(uid) ?? []), row]);
-  }
-  return groups;
-}
+const groupByUid = (rows: DicomJson[], keyword: Keyword) => groupBy(rows, (row) => text(row, keyword) ?? '');
 
 const withCount = (row: DicomJson, keyword: Keyword, count: number): DicomJson => ({ ...row, [TAGS[keyword]]: { vr: 'IS', Value: [count] } });
 
@@ -45,7 +39,7 @@ const withCount = (row: DicomJson, keyword: Keyword, count: number): DicomJson =
  * Learns a study's series and each series' instances from one search of the study's instances.
  * Does nothing when the request does not remember lists (naive baseline) or the study is too large.
  */
-export async function learnStudyContents(store: DicomStoreName, study: string, context: RequestContext): Promise<void> {
+export async function learnStudyContents(store: AllowedDicomStore, study: string, context: RequestContext): Promise<void> {
   const known = context.loaders.knownQido;
   if (!known.enabled || known.get(studySeriesSearch(store, study)) !== undefined) return;
   const rows = await context.loaders.qido.load({
@@ -55,7 +49,7 @@ export async function learnStudyContents(store: DicomStoreName, study: string, c
   });
   if (rows.length >= MAX_STUDY_INSTANCES) return;
   const series: DicomJson[] = [];
-  for (const [uid, instances] of groupBy(rows, 'SeriesInstanceUID')) {
+  for (const [uid, instances] of groupByUid(rows, 'SeriesInstanceUID')) {
     series.push(withCount(instances[0]!, 'NumberOfSeriesRelatedInstances', instances.length));
     known.remember(seriesInstancesSearch(store, study, uid), instances);
   }
@@ -67,7 +61,7 @@ export async function learnStudyContents(store: DicomStoreName, study: string, c
  * remembered as its complete list. Undefined when this cannot be done (naive baseline, or so many
  * series that the answer may be cut off): search the studies instead.
  */
-export async function patientStudiesFromSeries(store: DicomStoreName, patientId: string, context: RequestContext): Promise<DicomJson[] | undefined> {
+export async function patientStudiesFromSeries(store: AllowedDicomStore, patientId: string, context: RequestContext): Promise<DicomJson[] | undefined> {
   const known = context.loaders.knownQido;
   if (!known.enabled) return undefined;
   const rows = await context.loaders.qido.load({
@@ -76,7 +70,7 @@ export async function patientStudiesFromSeries(store: DicomStoreName, patientId:
     query: [['PatientID', patientId], ...field(STUDY_FIELDS), ...includeFields('series'), ['limit', String(MAX_PATIENT_SERIES)]],
   });
   if (rows.length >= MAX_PATIENT_SERIES) return undefined;
-  return [...groupBy(rows, 'StudyInstanceUID')].map(([uid, series]) => {
+  return [...groupByUid(rows, 'StudyInstanceUID')].map(([uid, series]) => {
     known.remember(studySeriesSearch(store, uid), series);
     const counts = series.map((row) => integer(row, 'NumberOfSeriesRelatedInstances'));
     const modalities = [...new Set(series.flatMap((row) => values(row, 'Modality')))];

@@ -1,10 +1,11 @@
 import { mapConnection } from '../../../connections/connection.js';
-import { pageFhirList } from '../../../connections/fhir-pager.js';
+import { pageFhirList, type FhirPages } from '../../../connections/fhir-pager.js';
 import { badUserInput } from '../../../errors.js';
-import { parseStoreName } from '../../../healthcare/names.js';
+import { nextPageSearch, pageBundle, type AllowedFhirStore } from '../../../healthcare/fhir.js';
+import { primeFromBundle } from '../../../loaders/fhir.js';
 import type { RequestContext } from '../../context.js';
 import type { FhirResourceModel } from '../../models.js';
-import { resourceName, toModel } from './model.js';
+import { resourceName, storeOf, toModel } from './model.js';
 
 /** Google's system parameters would change how the API answers (or carry credentials), never what it finds. */
 const RESERVED_PARAMS = new Set([
@@ -30,33 +31,58 @@ export interface ResourceListArgs {
   after?: string | null;
 }
 
+/** One FHIR list of a request: which search, in which store, and where its cursors belong. */
+export interface ResourceListRequest extends ResourceListArgs {
+  /** Full resource name of the FHIR store. */
+  store: string;
+  /** Connection name, bound into cursors (e.g. `Patient.observations`). */
+  list: string;
+  /** Resource name of the object the list hangs off, bound into cursors. */
+  parent: string;
+  /** Path below the store's `fhir/`: `['Observation']`, `['Patient', id, '$everything']`. */
+  segments: string[];
+  /** Search parameters of the first page (without `_count`). */
+  params: [string, string][];
+}
+
+/**
+ * A FHIR list's pages in this request: the first through the search loader (deduplicated, and
+ * merged with the same search about other patients), later ones by next link; every page primes the
+ * by-id loader.
+ */
+function fhirPages(store: AllowedFhirStore, segments: string[], context: RequestContext): FhirPages {
+  return {
+    first: (params) => context.loaders.fhir.search.load({ store, segments, params }),
+    at: async (search) => {
+      const bundle = await pageBundle(context.client, store, segments, search);
+      primeFromBundle(context.loaders.fhir.resource, store, bundle);
+      return bundle;
+    },
+    next: (bundle) => nextPageSearch(bundle, context.client.apiUrl, store, segments),
+  };
+}
+
 /** A connection of resources of one search, as models of the store they came from. */
-export async function resourceList(
-  store: string,
-  list: string,
-  parent: string,
-  segments: string[],
-  params: [string, string][],
-  { first, after }: ResourceListArgs,
-  context: RequestContext,
-) {
-  const storeName = parseStoreName(store, 'fhirStores');
-  context.access.checkStore(storeName);
-  const page = await pageFhirList({ list, parent, store: storeName, segments, params, first, after }, context);
+export async function resourceList(request: ResourceListRequest, context: RequestContext) {
+  const { store, list, parent, segments, params, first, after } = request;
+  const pages = fhirPages(storeOf({ store }, context), segments, context);
+  const page = await pageFhirList({ codec: context.cursors, list, parent, params, first, after }, pages);
   return mapConnection(page, (resource) => toModel(store, resource));
 }
 
-/** A list of one resource type about a patient, newest first where FHIR can sort it. */
-export function patientList(
-  patient: FhirResourceModel,
-  type: string,
-  reference: 'subject' | 'patient',
-  sort: string | undefined,
-  filters: [string, string][],
-  args: ResourceListArgs,
-  context: RequestContext,
-) {
+/** What `patientList` is asked for: one resource type about a patient. */
+export interface PatientListRequest extends ResourceListArgs {
+  type: string;
+  /** The search parameter that points at the patient. */
+  reference: 'subject' | 'patient';
+  /** Newest first where FHIR can sort it. */
+  sort?: string;
+  filters?: [string, string][];
+}
+
+/** A list of one resource type about a patient. */
+export function patientList(patient: FhirResourceModel, { type, reference, sort, filters = [], first, after }: PatientListRequest, context: RequestContext) {
   const params: [string, string][] = [[reference, `Patient/${patient.resource.id}`], ...filters];
   if (sort) params.push(['_sort', sort]);
-  return resourceList(patient.store, `Patient.${type}`, resourceName(patient), [type], params, args, context);
+  return resourceList({ store: patient.store, list: `Patient.${type}`, parent: resourceName(patient), segments: [type], params, first, after }, context);
 }

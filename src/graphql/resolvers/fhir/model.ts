@@ -1,14 +1,13 @@
 import { UpstreamError } from '../../../healthcare/errors.js';
 import { isFhirId, isFhirResourceType } from '../../../healthcare/fhir-types.js';
-import type { FhirResource } from '../../../healthcare/fhir.js';
-import { parseStoreName } from '../../../healthcare/names.js';
-import { resourceKey } from '../../../loaders/fhir.js';
+import type { AllowedFhirStore, FhirResource } from '../../../healthcare/fhir.js';
+import { fhirResourceName } from '../../../loaders/fhir.js';
 import type { RequestContext } from '../../context.js';
 import { fhirNodeType, toGlobalId } from '../../globalId.js';
 import type { FhirResourceModel } from '../../models.js';
 
 /** Full resource name of a FHIR resource: `{store}/fhir/{Type}/{id}`. */
-export const resourceName = (model: FhirResourceModel) => resourceKey(model.store, model.resource.resourceType, model.resource.id);
+export const resourceName = (model: FhirResourceModel) => fhirResourceName(model.store, model.resource.resourceType, model.resource.id);
 
 /** The global id of a FHIR resource; the same whichever GraphQL type shows it. */
 export const fhirGlobalId = (model: FhirResourceModel) => toGlobalId(fhirNodeType(model.resource.resourceType), resourceName(model));
@@ -17,10 +16,13 @@ export function toModel(store: string, resource: FhirResource): FhirResourceMode
   return { store, resource: resource as FhirResourceModel['resource'] };
 }
 
+/** The store a model's resource lives in, through the access check. */
+export const storeOf = (model: Pick<FhirResourceModel, 'store'>, context: RequestContext): AllowedFhirStore =>
+  context.access.storeNamed('fhirStores', model.store);
+
 /** Loads a resource of a store after checking the access policy (throws NOT_FOUND when absent). */
 export async function loadFhirResource(store: string, type: string, id: string, context: RequestContext): Promise<FhirResourceModel> {
-  context.access.checkStore(parseStoreName(store, 'fhirStores'));
-  return toModel(store, await context.loaders.fhir.resource.load(resourceKey(store, type, id)));
+  return toModel(store, await context.loaders.fhir.resource.load({ store: storeOf({ store }, context), type, id }));
 }
 
 /**

@@ -1,8 +1,8 @@
 import { badUserInput } from '../../../errors.js';
 import { UpstreamError } from '../../../healthcare/errors.js';
 import { createResource, deleteResource, requireFhirId, requireResourceType, updateResource, type FhirResource } from '../../../healthcare/fhir.js';
-import { InvalidNameError, isValidResourceId, parseStoreName, storeResourceName, type StoreName } from '../../../healthcare/names.js';
-import { resourceKey } from '../../../loaders/fhir.js';
+import { parseStoreName, storeNameIn, storeResourceName, type AllowedStore, type StoreName } from '../../../healthcare/names.js';
+import { fhirResourceName } from '../../../loaders/fhir.js';
 import type { MutationResolvers } from '../../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
 import { fhirNodeType, toGlobalId } from '../../globalId.js';
@@ -13,22 +13,20 @@ import { searchParam } from './lists.js';
  * The store a mutation writes to: a full name; a short id within the pinned dataset; or, when left
  * out, the one allowed FHIR store of the pinned dataset (the toolbox's default-store rule).
  */
-function targetStore(store: string | null | undefined, context: RequestContext): StoreName & { kind: 'fhirStores' } {
+function targetStore(store: string | null | undefined, context: RequestContext): AllowedStore<'fhirStores'> {
   const pinned = context.access.pinnedDataset;
   const allowed = context.access.allowedStores('fhirStores');
-  let name: StoreName & { kind: 'fhirStores' };
+  let name: StoreName<'fhirStores'>;
   if (store?.includes('/')) {
     name = parseStoreName(store, 'fhirStores');
   } else if (store) {
     if (!pinned) throw badUserInput('Pass the store\'s full resource name: this server is not pinned to one dataset');
-    if (!isValidResourceId(store)) throw new InvalidNameError(`store id ${JSON.stringify(store.slice(0, 100))} is not valid`);
-    name = { ...pinned, kind: 'fhirStores', store };
+    name = storeNameIn(pinned, 'fhirStores', store);
   } else {
     if (!pinned || allowed?.length !== 1) throw badUserInput('Pass `store`: this server has no single default FHIR store');
-    name = { ...pinned, kind: 'fhirStores', store: allowed[0]! };
+    name = storeNameIn(pinned, 'fhirStores', allowed[0]!);
   }
-  context.access.checkStore(name);
-  return name;
+  return context.access.checkStore(name);
 }
 
 /** Checks that a JSON input is a FHIR resource object. */
@@ -80,6 +78,6 @@ export const fhirMutations: MutationResolvers = {
     const type = requireResourceType(input.resourceType);
     const id = requireFhirId(input.id);
     await asUserError(() => deleteResource(context.client, store, type, id));
-    return { deletedId: toGlobalId(fhirNodeType(type), resourceKey(storeResourceName(store), type, id)) };
+    return { deletedId: toGlobalId(fhirNodeType(type), fhirResourceName(storeResourceName(store), type, id)) };
   },
 };

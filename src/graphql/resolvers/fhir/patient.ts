@@ -2,7 +2,7 @@ import { badUserInput } from '../../../errors.js';
 import { requireResourceType } from '../../../healthcare/fhir.js';
 import { parseStoreName } from '../../../healthcare/names.js';
 import type { PatientFilter, PatientResolvers } from '../../../generated/graphql.js';
-import { medicalRecordNumber } from '../../../loaders/fhir.js';
+import { medicalRecordNumber } from '../../../fhir/identifiers.js';
 import { storeReference } from '../load.js';
 import { includesFor } from '../../lookahead.js';
 import { commonFhirFields } from './common.js';
@@ -56,20 +56,31 @@ export const patientResolvers: PatientResolvers = {
     const params: [string, string][] = [];
     if (types && types.length > 0) params.push(['_type', types.map(requireResourceType).join(',')]);
     if (since) params.push(['_since', since]);
-    return resourceList(patient.store, 'Patient.everything', resourceName(patient), ['Patient', patient.resource.id, '$everything'], params, { first, after }, context);
+    return resourceList({
+      store: patient.store,
+      list: 'Patient.everything',
+      parent: resourceName(patient),
+      segments: ['Patient', patient.resource.id, '$everything'],
+      params,
+      first,
+      after,
+    }, context);
   },
   observations: (patient, { code, category, ...page }, context) => {
     const filters: [string, string][] = [];
     if (code) filters.push(searchParam('code', code));
     if (category) filters.push(searchParam('category', category));
-    return patientList(patient, 'Observation', 'subject', '-date', filters, page, context);
+    return patientList(patient, { type: 'Observation', reference: 'subject', sort: '-date', filters, ...page }, context);
   },
-  conditions: (patient, { clinicalStatus, ...page }, context) =>
-    patientList(patient, 'Condition', 'subject', '-onset-date', clinicalStatus ? [searchParam('clinical-status', clinicalStatus)] : [], page, context),
-  encounters: (patient, page, context, info) => patientList(patient, 'Encounter', 'subject', '-date', includesFor(info, ENCOUNTER_INCLUDES), page, context),
-  medications: (patient, { status, ...page }, context) =>
-    patientList(patient, 'MedicationRequest', 'subject', '-authoredon', status ? [searchParam('status', status)] : [], page, context),
-  allergies: (patient, page, context) => patientList(patient, 'AllergyIntolerance', 'patient', undefined, [], page, context),
-  immunizations: (patient, page, context) => patientList(patient, 'Immunization', 'patient', '-date', [], page, context),
+  conditions: (patient, { clinicalStatus, ...page }, context) => patientList(patient, {
+    type: 'Condition', reference: 'subject', sort: '-onset-date', filters: clinicalStatus ? [searchParam('clinical-status', clinicalStatus)] : [], ...page,
+  }, context),
+  encounters: (patient, page, context, info) =>
+    patientList(patient, { type: 'Encounter', reference: 'subject', sort: '-date', filters: includesFor(info, ENCOUNTER_INCLUDES), ...page }, context),
+  medications: (patient, { status, ...page }, context) => patientList(patient, {
+    type: 'MedicationRequest', reference: 'subject', sort: '-authoredon', filters: status ? [searchParam('status', status)] : [], ...page,
+  }, context),
+  allergies: (patient, page, context) => patientList(patient, { type: 'AllergyIntolerance', reference: 'patient', ...page }, context),
+  immunizations: (patient, page, context) => patientList(patient, { type: 'Immunization', reference: 'patient', sort: '-date', ...page }, context),
 };
 

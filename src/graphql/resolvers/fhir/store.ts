@@ -13,8 +13,15 @@ const PATIENT_INCLUDES = { generalPractitioners: 'Patient:general-practitioner',
 
 /** The FhirStore fields that reach into the store's FHIR data. */
 export const fhirStoreDataResolvers: Pick<FhirStoreResolvers, 'patients' | 'patient' | 'resource' | 'search'> = {
-  patients: (store, { filter, first, after }, context, info) =>
-    resourceList(store.name, 'FhirStore.patients', store.name, ['Patient'], [...patientSearchParams(filter), ...includesFor(info, PATIENT_INCLUDES)], { first, after }, context),
+  patients: (store, { filter, first, after }, context, info) => resourceList({
+    store: store.name,
+    list: 'FhirStore.patients',
+    parent: store.name,
+    segments: ['Patient'],
+    params: [...patientSearchParams(filter), ...includesFor(info, PATIENT_INCLUDES)],
+    first,
+    after,
+  }, context),
   patient: (store, { id }, context) => loadFhirResource(store.name, 'Patient', requireFhirId(id), context),
   resource: async (store, { type, id }, context) => {
     try {
@@ -25,16 +32,15 @@ export const fhirStoreDataResolvers: Pick<FhirStoreResolvers, 'patients' | 'pati
       throw error;
     }
   },
-  search: (store, { resourceType, params, first, after }, context) =>
-    resourceList(
-      store.name,
-      `FhirStore.search`,
-      `${store.name}/fhir/${requireResourceType(resourceType)}`,
-      [resourceType],
-      (params ?? []).map((param) => searchParam(param.name, param.value)),
-      { first, after },
-      context,
-    ),
+  search: (store, { resourceType, params, first, after }, context) => resourceList({
+    store: store.name,
+    list: 'FhirStore.search',
+    parent: `${store.name}/fhir/${requireResourceType(resourceType)}`,
+    segments: [resourceType],
+    params: (params ?? []).map((param) => searchParam(param.name, param.value)),
+    first,
+    after,
+  }, context),
 };
 
 export const fhirResourceResolvers: FhirResourceResolvers = {

@@ -2,10 +2,10 @@
 import { hl7V2Mutations } from './ingest.js';
 import { hl7V2MessageQueries, hl7V2MessageResolvers, hl7V2SegmentResolvers, hl7V2StoreMessageResolvers } from './messages.js';
 import { patientHl7V2Resolvers } from './patient.js';
-import { datasetHl7V2Resolvers, hl7V2StoreQueries, hl7V2StoreResolvers } from './stores.js';
+import { hl7V2StoreResolvers } from './stores.js';
 
-export { datasetHl7V2Resolvers, hl7V2MessageResolvers, hl7V2Mutations, hl7V2SegmentResolvers, patientHl7V2Resolvers };
+export { hl7V2MessageResolvers, hl7V2Mutations, hl7V2SegmentResolvers, patientHl7V2Resolvers };
 
-export const hl7V2Queries = { ...hl7V2StoreQueries, ...hl7V2MessageQueries };
+export const hl7V2Queries = hl7V2MessageQueries;
 
 export const hl7V2StoreAllResolvers = { ...hl7V2StoreResolvers, ...hl7V2StoreMessageResolvers };

@@ -1,27 +1,21 @@
 /** `Mutation.ingestHl7V2Message`: sends a message to a store as an interface engine would and returns the ACK. */
 import { badUserInput, graphQLError } from '../../../errors.js';
 import { UpstreamError } from '../../../healthcare/errors.js';
-import { hl7V2StoreName, ingestMessage, parseHl7V2StoreName, type Hl7V2StoreName } from '../../../healthcare/hl7v2.js';
-import { InvalidNameError, isValidResourceId } from '../../../healthcare/names.js';
+import { ingestMessage } from '../../../healthcare/hl7v2.js';
+import { parseStoreName, storeNameIn, type AllowedStore } from '../../../healthcare/names.js';
 import type { MutationResolvers } from '../../../generated/graphql.js';
 import type { RequestContext } from '../../context.js';
+import { primeMessages } from './messages.js';
 
 /** Largest message accepted, in UTF-8 bytes: far above real ADT/ORU messages, well under Google's 10 MB request limit. */
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 /** The target store: a full name, or a short id within the pinned dataset. */
-function targetStore(store: string, context: RequestContext): Hl7V2StoreName {
-  let name: Hl7V2StoreName;
-  if (store.includes('/')) {
-    name = parseHl7V2StoreName(store);
-  } else {
-    const pinned = context.access.pinnedDataset;
-    if (!pinned) throw badUserInput('Pass the store\'s full resource name: this server is not pinned to one dataset');
-    if (!isValidResourceId(store)) throw new InvalidNameError(`store id ${JSON.stringify(store.slice(0, 100))} is not valid`);
-    name = hl7V2StoreName(pinned, store);
-  }
-  context.access.checkStore({ ...name, kind: 'hl7V2Stores' });
-  return name;
+function targetStore(store: string, context: RequestContext): AllowedStore<'hl7V2Stores'> {
+  if (store.includes('/')) return context.access.checkStore(parseStoreName(store, 'hl7V2Stores'));
+  const pinned = context.access.pinnedDataset;
+  if (!pinned) throw badUserInput('Pass the store\'s full resource name: this server is not pinned to one dataset');
+  return context.access.checkStore(storeNameIn(pinned, 'hl7V2Stores', store));
 }
 
 /**
@@ -62,7 +56,7 @@ export const hl7V2Mutations: Pick<MutationResolvers, 'ingestHl7V2Message'> = {
       throw error;
     }
     if (response.message === undefined) throw new UpstreamError('The HL7v2 store answered an ingest without the message', 200, 'hl7v2');
-    context.loaders.hl7v2.message.prime(response.message.name, response.message);
+    primeMessages(name, [response.message], context);
     const ack = Buffer.from(response.hl7Ack ?? '', 'base64').toString('utf8');
     return { message: response.message, ack, ackCode: ackCodeOf(ack) };
   },

@@ -3,16 +3,15 @@ import { createHash } from 'node:crypto';
 import { pageUpstreamList } from '../../../connections/pagers.js';
 import { badUserInput } from '../../../errors.js';
 import { UpstreamError } from '../../../healthcare/errors.js';
-import {
-  hasControlCharacters, hl7V2StoreResourceName, listMessages, parseHl7V2MessageName, parseHl7V2StoreName, type Hl7V2StoreName,
-} from '../../../healthcare/hl7v2.js';
+import { hasControlCharacters, listMessages, parseHl7V2MessageName, type Hl7V2Message, type Hl7V2StoreName } from '../../../healthcare/hl7v2.js';
+import { parseStoreName, storeResourceName, type AllowedStore } from '../../../healthcare/names.js';
 import type { Hl7V2MessageResolvers, Hl7V2SegmentResolvers, Hl7V2StoreResolvers, QueryResolvers } from '../../../generated/graphql.js';
 import type { Hl7V2MessageModel } from '../../models.js';
 import type { RequestContext } from '../../context.js';
 import { toGlobalId } from '../../globalId.js';
-import { prime } from '../load.js';
+import { prime, storeReference } from '../load.js';
 import { headerValue, orderedFields } from './segments.js';
-import { hl7V2StoreReference, labelList } from './stores.js';
+import { labelList } from '../stores.js';
 
 /** Longest `filter` passed on; Google's filters are short expressions. */
 export const MAX_FILTER_LENGTH = 1000;
@@ -40,9 +39,13 @@ async function asFilterError<T>(list: () => Promise<T>): Promise<T> {
 
 /** Loads one message after the access check on its store. */
 export function loadMessage(name: string, context: RequestContext): Promise<Hl7V2MessageModel> {
-  const parsed = parseHl7V2MessageName(name);
-  context.access.checkStore({ ...parsed.store, kind: 'hl7V2Stores' });
-  return context.loaders.hl7v2.message.load(`${hl7V2StoreResourceName(parsed.store)}/messages/${parsed.id}`);
+  const { store, id } = parseHl7V2MessageName(name);
+  return context.loaders.hl7v2.message.load({ store: context.access.checkStore(store), id });
+}
+
+/** Messages a list returned, put into the by-name loader of this request (a later read costs no call). */
+export function primeMessages(store: AllowedStore<'hl7V2Stores'>, messages: Hl7V2Message[], context: RequestContext): Hl7V2Message[] {
+  return prime(context.loaders.hl7v2.message, messages, (message) => ({ store, id: parseHl7V2MessageName(message.name).id }));
 }
 
 /** A store's messages as a connection whose cursors wrap the upstream page token. */
@@ -51,16 +54,16 @@ export async function messagesConnection(
   args: { filter?: string | null; orderBy?: 'SEND_TIME_ASC' | 'SEND_TIME_DESC' | null; first?: number | null; after?: string | null },
   context: RequestContext,
 ) {
-  context.access.checkStore({ ...store, kind: 'hl7V2Stores' });
+  const allowed = context.access.checkStore(store);
   const filter = checkFilter(args.filter);
   const orderBy = args.orderBy === 'SEND_TIME_ASC' ? 'send_time' : 'send_time desc';
   // Cursors are bound to the filter and order they were issued for (a digest keeps them short).
   const query = createHash('sha256').update(`${orderBy}\u0000${filter ?? ''}`).digest('base64url').slice(0, 16);
-  const request = { codec: context.cursors, list: `Hl7V2Store.messages:${query}`, parent: hl7V2StoreResourceName(store), first: args.first, after: args.after };
+  const request = { codec: context.cursors, list: `Hl7V2Store.messages:${query}`, parent: storeResourceName(store), first: args.first, after: args.after };
   const page = await asFilterError(() =>
-    pageUpstreamList(request, (pageRequest) => listMessages(context.client, store, { ...pageRequest, filter, orderBy })),
+    pageUpstreamList(request, (pageRequest) => listMessages(context.client, allowed, { ...pageRequest, filter, orderBy })),
   );
-  prime(context.loaders.hl7v2.message, page.nodes);
+  primeMessages(allowed, page.nodes, context);
   return page;
 }
 
@@ -69,14 +72,14 @@ export const hl7V2MessageQueries: QueryResolvers = {
 };
 
 export const hl7V2StoreMessageResolvers: Pick<Hl7V2StoreResolvers, 'messages' | 'message'> = {
-  messages: (store, args, context) => messagesConnection(parseHl7V2StoreName(store.name), args, context),
+  messages: (store, args, context) => messagesConnection(parseStoreName(store.name, 'hl7V2Stores'), args, context),
   message: (store, { id }, context) => loadMessage(`${store.name}/messages/${id}`, context),
 };
 
 export const hl7V2MessageResolvers: Hl7V2MessageResolvers = {
   id: (message) => toGlobalId('Hl7V2Message', message.name),
   messageId: (message) => parseHl7V2MessageName(message.name).id,
-  store: (message, _args, context) => hl7V2StoreReference(parseHl7V2MessageName(message.name).store, context),
+  store: (message, _args, context) => storeReference(parseHl7V2MessageName(message.name).store, context),
   messageType: (message) => message.messageType ?? null,
   event: (message) => headerValue(message, 9, 2),
   controlId: (message) => headerValue(message, 10),

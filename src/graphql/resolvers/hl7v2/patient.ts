@@ -1,13 +1,12 @@
 /** `Patient.hl7V2Messages`: a patient's HL7v2 messages, found by MRN in the dataset's HL7v2 stores. */
-import { connection, pageSize } from '../../../connections/connection.js';
-import { badUserInput } from '../../../errors.js';
+import { pageByOffset } from '../../../connections/pagers.js';
+import { medicalRecordNumber } from '../../../fhir/identifiers.js';
 import { patientIdFilter, type Hl7V2Message } from '../../../healthcare/hl7v2.js';
 import { datasetOf, parseStoreName } from '../../../healthcare/names.js';
-import { medicalRecordNumber } from '../../../loaders/fhir.js';
 import type { PatientResolvers } from '../../../generated/graphql.js';
 import { resourceName } from '../fhir/model.js';
-import { prime } from '../load.js';
-import { datasetHl7V2StoreNames } from './stores.js';
+import { primeMessages } from './messages.js';
+import { datasetStores } from '../stores.js';
 
 /** Google's largest `pageSize` for messages.list: how deep the merged list can be paged. */
 const MAX_MESSAGES = 1000;
@@ -24,21 +23,15 @@ const newestFirst = (a: Hl7V2Message, b: Hl7V2Message) => {
  * (see `patientMessages` in `src/loaders/hl7v2.ts`).
  */
 export const patientHl7V2Resolvers: Pick<PatientResolvers, 'hl7V2Messages'> = {
-  hl7V2Messages: async (patient, { first, after }, context) => {
-    const size = pageSize(first);
-    const list = 'Patient.hl7V2Messages';
-    const parent = resourceName(patient);
-    const offset = after ? (context.cursors.decode(after, list, parent).offset ?? 0) : 0;
-    if (!Number.isInteger(offset) || offset < 0 || offset + size >= MAX_MESSAGES) throw badUserInput('Invalid cursor: continue from pageInfo.endCursor');
-    const mrn = medicalRecordNumber(patient.resource);
-    if (mrn === undefined || patientIdFilter([mrn]) === undefined) return connection([], () => '', false);
-
-    const stores = await datasetHl7V2StoreNames(datasetOf(parseStoreName(patient.store, 'fhirStores')), context);
-    const perStore = await Promise.all(stores.map(async (store) =>
-      prime(context.loaders.hl7v2.message, await context.loaders.hl7v2.patientMessages.load({ store, mrn, limit: offset + size + 1 })),
-    ));
-    const merged = perStore.flat().sort(newestFirst);
-    const nodes = merged.slice(offset, offset + size);
-    return connection(nodes, (index) => context.cursors.encode({ list, parent, offset: offset + index + 1 }), merged.length > offset + size);
+  hl7V2Messages: (patient, args, context) => {
+    const request = { codec: context.cursors, list: 'Patient.hl7V2Messages', parent: resourceName(patient), ...args };
+    return pageByOffset(request, { maxRows: MAX_MESSAGES }, async (offset, limit) => {
+      const mrn = medicalRecordNumber(patient.resource);
+      if (mrn === undefined || patientIdFilter([mrn]) === undefined) return [];
+      const stores = await datasetStores('hl7V2Stores', datasetOf(parseStoreName(patient.store, 'fhirStores')), context);
+      const perStore = await Promise.all(stores.map(async (store) =>
+        primeMessages(store, await context.loaders.hl7v2.patientMessages.load({ store, mrn, limit: offset + limit }), context)));
+      return perStore.flat().sort(newestFirst).slice(offset, offset + limit);
+    });
   },
 };

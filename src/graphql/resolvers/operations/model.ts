@@ -5,10 +5,11 @@
  */
 import { badUserInput } from '../../../errors.js';
 import { parseDatasetName, parseStoreName } from '../../../healthcare/names.js';
-import { parseOperationName, type Operation } from '../../../healthcare/operations.js';
+import { parseOperationName, type AllowedOperation, type Operation } from '../../../healthcare/operations.js';
 import type { RequestContext } from '../../context.js';
 import { fromGlobalId, toGlobalId } from '../../globalId.js';
 import type { OperationModel } from '../../models.js';
+import { prime } from '../load.js';
 
 /** Separates the operation name from its destination inside a global id; names never contain it. */
 const DESTINATION_SEPARATOR = '|';
@@ -39,15 +40,20 @@ export function fromOperationGlobalId(id: string): { name: string; destination?:
  * destination when one is given, against the server's access policy.
  */
 export async function loadOperation(name: string, context: RequestContext, destination?: string): Promise<OperationModel> {
-  const parsed = parseOperationName(name);
-  context.access.checkDataset(parsed.dataset);
+  const allowed = allowedOperation(name, context);
   if (destination !== undefined) checkDestination(destination, context);
-  const operation = await context.loaders.operation.load(name);
+  const operation = await context.loaders.operation.load(allowed);
   return destination === undefined ? { operation } : { operation, destination };
+}
+
+/** An operation by name, its dataset through the access check. */
+export function allowedOperation(name: string, context: RequestContext): AllowedOperation {
+  const { dataset, id } = parseOperationName(name);
+  return { dataset: context.access.checkDataset(dataset), id };
 }
 
 /** A model for an operation the API just returned (primed so a `node` read in the same request costs no call). */
 export function operationModel(operation: Operation, context: RequestContext, destination?: string): OperationModel {
-  context.loaders.operation.prime(operation.name, operation);
+  prime(context.loaders.operation, [operation], (listed) => allowedOperation(listed.name, context));
   return destination === undefined ? { operation } : { operation, destination };
 }

@@ -71,8 +71,7 @@ export const operationQueries: QueryResolvers = {
 
 export const datasetOperationResolvers: Pick<DatasetResolvers, 'operations'> = {
   operations: async (dataset, { first, after }, context) => {
-    const name = parseDatasetName(dataset.name);
-    context.access.checkDataset(name);
+    const name = context.access.datasetNamed(dataset.name);
     const request = { codec: context.cursors, list: 'operations', parent: datasetResourceName(name), first, after };
     const page = await pageUpstreamList(request, (pageRequest) => listOperations(context.client, name, pageRequest));
     return mapConnection(page, (operation) => operationModel(operation, context));
