@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../generated/graphql.js';
+import { joinFields } from './join-fields.js';
 import { datasetQueries, datasetResolvers } from './datasets.js';
 import { nodeQueries, nodeResolvers } from './node.js';
 import { scalarResolvers } from './scalars.js';
@@ -14,24 +15,24 @@ import { patientImagingResolvers } from './dicom/imaging.js';
 import { datasetIamResolvers, dicomStoreIamResolvers, fhirStoreIamResolvers, iamMutations } from './iam.js';
 import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
 import {
-  hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreAllResolvers, patientHl7V2Resolvers,
+  hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreMessageResolvers, hl7V2StoreResolvers, patientHl7V2Resolvers,
 } from './hl7v2/index.js';
 import { operationMutations } from './operations/mutations.js';
 import { datasetOperationResolvers, operationQueries, operationResolvers, operationResultResolvers } from './operations/operation.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query: { ...nodeQueries, ...datasetQueries, ...storeQueries, ...operationQueries, ...hl7V2Queries },
-  Mutation: { ...fhirMutations, ...iamMutations, ...operationMutations, ...hl7V2Mutations },
+  Query: joinFields('Query', nodeQueries, datasetQueries, storeQueries, operationQueries, hl7V2Queries),
+  Mutation: joinFields('Mutation', fhirMutations, iamMutations, operationMutations, hl7V2Mutations),
   Node: nodeResolvers,
-  Dataset: { ...datasetResolvers, ...datasetIamResolvers, ...datasetOperationResolvers },
-  FhirStore: { ...fhirStoreResolvers, ...fhirStoreDataResolvers, ...fhirStoreIamResolvers },
-  DicomStore: { ...dicomStoreResolvers, ...dicomStoreDataResolvers, ...dicomStoreIamResolvers },
+  Dataset: joinFields('Dataset', datasetResolvers, datasetIamResolvers, datasetOperationResolvers),
+  FhirStore: joinFields('FhirStore', fhirStoreResolvers, fhirStoreDataResolvers, fhirStoreIamResolvers),
+  DicomStore: joinFields('DicomStore', dicomStoreResolvers, dicomStoreDataResolvers, dicomStoreIamResolvers),
   Study: studyResolvers,
   Series: seriesResolvers,
   Instance: instanceResolvers,
   FhirResource: fhirResourceResolvers,
-  Patient: { ...patientResolvers, ...patientImagingResolvers, ...patientHl7V2Resolvers },
+  Patient: joinFields('Patient', patientResolvers, patientImagingResolvers, patientHl7V2Resolvers),
   Practitioner: practitionerResolvers,
   Organization: organizationResolvers,
   Observation: observationResolvers,
@@ -42,7 +43,7 @@ export const resolvers: Resolvers = {
   Immunization: immunizationResolvers,
   Operation: operationResolvers,
   OperationResult: operationResultResolvers,
-  Hl7V2Store: hl7V2StoreAllResolvers,
+  Hl7V2Store: joinFields('Hl7V2Store', hl7V2StoreResolvers, hl7V2StoreMessageResolvers),
   Hl7V2Message: hl7V2MessageResolvers,
   Hl7V2Segment: hl7V2SegmentResolvers,
 };

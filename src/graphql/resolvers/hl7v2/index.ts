@@ -4,8 +4,7 @@ import { hl7V2MessageQueries, hl7V2MessageResolvers, hl7V2SegmentResolvers, hl7V
 import { patientHl7V2Resolvers } from './patient.js';
 import { hl7V2StoreResolvers } from './stores.js';
 
-export { hl7V2MessageResolvers, hl7V2Mutations, hl7V2SegmentResolvers, patientHl7V2Resolvers };
-
-export const hl7V2Queries = hl7V2MessageQueries;
-
-export const hl7V2StoreAllResolvers = { ...hl7V2StoreResolvers, ...hl7V2StoreMessageResolvers };
+export {
+  hl7V2MessageQueries as hl7V2Queries, hl7V2MessageResolvers, hl7V2Mutations, hl7V2SegmentResolvers, hl7V2StoreMessageResolvers, hl7V2StoreResolvers,
+  patientHl7V2Resolvers,
+};
