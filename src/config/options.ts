@@ -188,7 +188,7 @@ export const ACCESS_OPTIONS = {
   // Read by loadDicomWebServers (dicomweb-servers.ts), which needs both and the allow-lists to check them.
   dicomWebServers: describedOption({
     env: 'DICOMWEB_SERVERS',
-    values: 'a JSON array of `{"id", "url", "dataset", "authHeader" or "authHeaderEnv", "quirks"}`',
+    values: 'a JSON array of `{"id", "url", "dataset", "authHeader" or "authHeaderEnv", "quirks": "standard" or "orthanc"}`',
     defaultDoc: 'none',
     doc: 'external DICOMweb servers (Orthanc, dcm4chee, ...) shown as DICOM stores; `authHeaderEnv` names a further variable that holds a server\'s `Authorization` value ([external DICOMweb servers](external-dicomweb.md))',
   }),
