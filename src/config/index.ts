@@ -1,201 +1,186 @@
-import { parseFaultRules, parseLatency, type FaultRule } from '../emulator/faults.js';
-import { loadPrincipalsFile, type Principals } from '../emulator/iam/index.js';
+import type { FaultRule } from '../emulator/faults.js';
+import type { Principals } from '../emulator/iam/index.js';
 import { DEFAULT_LIMITS, type QueryLimits } from '../graphql/limits/index.js';
-import { loadSafelist, type Safelist } from '../graphql/safelist.js';
-import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
+import type { Safelist } from '../graphql/safelist.js';
 import { isSafeForCredentials, loadDicomWebServers, type DicomWebServerConfig } from './dicomweb-servers.js';
-import { boolean, ConfigError, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
+import { OPTIONS } from './options.js';
+import { ConfigError, fail, read, type Env } from './parse.js';
+import { GOOGLE_API_URL } from './values.js';
 
 export { ConfigError } from './parse.js';
-
-/** Google's production API root. */
-export const GOOGLE_API_URL = 'https://healthcare.googleapis.com/v1';
+export { GOOGLE_API_URL } from './values.js';
 
 export type AuthMode = 'adc' | 'passthrough' | 'none';
 
-/** The server's whole configuration, read once at start from the environment. */
+/**
+ * The server's whole configuration, read once at start from the environment. Each field names its
+ * variable; the variables, their bounds and defaults are the table in `options.ts`
+ * (docs/configuration.md).
+ */
 export interface Config {
+  /** `PORT`: the GraphQL HTTP port; 0 = any free port. Defaults to 4000. */
   port: number;
+  /** `HOST`: bind address of the graph and the embedded emulator. Defaults to 127.0.0.1. */
   host: string;
-  /** API root including the version, without a trailing slash. Empty while the embedded emulator is not started yet. */
+  /**
+   * `HEALTHCARE_API_URL`: API root including the version, without a trailing slash. Defaults to
+   * Google's ({@link GOOGLE_API_URL}); empty while the embedded emulator is not started yet.
+   */
   apiUrl: string;
+  /** `HEALTHCARE_PROJECT`: the project whose datasets the graph shows. Defaults to `demo`. */
   project: string;
+  /** `HEALTHCARE_LOCATION`: the location whose datasets the graph shows. Defaults to `us-central1`. */
   location: string;
-  /** Pins the graph to one dataset (short id). */
+  /** `HEALTHCARE_DATASET`: pins the graph to one dataset (short id). Defaults to none: all datasets. */
   dataset?: string;
+  /** `ALLOWED_FHIR_STORES`: the FHIR stores the graph may use. Defaults to all. */
   allowedFhirStores?: string[];
+  /** `ALLOWED_DICOM_STORES`: the DICOM stores the graph may use. Defaults to all. */
   allowedDicomStores?: string[];
-  /** `ALLOWED_HL7V2_STORES`: the HL7v2 stores the graph may use (all when unset). */
+  /** `ALLOWED_HL7V2_STORES`: the HL7v2 stores the graph may use. Defaults to all. */
   allowedHl7V2Stores?: string[];
-  /** External DICOMweb servers shown as DICOM stores (`DICOMWEB_SERVERS` / `DICOMWEB_SERVERS_FILE`). */
+  /** `DICOMWEB_SERVERS` / `DICOMWEB_SERVERS_FILE`: external DICOMweb servers shown as DICOM stores. Defaults to none. */
   dicomWebServers: DicomWebServerConfig[];
+  /** `AUTH_MODE`: how upstream calls are authenticated. Defaults to `adc` against Google's API, `none` otherwise. */
   authMode: AuthMode;
+  /** The embedded emulator (`EMULATOR`, `EMULATOR_*`). */
   emulator: EmulatorConfig;
+  /** `DEMO_PATIENTS`: size of the demo cohort loaded into the embedded emulator. Defaults to 100. */
   demoPatients: number;
-  /** Apollo's cache (automatic persisted queries) in this Redis, shared by replicas; in-process when unset. */
+  /** `REDIS_URL`: Apollo's cache (automatic persisted queries) in this Redis, shared by replicas. Defaults to none: in-process. */
   redisUrl?: string;
-  /** `PERSISTED_QUERIES=safelist`: only the operations of `SAFELIST_FILE` run. */
+  /** `PERSISTED_QUERIES=safelist` with `SAFELIST_FILE`: only these operations run. Defaults to none (`apq`: any document runs). */
   safelist?: Safelist;
+  /** `LOG_LEVEL`: the pino level. Defaults to `info`. */
   logLevel: string;
+  /** `NODE_ENV=production`: GraphiQL, introspection and stack traces off. Defaults to false. */
   production: boolean;
+  /** `GRAPHQL_INTROSPECTION`: schema introspection. Defaults to on, off in production. */
   introspection: boolean;
+  /** `GRAPHIQL`: GraphiQL at `GET /graphql` from a browser. Defaults to on, off in production. */
   graphiql: boolean;
-  /** Per-call upstream timeout. */
+  /** `UPSTREAM_TIMEOUT_MS`: per-call upstream timeout. Defaults to 60,000. */
   upstreamTimeoutMs: number;
-  /** Upstream calls one GraphQL request may have in flight at once. */
+  /** `UPSTREAM_CONCURRENCY`: upstream calls one GraphQL request may have in flight at once. Defaults to 32. */
   upstreamConcurrency: number;
-  /** Upstream calls the whole process may have in flight at once. */
+  /** `UPSTREAM_PROCESS_CONCURRENCY`: upstream calls the whole process may have in flight at once. Defaults to 256. */
   upstreamProcessConcurrency: number;
-  /** Further attempts of an idempotent upstream call after a 429, 5xx or connection failure. */
+  /** `UPSTREAM_RETRIES`: further attempts of an idempotent upstream call after a 429, 5xx or connection failure. Defaults to 3. */
   upstreamRetries: number;
-  /** Time one GraphQL request may spend on upstream calls, retries included. */
+  /** `REQUEST_DEADLINE_MS`: time one GraphQL request may spend on upstream calls, retries included. Defaults to 30,000. */
   requestDeadlineMs: number;
-  /** How long a dataset's list of stores is reused across requests; 0 = list on every request. */
+  /** `STORE_LIST_TTL_MS`: how long a dataset's list of stores is reused across requests; 0 = list on every request. Defaults to 60,000. */
   storeListTtlMs: number;
-  /** Size, shape, cost and upstream-call limits of one GraphQL request (QUERY_TOO_COMPLEX beyond them). */
+  /**
+   * `MAX_QUERY_*`, `MAX_UPSTREAM_CALLS_PER_REQUEST`: size, shape, cost and upstream-call limits of one
+   * GraphQL request (QUERY_TOO_COMPLEX beyond them). Defaults to {@link DEFAULT_LIMITS}.
+   */
   limits: QueryLimits;
-  /** Key that signs cursors; random per process when unset (cursors then do not survive restarts). */
+  /** `CURSOR_SECRET`: key that signs cursors. Defaults to none: a random key per process, so cursors do not survive restarts. */
   cursorSecret?: string;
-  /** Base URL clients reach the graph at, when a proxy sits in front (for image URLs). */
+  /** `PUBLIC_URL`: base URL clients reach the graph at, when a proxy sits in front (for image URLs). Defaults to none: each request's `Host`. */
   publicUrl?: string;
 }
 
+/** The embedded emulator's part of {@link Config}. */
 export interface EmulatorConfig {
-  /** Start the embedded emulator and point the graph at it. */
+  /** `EMULATOR`: start the embedded emulator and point the graph at it. Defaults to on when neither a project nor an API root is set. */
   enabled: boolean;
+  /** `EMULATOR_PORT`: its port; 0 = any free port. Defaults to 8089. */
   port: number;
+  /** `EMULATOR_DATA_DIR`: where it keeps its data across restarts. Defaults to none: memory only. */
   dataDir?: string;
-  /** Tokens and admins when the emulator enforces Cloud IAM (`EMULATOR_PRINCIPALS`). */
+  /** `EMULATOR_PRINCIPALS`: tokens and admins when the emulator enforces Cloud IAM. Defaults to none: everything allowed. */
   principals?: Principals;
+  /** `EMULATOR_LATENCY_MS`: latency added to every response. Defaults to none. */
   latency?: { minMs: number; maxMs: number };
+  /** `EMULATOR_FAULTS`: faults injected into responses. Defaults to none. */
   faults?: FaultRule[];
 }
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
 /** Reads and validates every variable of the public contract; throws {@link ConfigError} on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
-  const project = read(env, 'HEALTHCARE_PROJECT');
-  const explicitApiUrl = parsedWith(env, 'HEALTHCARE_API_URL', parseApiUrl);
-  const emulatorSwitch = oneOf(env, 'EMULATOR', ['auto', 'on', 'off'] as const, 'auto');
+  const projectSet = read(env, OPTIONS.project.env) !== undefined;
+  const explicitApiUrl = OPTIONS.apiUrl.read(env);
+  const emulatorSwitch = OPTIONS.emulator.read(env);
   // A configured project or API root means "use that"; otherwise the embedded emulator is the default.
-  const emulatorEnabled = emulatorSwitch === 'on' || (emulatorSwitch === 'auto' && project === undefined && explicitApiUrl === undefined);
+  const emulatorEnabled = emulatorSwitch === 'on' || (emulatorSwitch === 'auto' && !projectSet && explicitApiUrl === undefined);
   if (emulatorEnabled && explicitApiUrl !== undefined) {
     throw new ConfigError('Invalid EMULATOR=on together with HEALTHCARE_API_URL: the embedded emulator sets the API root itself; unset one of them.');
   }
   const pointsAtGoogle = !emulatorEnabled && (explicitApiUrl ?? GOOGLE_API_URL) === GOOGLE_API_URL;
-  if (pointsAtGoogle && project === undefined) {
+  if (pointsAtGoogle && !projectSet) {
     throw new ConfigError('Missing HEALTHCARE_PROJECT: required when the graph uses Google (EMULATOR=off and no HEALTHCARE_API_URL).');
   }
-  if (project !== undefined && !isValidProjectId(project)) fail('HEALTHCARE_PROJECT', project, 'a Google Cloud project id');
+  const project = OPTIONS.project.read(env);
+  const location = OPTIONS.location.read(env);
+  const dataset = OPTIONS.dataset.read(env);
 
-  const location = read(env, 'HEALTHCARE_LOCATION') ?? 'us-central1';
-  if (!isValidLocationId(location)) fail('HEALTHCARE_LOCATION', location, 'a location such as us-central1');
-  const dataset = read(env, 'HEALTHCARE_DATASET');
-  if (dataset !== undefined && !isValidResourceId(dataset)) fail('HEALTHCARE_DATASET', dataset, 'a dataset id (letters, digits, _ - .)');
-
-  const storeIds = 'store ids (letters, digits, _ - .)';
   const apiUrl = emulatorEnabled ? '' : (explicitApiUrl ?? GOOGLE_API_URL);
-  const authMode = oneOf(env, 'AUTH_MODE', ['adc', 'passthrough', 'none'] as const, pointsAtGoogle ? 'adc' : 'none');
+  const authMode = OPTIONS.authMode.read(env, pointsAtGoogle ? 'adc' : 'none');
   if (authMode !== 'none' && apiUrl !== '' && !isSafeForCredentials(apiUrl)) {
     fail('AUTH_MODE', authMode, `none, because HEALTHCARE_API_URL ${apiUrl} is plain http to a non-loopback host and would expose tokens`);
   }
-  const production = read(env, 'NODE_ENV') === 'production';
-  const allowedDicomStores = list(env, 'ALLOWED_DICOM_STORES', isValidResourceId, storeIds);
+  const production = OPTIONS.nodeEnv.read(env) === 'production';
+  const allowedDicomStores = OPTIONS.allowedDicomStores.read(env);
 
   return {
-    port: integer(env, 'PORT', 4000, 0, 65535),
-    host: read(env, 'HOST') ?? '127.0.0.1',
+    port: OPTIONS.port.read(env),
+    host: OPTIONS.host.read(env),
     apiUrl,
-    project: project ?? 'demo',
+    project,
     location,
     dataset,
-    allowedFhirStores: list(env, 'ALLOWED_FHIR_STORES', isValidResourceId, storeIds),
+    allowedFhirStores: OPTIONS.allowedFhirStores.read(env),
     allowedDicomStores,
-    allowedHl7V2Stores: list(env, 'ALLOWED_HL7V2_STORES', isValidResourceId, storeIds),
+    allowedHl7V2Stores: OPTIONS.allowedHl7V2Stores.read(env),
     dicomWebServers: loadDicomWebServers(env, { pinnedDataset: dataset, allowedDicomStores }),
     authMode,
     emulator: {
       enabled: emulatorEnabled,
-      port: integer(env, 'EMULATOR_PORT', 8089, 0, 65535),
-      dataDir: read(env, 'EMULATOR_DATA_DIR'),
-      principals: parsedWith(env, 'EMULATOR_PRINCIPALS', loadPrincipalsFile),
-      latency: parsedWith(env, 'EMULATOR_LATENCY_MS', parseLatency),
-      faults: parsedWith(env, 'EMULATOR_FAULTS', parseFaultRules),
+      port: OPTIONS.emulatorPort.read(env),
+      dataDir: OPTIONS.emulatorDataDir.read(env),
+      principals: OPTIONS.emulatorPrincipals.read(env),
+      latency: OPTIONS.emulatorLatency.read(env),
+      faults: OPTIONS.emulatorFaults.read(env),
     },
-    demoPatients: integer(env, 'DEMO_PATIENTS', 100, 1, 100_000),
-    redisUrl: parsedWith(env, 'REDIS_URL', parseRedisUrl),
+    demoPatients: OPTIONS.demoPatients.read(env),
+    redisUrl: OPTIONS.redisUrl.read(env),
     safelist: readSafelist(env),
-    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logLevel: OPTIONS.logLevel.read(env),
     production,
-    introspection: boolean(env, 'GRAPHQL_INTROSPECTION', !production),
-    graphiql: boolean(env, 'GRAPHIQL', !production),
-    upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', 60_000, 100, 3_600_000),
-    upstreamConcurrency: integer(env, 'UPSTREAM_CONCURRENCY', 32, 1, 256),
-    upstreamProcessConcurrency: integer(env, 'UPSTREAM_PROCESS_CONCURRENCY', 256, 1, 10_000),
-    upstreamRetries: integer(env, 'UPSTREAM_RETRIES', 3, 0, 10),
-    requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', 30_000, 100, 3_600_000),
-    storeListTtlMs: integer(env, 'STORE_LIST_TTL_MS', 60_000, 0, 86_400_000),
+    introspection: OPTIONS.introspection.read(env, !production),
+    graphiql: OPTIONS.graphiql.read(env, !production),
+    upstreamTimeoutMs: OPTIONS.upstreamTimeoutMs.read(env),
+    upstreamConcurrency: OPTIONS.upstreamConcurrency.read(env),
+    upstreamProcessConcurrency: OPTIONS.upstreamProcessConcurrency.read(env),
+    upstreamRetries: OPTIONS.upstreamRetries.read(env),
+    requestDeadlineMs: OPTIONS.requestDeadlineMs.read(env),
+    storeListTtlMs: OPTIONS.storeListTtlMs.read(env),
     limits: {
-      maxDepth: integer(env, 'MAX_QUERY_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 1000),
-      maxAliases: integer(env, 'MAX_QUERY_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 10_000),
-      maxTokens: integer(env, 'MAX_QUERY_TOKENS', DEFAULT_LIMITS.maxTokens, 200, 1_000_000),
-      maxCharacters: integer(env, 'MAX_QUERY_CHARACTERS', DEFAULT_LIMITS.maxCharacters, 2500, 1_048_576),
-      maxCost: integer(env, 'MAX_QUERY_COST', DEFAULT_LIMITS.maxCost, 1, 1_000_000_000),
+      maxDepth: OPTIONS.maxDepth.read(env),
+      maxAliases: OPTIONS.maxAliases.read(env),
+      maxTokens: OPTIONS.maxTokens.read(env),
+      maxCharacters: OPTIONS.maxCharacters.read(env),
+      maxCost: OPTIONS.maxCost.read(env),
+      // Not configurable: the contract fixes 100 as the largest page.
       maxFirst: DEFAULT_LIMITS.maxFirst,
-      maxUpstreamCalls: integer(env, 'MAX_UPSTREAM_CALLS_PER_REQUEST', DEFAULT_LIMITS.maxUpstreamCalls, 1, 100_000),
+      maxUpstreamCalls: OPTIONS.maxUpstreamCalls.read(env),
     },
-    cursorSecret: parsedWith(env, 'CURSOR_SECRET', parseSecret),
-    publicUrl: parsedWith(env, 'PUBLIC_URL', parsePublicUrl),
+    cursorSecret: OPTIONS.cursorSecret.read(env),
+    publicUrl: OPTIONS.publicUrl.read(env),
   };
-}
-
-function parseApiUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${JSON.stringify(value)} is not a URL; expected e.g. ${GOOGLE_API_URL}`);
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw new Error(`${JSON.stringify(value)} must be a plain http(s) URL without query, fragment or credentials`);
-  }
-  const root = url.href.replace(/\/+$/, '');
-  if (!root.endsWith('/v1')) throw new Error(`${JSON.stringify(value)} must end with the API version, /v1`);
-  return root;
-}
-
-function parsePublicUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${JSON.stringify(value)} is not a URL`);
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '') throw new Error('expected an http(s) URL without query or fragment');
-  return url.href.replace(/\/+$/, '');
 }
 
 /** Both variables or neither: a manifest that is silently ignored would look like protection. */
 function readSafelist(env: Env): Safelist | undefined {
-  const mode = oneOf(env, 'PERSISTED_QUERIES', ['apq', 'safelist'] as const, 'apq');
-  const file = read(env, 'SAFELIST_FILE');
+  const mode = OPTIONS.persistedQueries.read(env);
+  const file = read(env, OPTIONS.safelistFile.env);
   if (mode === 'safelist' && file === undefined) {
     throw new ConfigError('Missing SAFELIST_FILE: PERSISTED_QUERIES=safelist runs the operations of a persisted query manifest file only.');
   }
   if (mode === 'apq' && file !== undefined) {
     throw new ConfigError('Invalid SAFELIST_FILE without PERSISTED_QUERIES=safelist: set PERSISTED_QUERIES=safelist to enforce it, or unset SAFELIST_FILE.');
   }
-  return parsedWith(env, 'SAFELIST_FILE', loadSafelist);
-}
-
-function parseRedisUrl(value: string): string {
-  if (!/^rediss?:\/\/[^\s]+$/.test(value)) throw new Error('expected a redis:// or rediss:// URL');
-  return value;
-}
-
-function parseSecret(value: string): string {
-  // The value itself is never echoed: it is a secret.
-  if (value.length < 32) throw new Error(`expected at least 32 characters, got ${value.length}`);
-  return value;
+  return OPTIONS.safelistFile.read(env);
 }

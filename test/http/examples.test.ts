@@ -9,7 +9,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => app.close());
 
-describe('the example operations of GraphiQL and the README', () => {
+describe('the example operations of GraphiQL (docs/examples.md shows them)', () => {
   it.each(EXAMPLE_OPERATIONS.map((example) => [example.name, example] as const))('%s runs on the demo data without errors', async (_name, example) => {
     const result = await graphql(app, example.query, example.variables);
     expect(result.errors).toBeUndefined();

@@ -1,0 +1,379 @@
+/**
+ * Every environment variable the graph reads, in one table: its name, default, bounds or allowed
+ * values, parser and documentation. `loadConfig` reads each variable through its entry, and the
+ * tables of docs/configuration.md are generated from these entries (`npm run docs:config`; a test
+ * fails when the committed page falls behind), so a default or a bound is written once.
+ *
+ * An entry whose default depends on other variables (`AUTH_MODE`, `GRAPHIQL`, ...) takes that
+ * default from `loadConfig` and says in `defaultDoc` what it is.
+ */
+import { parseFaultRules, parseLatency } from '../emulator/faults.js';
+import { loadPrincipalsFile } from '../emulator/iam/index.js';
+import { DEFAULT_LIMITS } from '../graphql/limits/index.js';
+import { loadSafelist } from '../graphql/safelist.js';
+import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
+import { boolean, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
+import { parseApiUrl, parsePublicUrl, parseRedisUrl, parseSecret } from './values.js';
+
+/** What docs/configuration.md says about one variable. */
+export interface OptionDoc {
+  /** The environment variable. */
+  env: string;
+  /** What it does (Markdown, one table cell). */
+  doc: string;
+  /** A few words for the README's table of the main variables; only the main variables have one. */
+  summary?: string;
+  /** The values it accepts (Markdown). */
+  values: string;
+  /** The default (Markdown): what applies when it is unset or blank. */
+  defaultDoc: string;
+}
+
+/** One variable: its documentation, and how `loadConfig` reads it. */
+export interface Option<Value> extends OptionDoc {
+  /** Its value in `env`, or the default when it is unset or blank; throws a `ConfigError` naming the variable when it is bad. */
+  read: (env: Env) => Value;
+}
+
+/** A variable whose default depends on other variables: `loadConfig` passes it as `fallback`. */
+export interface OptionWithComputedDefault<Value> extends OptionDoc {
+  read: (env: Env, fallback: Value) => Value;
+}
+
+/** What every entry states: the variable, its documentation and, for the main ones, a summary. */
+interface Described {
+  env: string;
+  doc: string;
+  summary?: string;
+}
+
+const described = ({ env, doc, summary }: Described): Described => ({ env, doc, summary });
+const code = (value: string | number): string => `\`${value}\``;
+const thousands = (value: number): string => value.toLocaleString('en-US');
+
+/** An integer from `min` to `max`. */
+function integerOption(spec: Described & { default: number; min: number; max: number; defaultDoc?: string }): Option<number> {
+  return {
+    ...described(spec),
+    values: `integer, ${thousands(spec.min)}–${thousands(spec.max)}`,
+    defaultDoc: spec.defaultDoc ?? code(spec.default),
+    read: (env) => integer(env, spec.env, spec.default, spec.min, spec.max),
+  };
+}
+
+/** One of a fixed list; the default is `default`, or the computed one `loadConfig` passes. */
+function choiceOption<T extends string>(spec: Described & { allowed: readonly T[]; default: T }): Option<T>;
+function choiceOption<T extends string>(spec: Described & { allowed: readonly T[]; defaultDoc: string }): OptionWithComputedDefault<T>;
+function choiceOption<T extends string>(spec: Described & { allowed: readonly T[]; default?: T; defaultDoc?: string }): OptionDoc & { read: (env: Env, fallback?: T) => T } {
+  return {
+    ...described(spec),
+    values: spec.allowed.map(code).join(', '),
+    defaultDoc: spec.defaultDoc ?? code(spec.default!),
+    read: (env, fallback) => oneOf(env, spec.env, spec.allowed, fallback ?? spec.default!),
+  };
+}
+
+/** A switch; its default is computed by `loadConfig`. */
+function booleanOption(spec: Described & { defaultDoc: string }): OptionWithComputedDefault<boolean> {
+  return {
+    ...described(spec),
+    values: '`true`/`false` (or `1`/`0`, `yes`/`no`, `on`/`off`)',
+    defaultDoc: spec.defaultDoc,
+    read: (env, fallback) => boolean(env, spec.env, fallback),
+  };
+}
+
+/**
+ * Free text, checked by `valid` when given (the message then says it expected `expected`);
+ * `undefined` when unset, unless there is a default.
+ */
+interface TextSpec extends Described {
+  /** Accepted values (Markdown); `expected` when left out. */
+  values?: string;
+  valid?: (value: string) => boolean;
+  expected?: string;
+}
+function textOption(spec: TextSpec & { defaultDoc: string }): Option<string | undefined>;
+function textOption(spec: TextSpec & { default: string; defaultDoc?: string }): Option<string>;
+function textOption(spec: TextSpec & { default?: string; defaultDoc?: string }): Option<string | undefined> {
+  return {
+    ...described(spec),
+    values: spec.values ?? spec.expected!,
+    defaultDoc: spec.defaultDoc ?? code(spec.default!),
+    read: (env) => {
+      const value = read(env, spec.env);
+      if (value !== undefined && spec.valid !== undefined && !spec.valid(value)) fail(spec.env, value, spec.expected!);
+      return value ?? spec.default;
+    },
+  };
+}
+
+/** A value checked (and possibly transformed) by `parse`, which throws plain errors; `undefined` when unset. */
+function parsedOption<T>(spec: Described & { parse: (value: string) => T; values: string; defaultDoc: string }): Option<T | undefined> {
+  return { ...described(spec), values: spec.values, defaultDoc: spec.defaultDoc, read: (env) => parsedWith(env, spec.env, spec.parse) };
+}
+
+/** A comma-separated list of store ids; `undefined` (all stores) when unset. */
+function storeListOption(spec: Described): Option<string[] | undefined> {
+  return {
+    ...described(spec),
+    values: 'comma-separated store ids (letters, digits, `_ - .`)',
+    defaultDoc: 'all stores',
+    read: (env) => list(env, spec.env, isValidResourceId, 'store ids (letters, digits, _ - .)'),
+  };
+}
+
+/** A variable that another module reads and checks (with others it depends on); documented here. */
+function describedOption(spec: Described & { values: string; defaultDoc: string }): OptionDoc {
+  return { ...described(spec), values: spec.values, defaultDoc: spec.defaultDoc };
+}
+
+/** Which API the graph calls, and what it shows of it. */
+export const UPSTREAM_OPTIONS = {
+  project: textOption({
+    env: 'HEALTHCARE_PROJECT',
+    summary: 'the Google Cloud project; set, the graph uses Google instead of the embedded emulator',
+    valid: isValidProjectId,
+    expected: 'a Google Cloud project id',
+    default: 'demo',
+    defaultDoc: '`demo`; required against Google (`EMULATOR=off` and no `HEALTHCARE_API_URL`)',
+    doc: 'the project whose datasets the graph shows; setting it points the graph at Google instead of the embedded emulator',
+  }),
+  location: textOption({
+    env: 'HEALTHCARE_LOCATION',
+    summary: 'the location of its datasets',
+    valid: isValidLocationId,
+    expected: 'a location such as us-central1',
+    values: 'a location such as `us-central1`',
+    default: 'us-central1',
+    doc: 'the location whose datasets the graph shows',
+  }),
+  dataset: textOption({
+    env: 'HEALTHCARE_DATASET',
+    summary: 'pin the graph to one dataset',
+    valid: isValidResourceId,
+    expected: 'a dataset id (letters, digits, _ - .)',
+    values: 'a dataset id (letters, digits, `_ - .`)',
+    defaultDoc: 'all datasets of the location',
+    doc: 'pins the graph to one dataset: others do not appear in lists and are refused with `FORBIDDEN` before any upstream call ([access control](access-control.md))',
+  }),
+  apiUrl: parsedOption({
+    env: 'HEALTHCARE_API_URL',
+    summary: 'API root incl. version, e.g. a separately started emulator `http://127.0.0.1:8089/v1`',
+    parse: parseApiUrl,
+    values: 'a plain http(s) URL ending in `/v1`, without query, fragment or credentials',
+    defaultDoc: 'Google\'s (`https://healthcare.googleapis.com/v1`), or the embedded emulator\'s',
+    doc: 'API root including the version, e.g. a separately started emulator `http://127.0.0.1:8089/v1`',
+  }),
+  emulator: choiceOption({
+    env: 'EMULATOR',
+    allowed: ['auto', 'on', 'off'] as const,
+    default: 'auto',
+    doc: 'start the embedded emulator and point the graph at it: `auto` does when neither `HEALTHCARE_PROJECT` nor `HEALTHCARE_API_URL` is set; `on` together with `HEALTHCARE_API_URL` is refused',
+  }),
+  authMode: choiceOption({
+    env: 'AUTH_MODE',
+    summary: "`adc` (the server's identity), `passthrough` (the caller's Bearer token) or `none`",
+    allowed: ['adc', 'passthrough', 'none'] as const,
+    defaultDoc: '`adc` against Google\'s API, `none` otherwise',
+    doc: 'how the graph authenticates upstream: `adc` (Application Default Credentials), `passthrough` (the caller\'s `Authorization: Bearer` token), `none`; tokens are only ever sent over https or to loopback, so `adc` and `passthrough` are refused with a plain-http `HEALTHCARE_API_URL` to another host ([access control](access-control.md))',
+  }),
+};
+
+/** What the graph lets through. */
+export const ACCESS_OPTIONS = {
+  allowedFhirStores: storeListOption({ env: 'ALLOWED_FHIR_STORES', summary: 'comma-separated FHIR store ids; others are refused before any upstream call', doc: 'the FHIR stores the graph may use; others are refused before any upstream call' }),
+  allowedDicomStores: storeListOption({ env: 'ALLOWED_DICOM_STORES', summary: 'the same for DICOM stores', doc: 'the DICOM stores (external DICOMweb servers included) the graph may use; others are refused before any upstream call' }),
+  allowedHl7V2Stores: storeListOption({ env: 'ALLOWED_HL7V2_STORES', doc: 'the HL7v2 stores the graph may use; others are refused before any upstream call' }),
+  // Read by loadDicomWebServers (dicomweb-servers.ts), which needs both and the allow-lists to check them.
+  dicomWebServers: describedOption({
+    env: 'DICOMWEB_SERVERS',
+    values: 'a JSON array of `{"id", "url", "dataset", "authHeader" or "authHeaderEnv", "quirks": "standard" or "orthanc"}`',
+    defaultDoc: 'none',
+    doc: 'external DICOMweb servers (Orthanc, dcm4chee, ...) shown as DICOM stores; `authHeaderEnv` names a further variable that holds a server\'s `Authorization` value ([external DICOMweb servers](external-dicomweb.md))',
+  }),
+  dicomWebServersFile: describedOption({
+    env: 'DICOMWEB_SERVERS_FILE',
+    values: 'a path to a file with the same JSON',
+    defaultDoc: 'unset',
+    doc: 'the same, from a file; set one of the two',
+  }),
+};
+
+/** How the graph calls the API: timeouts, concurrency, retries, reuse. */
+export const UPSTREAM_CALL_OPTIONS = {
+  upstreamTimeoutMs: integerOption({ env: 'UPSTREAM_TIMEOUT_MS', default: 60_000, min: 100, max: 3_600_000, doc: 'timeout of one upstream call, in milliseconds' }),
+  upstreamConcurrency: integerOption({ env: 'UPSTREAM_CONCURRENCY', default: 32, min: 1, max: 256, doc: 'upstream calls one GraphQL request may have in flight at once' }),
+  upstreamProcessConcurrency: integerOption({ env: 'UPSTREAM_PROCESS_CONCURRENCY', default: 256, min: 1, max: 10_000, doc: 'upstream calls the whole server may have in flight at once' }),
+  upstreamRetries: integerOption({
+    env: 'UPSTREAM_RETRIES',
+    default: 3,
+    min: 0,
+    max: 10,
+    doc: 'further attempts of an idempotent call (reads, PUT, DELETE, conditional create) after 408/429/5xx, a dropped connection or a timeout; exponential backoff with full jitter (100 ms base, 5 s cap), or the `Retry-After` the API sent. A plain create is never retried',
+  }),
+  requestDeadlineMs: integerOption({
+    env: 'REQUEST_DEADLINE_MS',
+    default: 30_000,
+    min: 100,
+    max: 3_600_000,
+    doc: 'time one GraphQL request may spend on upstream calls, retries included, in milliseconds; past it, the fields still waiting fail with `UPSTREAM_UNAVAILABLE`',
+  }),
+  storeListTtlMs: integerOption({
+    env: 'STORE_LIST_TTL_MS',
+    default: 60_000,
+    min: 0,
+    max: 86_400_000,
+    doc: 'how long a dataset\'s store list (what a patient\'s studies or a study\'s patient are searched in) is reused across requests, per caller identity, in milliseconds; `0` lists on every request',
+  }),
+};
+
+/** How big one GraphQL request may be ([limits](operations.md#limits)); beyond them, `QUERY_TOO_COMPLEX`. */
+export const LIMIT_OPTIONS = {
+  maxDepth: integerOption({ env: 'MAX_QUERY_DEPTH', default: DEFAULT_LIMITS.maxDepth, min: 1, max: 1000, doc: 'deepest field nesting an operation may have (fragments expanded; introspection exempt)' }),
+  maxAliases: integerOption({ env: 'MAX_QUERY_ALIASES', default: DEFAULT_LIMITS.maxAliases, min: 0, max: 10_000, doc: 'aliased fields per operation (`__typename` exempt)' }),
+  maxTokens: integerOption({ env: 'MAX_QUERY_TOKENS', default: DEFAULT_LIMITS.maxTokens, min: 200, max: 1_000_000, doc: 'lexical tokens of a GraphQL document (comments excluded)' }),
+  maxCharacters: integerOption({ env: 'MAX_QUERY_CHARACTERS', default: DEFAULT_LIMITS.maxCharacters, min: 2500, max: 1_048_576, doc: 'characters of a GraphQL document' }),
+  maxCost: integerOption({
+    env: 'MAX_QUERY_COST',
+    default: DEFAULT_LIMITS.maxCost,
+    min: 1,
+    max: 1_000_000_000,
+    doc: 'cost budget: every connection multiplies its subtree by its `first` (default 20), objects cost 1 (20 patients × 5 observations = 120)',
+  }),
+  maxUpstreamCalls: integerOption({
+    env: 'MAX_UPSTREAM_CALLS_PER_REQUEST',
+    default: DEFAULT_LIMITS.maxUpstreamCalls,
+    min: 1,
+    max: 100_000,
+    doc: 'upstream calls one request may make, retries included; beyond it the remaining fields fail with `QUERY_TOO_COMPLEX`',
+  }),
+};
+
+/** The graph's own HTTP server, logs and development conveniences. */
+export const SERVER_OPTIONS = {
+  port: integerOption({ env: 'PORT', summary: 'GraphQL HTTP port (`0` = any free port)', default: 4000, min: 0, max: 65535, doc: 'GraphQL HTTP port (`0` = any free port; the chosen port is printed)' }),
+  host: textOption({
+    env: 'HOST',
+    values: 'an address or host name',
+    default: '127.0.0.1',
+    defaultDoc: '`127.0.0.1` (`0.0.0.0` in the Docker image)',
+    doc: 'bind address of the graph and of the embedded emulator',
+  }),
+  publicUrl: parsedOption({
+    env: 'PUBLIC_URL',
+    parse: parsePublicUrl,
+    values: 'an http(s) URL without query or fragment',
+    defaultDoc: 'from each request\'s `Host`',
+    doc: 'base URL clients reach the graph at, when a proxy sits in front (used in `renderedUrl`)',
+  }),
+  cursorSecret: parsedOption({
+    env: 'CURSOR_SECRET',
+    parse: parseSecret,
+    values: 'at least 32 characters',
+    defaultDoc: 'random per process',
+    doc: 'key that signs cursors; set the same value on every replica so cursors survive restarts and load balancing',
+  }),
+  logLevel: choiceOption({
+    env: 'LOG_LEVEL',
+    summary: '`fatal` … `trace`, `silent`',
+    allowed: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
+    default: 'info',
+    doc: 'pino log level ([logs](operations.md#logs))',
+  }),
+  nodeEnv: textOption({
+    env: 'NODE_ENV',
+    summary: '`production` turns GraphiQL, introspection and stack traces off',
+    values: '`production`, or anything else',
+    defaultDoc: 'unset',
+    doc: '`production` turns GraphiQL, introspection and stack traces off',
+  }),
+  graphiql: booleanOption({ env: 'GRAPHIQL', defaultDoc: 'on, off in production', doc: 'GraphiQL at `GET /graphql` from a browser' }),
+  introspection: booleanOption({ env: 'GRAPHQL_INTROSPECTION', defaultDoc: 'on, off in production', doc: 'schema introspection (GraphiQL\'s Docs panel needs it)' }),
+  demoPatients: integerOption({
+    env: 'DEMO_PATIENTS',
+    summary: 'size of the generated demo cohort',
+    default: 100,
+    min: 1,
+    max: 100_000,
+    doc: 'size of the generated demo cohort that the embedded emulator (and `npm run emulator`, `npm run seed`) loads; deterministic for a size; 1,000 patients ≈ 118,000 FHIR resources',
+  }),
+};
+
+/** Persisted queries and the cache they live in ([persisted queries](operations.md#persisted-queries)). */
+export const PERSISTED_QUERY_OPTIONS = {
+  redisUrl: parsedOption({
+    env: 'REDIS_URL',
+    parse: parseRedisUrl,
+    values: 'a `redis://` or `rediss://` URL',
+    defaultDoc: 'in-process',
+    doc: 'Apollo\'s cache (automatic persisted queries) lives in this Redis, shared by every replica',
+  }),
+  persistedQueries: choiceOption({
+    env: 'PERSISTED_QUERIES',
+    allowed: ['apq', 'safelist'] as const,
+    default: 'apq',
+    doc: '`apq` (automatic persisted queries: any document runs, and may be registered and then sent by hash) or `safelist` (only the operations of `SAFELIST_FILE` run)',
+  }),
+  safelistFile: parsedOption({
+    env: 'SAFELIST_FILE',
+    parse: loadSafelist,
+    values: 'a path to an Apollo persisted query manifest',
+    defaultDoc: 'unset',
+    doc: 'the operations allowed with `PERSISTED_QUERIES=safelist` (required then, refused otherwise); read and checked at start',
+  }),
+};
+
+/** The embedded emulator (and `npm run emulator`, which reads the same variables). */
+export const EMULATOR_OPTIONS = {
+  emulatorPort: integerOption({ env: 'EMULATOR_PORT', summary: 'port of the embedded emulator', default: 8089, min: 0, max: 65535, doc: 'port of the embedded or standalone emulator' }),
+  emulatorDataDir: textOption({
+    env: 'EMULATOR_DATA_DIR',
+    values: 'a folder',
+    defaultDoc: 'memory only',
+    doc: 'where the emulator keeps datasets, stores, FHIR resources and DICOM files across restarts; the demo cohort is then loaded only once',
+  }),
+  emulatorPrincipals: parsedOption({
+    env: 'EMULATOR_PRINCIPALS',
+    parse: loadPrincipalsFile,
+    values: 'a path to a JSON file `{"tokens": {"<token>": "user:a@example.com"}, "admins": ["user:root@example.com"]}`',
+    defaultDoc: 'unset = allow all',
+    doc: 'the emulator then authenticates bearer tokens and enforces Cloud IAM ([access control](access-control.md#worked-example-on-the-emulator))',
+  }),
+  emulatorLatency: parsedOption({
+    env: 'EMULATOR_LATENCY_MS',
+    parse: parseLatency,
+    values: 'milliseconds: `20`, or `10-40` for a uniform range',
+    defaultDoc: '`0`',
+    doc: 'latency added to every emulator response',
+  }),
+  emulatorFaults: parsedOption({
+    env: 'EMULATOR_FAULTS',
+    parse: parseFaultRules,
+    values: 'a JSON array of fault rules, e.g. `[{"path":"/fhirStores$","method":"GET","rate":0.3,"status":503,"retryAfter":1}]`',
+    defaultDoc: 'none',
+    doc: 'faults the emulator injects: `status` is 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
+  }),
+};
+
+/** The tables of docs/configuration.md, in order. */
+export const OPTION_GROUPS = [
+  { title: 'Where the data is', options: UPSTREAM_OPTIONS },
+  { title: 'Access', options: ACCESS_OPTIONS },
+  { title: 'Upstream calls', options: UPSTREAM_CALL_OPTIONS },
+  { title: 'Query limits', options: LIMIT_OPTIONS },
+  { title: 'Server', options: SERVER_OPTIONS },
+  { title: 'Persisted queries', options: PERSISTED_QUERY_OPTIONS },
+  { title: 'Emulator', options: EMULATOR_OPTIONS },
+] as const;
+
+/** Every option, by key. */
+export const OPTIONS = {
+  ...UPSTREAM_OPTIONS,
+  ...ACCESS_OPTIONS,
+  ...UPSTREAM_CALL_OPTIONS,
+  ...LIMIT_OPTIONS,
+  ...SERVER_OPTIONS,
+  ...PERSISTED_QUERY_OPTIONS,
+  ...EMULATOR_OPTIONS,
+};
