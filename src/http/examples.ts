@@ -1,5 +1,5 @@
 /**
- * Example operations preloaded in GraphiQL (one tab each) and shown in the README. A test runs every
+ * Example operations preloaded in GraphiQL (one tab each) and shown in docs/examples.md. A test runs every
  * one against the demo data, so they keep working as the schema grows. Variables have defaults in
  * the documents themselves: GraphiQL leaves the first tab's variables out of its editor on first
  * load (graphql/graphiql#3392), and the examples must run as the page opens.
