@@ -86,6 +86,6 @@ function nextSearch(bundle: Bundle, apiUrl: string, expectedPath: string): strin
     return trustedNextLinkSearch(link, apiUrl, expectedPath);
   } catch (error) {
     if (!(error instanceof UntrustedLinkError)) throw error;
-    throw new UpstreamError(`The FHIR store sent a next link the server will not follow: ${error.message}`, 200, 'fhir');
+    throw new UpstreamError(`The FHIR store sent a next link the server will not follow: ${error.message}`, { status: 200, kind: 'fhir' });
   }
 }

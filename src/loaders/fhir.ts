@@ -47,7 +47,7 @@ export interface FhirLoaders {
   patientByMrn: DataLoader<string, FhirResource | null>;
 }
 
-const notFound = (key: string) => new UpstreamError(`${splitKey(key).type}/${splitKey(key).id} not found`, 404, 'fhir', 'not-found');
+const notFound = (key: string) => new UpstreamError(`${splitKey(key).type}/${splitKey(key).id} not found`, { status: 404, kind: 'fhir', reason: 'not-found' });
 
 export function createFhirLoaders(client: HealthcareClient, options: LoaderOptions): FhirLoaders {
   const resource = new DataLoader<string, FhirResource>(measuredBatch(client.metrics, 'fhirResource', async (keys) => {

@@ -51,7 +51,7 @@ export function toInstance(store: string, studyUid: string, seriesUid: string, a
 async function findOne(store: DicomStoreName, segments: string[], query: [string, string][], what: string, context: RequestContext): Promise<DicomJson> {
   context.access.checkStore(store);
   const [row] = await context.loaders.qido.load({ store, segments, query });
-  if (!row) throw new UpstreamError(`${what} not found`, 404, 'dicomweb', 'NOT_FOUND');
+  if (!row) throw new UpstreamError(`${what} not found`, { status: 404, kind: 'dicomweb', reason: 'NOT_FOUND' });
   return row;
 }
 
