@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import type { ErrorCode } from '../errors.js';
 import { requestCredentials, type ContextDependencies } from '../graphql/context.js';
-import { upstreamCode } from '../graphql/errors.js';
+import { upstreamCode } from '../errors.js';
 import { HealthcareClient } from '../healthcare/client.js';
 import { renderedFrame } from '../healthcare/dicomweb.js';
 import { UpstreamError } from '../healthcare/errors.js';

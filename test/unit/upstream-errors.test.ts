@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseErrorResponse } from '../../src/healthcare/errors.js';
-import { upstreamCode } from '../../src/graphql/errors.js';
+import { upstreamCode } from '../../src/errors.js';
 
 describe('upstream error parsing', () => {
   it('reads Google\'s error envelope', () => {
