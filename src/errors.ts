@@ -38,7 +38,12 @@ export const ERROR_CODES = [
 /** The `extensions.code` values of the public contract: the codes this server itself gives errors. */
 export type ErrorCode = Extract<(typeof ERROR_CODES)[number], { source: 'contract' }>['code'];
 
-const HTTP_STATUS = Object.fromEntries(ERROR_CODES.map(({ code, httpStatus }) => [code, httpStatus])) as Readonly<Record<ErrorCode, number>>;
+const HTTP_STATUS = Object.fromEntries(
+  ERROR_CODES.filter(({ source }) => source === 'contract').map(({ code, httpStatus }) => [code, httpStatus]),
+) as Readonly<Record<ErrorCode, number>>;
+
+/** Whether a value is one of the contract's codes. */
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && Object.hasOwn(HTTP_STATUS, value);
 
 /** The HTTP status of an answer that fails as a whole with `code`. */
 export const httpStatusOf = (code: ErrorCode): number => HTTP_STATUS[code];

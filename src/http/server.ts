@@ -9,11 +9,16 @@ import type { Metrics } from '../observability/metrics.js';
 import { parseJsonBody, readBody, RequestBodyError } from './body.js';
 import { serveDemoApp } from './demo-app.js';
 import { GRAPHIQL_CONTENT_SECURITY_POLICY, graphiqlPage } from './graphiql.js';
+import { sendError } from './errors.js';
+import { sendJson } from './json.js';
 import type { ReadinessResult } from './readiness.js';
 import { isRenderedPath, serveRendered } from './rendered.js';
 
 /** GraphQL documents are small; persisted queries make them smaller still. */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What a request for an unknown path is told exists. */
+const ENDPOINTS = ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered'];
 
 export interface GraphHttpOptions {
   port: number;
@@ -44,7 +49,7 @@ export async function startGraphServer(options: GraphHttpOptions): Promise<Runni
   const server = createServer((request, response) => {
     handle(request, response, options).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else response.destroy();
     });
   });
@@ -75,21 +80,27 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   switch (url.pathname) {
     case '/graphql':
       return wantsGraphiQL(request, url, options) ? sendGraphiQL(request, response) : graphql(request, response, url, options);
-    case '/demo': return serveDemoApp(request, response, options.logger);
+    case '/demo':
+      return serveDemoApp(request, response, options.logger);
     case '/healthz':
       return sendJson(response, 200, { status: 'ok' });
-    case '/readyz': {
-      const result = await options.readiness();
-      return sendJson(response, result.ready ? 200 : 503, { status: result.ready ? 'ready' : 'unavailable', detail: result.detail });
-    }
+    case '/readyz':
+      return sendReadiness(response, await options.readiness());
     case '/metrics':
-      response.writeHead(200, { 'content-type': options.metrics.registry.contentType });
-      response.end(await options.metrics.registry.metrics());
-      return;
+      return sendMetrics(response, options.metrics);
     default:
       if (isRenderedPath(url.pathname)) return serveRendered(request, response, url, options.context);
-      return sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered'] });
+      return sendError(response, 'NOT_FOUND', 'not found', { extensions: { endpoints: ENDPOINTS } });
   }
+}
+
+function sendReadiness(response: ServerResponse, result: ReadinessResult): void {
+  sendJson(response, result.ready ? 200 : 503, { status: result.ready ? 'ready' : 'unavailable', detail: result.detail });
+}
+
+async function sendMetrics(response: ServerResponse, metrics: Metrics): Promise<void> {
+  response.writeHead(200, { 'content-type': metrics.registry.contentType });
+  response.end(await metrics.registry.metrics());
 }
 
 /** A browser navigating to /graphql (GET, HTML preferred, no query) gets GraphiQL. */
@@ -116,7 +127,7 @@ async function graphql(request: IncomingMessage, response: ServerResponse, url: 
     body = parseJsonBody(await readBody(request, MAX_BODY_BYTES), request.headers['content-type']);
   } catch (error) {
     if (!(error instanceof RequestBodyError)) throw error;
-    return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+    return sendError(response, 'BAD_USER_INPUT', error.message, { status: error.status });
   }
 
   const headers = new HeaderMap();
@@ -156,9 +167,4 @@ export function publicUrl(request: IncomingMessage, options: Pick<GraphHttpOptio
 function headerValue(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   return text !== undefined && /^[\w.:-]{1,128}$/.test(text) ? text : undefined;
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
 }

@@ -1,7 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
-import { ERROR_CODES, httpStatusOf, type ErrorCode } from '../../src/errors.js';
+import { GraphQLError } from 'graphql';
+import { ERROR_CODES, forbidden, httpStatusOf, type ErrorCode } from '../../src/errors.js';
 import { createErrorFormatter } from '../../src/graphql/errors.js';
+import { UpstreamError } from '../../src/healthcare/errors.js';
+import { InvalidNameError } from '../../src/healthcare/names.js';
+import { errorCodeOf } from '../../src/http/errors.js';
 import { createLogger } from '../../src/observability/logger.js';
 
 const codes = (source: string) => ERROR_CODES.filter((entry) => entry.source === source).map(({ code }) => code);
@@ -46,5 +50,18 @@ describe('the GraphQL error formatter', () => {
   it.each(['INTERNAL_SERVER_ERROR', 'SOMETHING_ELSE', undefined])('hides the message of %s in production, as INTERNAL_SERVER_ERROR', (code) => {
     const formatted = { message: 'a secret detail', extensions: code === undefined ? {} : { code } };
     expect(format(formatted, new Error('a secret detail'))).toEqual({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
+
+describe('the code of an error outside GraphQL (the image proxy)', () => {
+  it.each([
+    ['an upstream failure', new UpstreamError('gone', { status: 404, kind: 'dicomweb' }), 'NOT_FOUND'],
+    ['no upstream answer', new UpstreamError('late', { status: 0, kind: 'dicomweb', failure: 'timeout' }), 'UPSTREAM_UNAVAILABLE'],
+    ['a bad name', new InvalidNameError('not a name'), 'BAD_USER_INPUT'],
+    ['a check shared with the graph', forbidden('not this store'), 'FORBIDDEN'],
+    ['a GraphQL error without a contract code', new GraphQLError('odd', { extensions: { code: 'SOMETHING_ELSE' } }), 'INTERNAL_SERVER_ERROR'],
+    ['anything else', new TypeError('a bug'), 'INTERNAL_SERVER_ERROR'],
+  ])('is read from %s', (_what, error, code) => {
+    expect(errorCodeOf(error)).toBe(code);
   });
 });
