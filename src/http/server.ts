@@ -42,7 +42,8 @@ export interface RunningGraphServer {
 /**
  * The graph's HTTP server: `/graphql` (Apollo, plus GraphiQL for browsers), `/healthz`, `/readyz`
  * and `/metrics`. Plain node:http, following Apollo's integration contract
- * (`executeHTTPGraphQLRequest`).
+ * (`executeHTTPGraphQLRequest`). Resolves once it listens; when it cannot listen it rejects with
+ * Apollo stopped again. `close()` stops Apollo, which drains the HTTP server first.
  */
 export async function startGraphServer(options: GraphHttpOptions): Promise<RunningGraphServer> {
   const { apollo, logger } = options;
@@ -55,7 +56,13 @@ export async function startGraphServer(options: GraphHttpOptions): Promise<Runni
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
-  await listen(server, options.port, options.host);
+  try {
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    // A started Apollo is a resource too; nothing else holds it when the port is taken.
+    await apollo.stop();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
