@@ -4,10 +4,11 @@ import type { Config } from './config/index.js';
 import { CursorCodec } from './connections/cursor.js';
 import type { CohortLoadResult } from './demo/load.js';
 import type { DemoTarget } from './demo/seed.js';
+import { Disposers } from './disposers.js';
 import type { RunningEmulator } from './emulator/server.js';
 import { createGraphQLServer } from './graphql/server.js';
 import type { SharedCache } from './graphql/shared-cache.js';
-import { serverCredentials } from './healthcare/auth.js';
+import { serverCredentials, type Credentials } from './healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
 import { ExternalDicomStores } from './healthcare/external-dicomweb.js';
 import { checkExternalDicomStores } from './healthcare/external-dicomweb-check.js';
@@ -42,11 +43,168 @@ export interface AppOptions {
   batching?: boolean;
 }
 
+/** What every start-up step works with: the configuration, the logger, and where it registers clean-up. */
+interface StartUp {
+  config: Config;
+  logger: Logger;
+  disposers: Disposers;
+}
+
+/** The API the graph calls: the embedded emulator when configured, else Google. */
+interface Upstream {
+  settings: UpstreamSettings;
+  /** The server's own credentials (ADC or none). */
+  credentials: Credentials;
+  /** What may be asked upstream at all: the configured location, dataset pin and allow-lists. */
+  access: AccessPolicy;
+  emulator?: RunningEmulator;
+}
+
+/** What runs beside the graph: the shared cache and the demo load, when configured. */
+interface Services {
+  sharedCache?: SharedCache;
+  demo?: BackgroundLoad;
+}
+
 /**
- * Loads the demo cohort without holding up the server: the images take seconds to generate. Until it
- * is done, `unready()` gives readiness its answer; `stop()` ends it at the next upload.
+ * Starts everything a configuration describes: the embedded emulator with the demo dataset when no
+ * Google project is configured, then the graph's HTTP server pointed at the API root. Each step
+ * registers the clean-up of what it started; `close()` and a failed start both run that list, so
+ * they stop the same things in reverse start order.
  */
-async function loadInBackground(target: DemoTarget, patients: number, logger: Logger) {
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const start: StartUp = { config, logger, disposers: new Disposers() };
+  try {
+    const upstream = await startUpstream(start);
+    const services = await prepareServices(start, upstream);
+    const graph = await startGraph(start, upstream, services, options.batching ?? true);
+    return {
+      graph,
+      emulator: upstream.emulator,
+      apiUrl: upstream.settings.apiUrl,
+      demo: services.demo?.done,
+      close: () => start.disposers.dispose(),
+    };
+  } catch (error) {
+    // The start's own error is what the caller needs; a clean-up failure on top of it is only logged.
+    await start.disposers.dispose().catch((cleanupError: unknown) => logger.error({ err: cleanupError }, 'clean-up after a failed start failed'));
+    throw error;
+  }
+}
+
+/** Starts the embedded emulator when the configuration asks for it, and settles how upstream calls are made. */
+async function startUpstream({ config, disposers }: StartUp): Promise<Upstream> {
+  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config) : undefined;
+  if (emulator) disposers.push(() => emulator.close());
+  const settings: UpstreamSettings = {
+    apiUrl: emulator ? `${emulator.url}/v1` : config.apiUrl,
+    timeoutMs: config.upstreamTimeoutMs,
+    concurrency: config.upstreamConcurrency,
+    processLimit: pLimit(config.upstreamProcessConcurrency),
+    retry: { ...DEFAULT_RETRY_POLICY, retries: config.upstreamRetries },
+    metrics: createMetrics(),
+    externalDicom: config.dicomWebServers.length > 0 ? new ExternalDicomStores(config.dicomWebServers, config) : undefined,
+  };
+  return { settings, credentials: serverCredentials(config.authMode), access: new AccessPolicy(config), emulator };
+}
+
+async function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
+  // The emulator and the demo cohort (with its image writer) load only when used: a server pointed
+  // at Google never holds their code (about 60 MB).
+  const { startEmulator } = await import('./emulator/server.js');
+  return startEmulator({
+    port: config.emulator.port,
+    host: config.host,
+    dataDir: config.emulator.dataDir,
+    latency: config.emulator.latency,
+    faults: config.emulator.faults,
+    principals: config.emulator.principals,
+  });
+}
+
+/**
+ * Connects the shared cache, seeds the embedded emulator's demo dataset, runs the start-up checks of
+ * the configured resources, and starts the demo load.
+ */
+async function prepareServices({ config, logger, disposers }: StartUp, { settings, credentials, access, emulator }: Upstream): Promise<Services> {
+  const services: Services = {};
+  if (config.redisUrl) {
+    const { connectSharedCache } = await import('./graphql/shared-cache.js');
+    const sharedCache = await connectSharedCache(config.redisUrl, logger);
+    disposers.push(() => sharedCache.close());
+    services.sharedCache = sharedCache;
+  }
+  if (config.safelist) logger.info({ operations: config.safelist.size }, 'persisted queries: safelist mode, registered operations only');
+
+  let demoTarget: DemoTarget | undefined;
+  if (emulator) {
+    const seed = await import('./demo/seed.js');
+    demoTarget = { apiUrl: settings.apiUrl, project: config.project, location: config.location, token: seed.adminToken(config.emulator.principals) };
+    await seed.seedDemoDataset(demoTarget);
+  }
+  if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), access, logger);
+  if (settings.externalDicom) {
+    // A server that is down or unreachable is only a warning, so it may not hold up the start for long.
+    const client = new HealthcareClient(settings, credentials, { deadline: Date.now() + EXTERNAL_CHECK_MS });
+    await checkExternalDicomStores(client, settings.externalDicom.all(), access, config.authMode !== 'passthrough', logger);
+  }
+  if (demoTarget) {
+    const demo = await loadInBackground(demoTarget, config.demoPatients, logger);
+    disposers.push(() => demo.stop());
+    services.demo = demo;
+  }
+  return services;
+}
+
+/** Starts the graph's HTTP server. */
+async function startGraph({ config, logger, disposers }: StartUp, upstream: Upstream, services: Services, batching: boolean): Promise<RunningGraphServer> {
+  const { settings, credentials, access } = upstream;
+  const graph = await startGraphServer({
+    port: config.port,
+    host: config.host,
+    apollo: createGraphQLServer({
+      logger,
+      metrics: settings.metrics,
+      production: config.production,
+      introspection: config.introspection,
+      limits: config.limits,
+      cache: services.sharedCache?.cache,
+      safelist: config.safelist,
+    }),
+    context: {
+      settings,
+      authMode: config.authMode,
+      serverCredentials: credentials,
+      access,
+      cursors: new CursorCodec(config.cursorSecret),
+      logger,
+      batching,
+      requestDeadlineMs: config.requestDeadlineMs,
+      storeLists: new StoreListCache(batching ? config.storeListTtlMs : 0),
+      maxUpstreamCalls: config.limits.maxUpstreamCalls,
+    },
+    metrics: settings.metrics,
+    logger,
+    graphiql: config.graphiql,
+    publicUrl: config.publicUrl,
+    readiness: async () => services.demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
+  });
+  disposers.push(() => graph.close());
+  return graph;
+}
+
+/**
+ * The demo cohort loading without holding up the server: the images take seconds to generate. Until
+ * it is done, `unready()` gives readiness its answer; `stop()` ends it at the next upload.
+ */
+interface BackgroundLoad {
+  done: Promise<CohortLoadResult>;
+  unready(): ReadinessResult | undefined;
+  stop(): Promise<void>;
+}
+
+async function loadInBackground(target: DemoTarget, patients: number, logger: Logger): Promise<BackgroundLoad> {
   const { loadDemoCohort } = await import('./demo/load.js');
   const abort = new AbortController();
   let state: ReadinessResult | undefined = { ready: false, detail: 'loading demo data' };
@@ -66,103 +224,4 @@ async function loadInBackground(target: DemoTarget, patients: number, logger: Lo
       await settled;
     },
   };
-}
-
-/**
- * Starts everything a configuration describes: the embedded emulator with the demo dataset when no
- * Google project is configured, then the graph's HTTP server pointed at the API root.
- */
-export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
-  const logger = options.logger ?? createLogger(config.logLevel);
-  const metrics = createMetrics();
-  const credentials = serverCredentials(config.authMode);
-  const access = new AccessPolicy(config);
-
-  let emulator: RunningEmulator | undefined;
-  let apiUrl = config.apiUrl;
-  if (config.emulator.enabled) {
-    // The emulator and the demo cohort (with its image writer) load only when used: a server pointed
-    // at Google never holds their code (about 60 MB).
-    const { startEmulator } = await import('./emulator/server.js');
-    emulator = await startEmulator({
-      port: config.emulator.port,
-      host: config.host,
-      dataDir: config.emulator.dataDir,
-      latency: config.emulator.latency,
-      faults: config.emulator.faults,
-      principals: config.emulator.principals,
-    });
-    apiUrl = `${emulator.url}/v1`;
-  }
-  const settings: UpstreamSettings = {
-    apiUrl,
-    timeoutMs: config.upstreamTimeoutMs,
-    concurrency: config.upstreamConcurrency,
-    processLimit: pLimit(config.upstreamProcessConcurrency),
-    retry: { ...DEFAULT_RETRY_POLICY, retries: config.upstreamRetries },
-    metrics,
-    externalDicom: config.dicomWebServers.length > 0 ? new ExternalDicomStores(config.dicomWebServers, config) : undefined,
-  };
-
-  let sharedCache: SharedCache | undefined;
-  try {
-    if (config.redisUrl) sharedCache = await (await import('./graphql/shared-cache.js')).connectSharedCache(config.redisUrl, logger);
-    if (config.safelist) logger.info({ operations: config.safelist.size }, 'persisted queries: safelist mode, registered operations only');
-    const seed = emulator && await import('./demo/seed.js');
-    const demoTarget = seed && { apiUrl, project: config.project, location: config.location, token: seed.adminToken(config.emulator.principals) };
-    if (demoTarget) await seed.seedDemoDataset(demoTarget);
-    if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), config, logger);
-    if (settings.externalDicom) {
-      // A server that is down or unreachable is only a warning, so it may not hold up the start for long.
-      const client = new HealthcareClient(settings, credentials, { deadline: Date.now() + EXTERNAL_CHECK_MS });
-      await checkExternalDicomStores(client, settings.externalDicom.all(), access, config.authMode !== 'passthrough', logger);
-    }
-    const demo = demoTarget && await loadInBackground(demoTarget, config.demoPatients, logger);
-    const graph = await startGraphServer({
-      port: config.port,
-      host: config.host,
-      apollo: createGraphQLServer({
-        logger,
-        metrics,
-        production: config.production,
-        introspection: config.introspection,
-        limits: config.limits,
-        cache: sharedCache?.cache,
-        safelist: config.safelist,
-      }),
-      context: {
-        settings,
-        authMode: config.authMode,
-        serverCredentials: credentials,
-        access,
-        cursors: new CursorCodec(config.cursorSecret),
-        logger,
-        batching: options.batching ?? true,
-        requestDeadlineMs: config.requestDeadlineMs,
-        storeLists: new StoreListCache(options.batching === false ? 0 : config.storeListTtlMs),
-        maxUpstreamCalls: config.limits.maxUpstreamCalls,
-      },
-      metrics,
-      logger,
-      graphiql: config.graphiql,
-      publicUrl: config.publicUrl,
-      readiness: async () => demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
-    });
-    return {
-      graph,
-      emulator,
-      apiUrl,
-      demo: demo?.done,
-      async close() {
-        await graph.close();
-        await demo?.stop();
-        await sharedCache?.close();
-        await emulator?.close();
-      },
-    };
-  } catch (error) {
-    await sharedCache?.close();
-    await emulator?.close();
-    throw error;
-  }
 }

@@ -1,4 +1,4 @@
-import { AccessPolicy, type AccessSettings } from './policy.js';
+import type { AccessPolicy } from './policy.js';
 import { getDataset, getStore } from '../healthcare/admin.js';
 import type { HealthcareClient } from '../healthcare/client.js';
 import { UpstreamError } from '../healthcare/errors.js';
@@ -17,10 +17,9 @@ export class MissingResourceError extends Error {
  * (nothing could be served); a missing store is a warning, since it may be created later. Without
  * permission to look, or with the API unreachable, it warns and lets readiness decide.
  */
-export async function checkConfiguredResources(client: HealthcareClient, settings: AccessSettings, logger: Logger): Promise<void> {
-  const access = new AccessPolicy(settings);
-  const { project, location } = settings;
+export async function checkConfiguredResources(client: HealthcareClient, access: AccessPolicy, logger: Logger): Promise<void> {
   const dataset = access.pinnedDataset;
+  const { project, location } = access.location;
   if (dataset === undefined) {
     if (STORE_KIND_LIST.some((kind) => access.allowedStores(kind))) logger.info('store allow-lists apply to the store ids of every dataset; set HEALTHCARE_DATASET to have them checked at start');
     return;

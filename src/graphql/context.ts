@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { HeaderMap } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { requestCredentials } from '../access/credentials.js';
 import type { AccessPolicy } from '../access/policy.js';
 import type { AuthMode } from '../config/index.js';
 import type { CursorCodec } from '../connections/cursor.js';
-import { bearer, type Credentials } from '../healthcare/auth.js';
+import type { Credentials } from '../healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
 import { UpstreamBudget } from './limits/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
@@ -42,36 +41,26 @@ export interface ContextDependencies {
   storeLists: StoreListCache;
 }
 
-/**
- * Apollo merges `extensions.http.headers` as a HeaderMap; graphql-yoga's type augmentation (present
- * for the GraphiQL renderer) declares a plain record there, hence the cast.
- */
-const CHALLENGE = new HeaderMap([['www-authenticate', 'Bearer']]) as unknown as Record<string, string>;
-
-const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
-
-/**
- * Builds one request's context. In passthrough mode the caller's bearer token becomes the upstream
- * credentials (missing or malformed: 401, before any upstream call).
- */
-/** The upstream credentials of one request: the caller's bearer token in passthrough mode (else 401). */
-export function requestCredentials(deps: Pick<ContextDependencies, 'authMode' | 'serverCredentials'>, authorization: string | undefined): Credentials {
-  if (deps.authMode !== 'passthrough') return deps.serverCredentials;
-  const token = authorization === undefined ? undefined : BEARER.exec(authorization.trim())?.[1];
-  if (token === undefined) {
-    throw new GraphQLError('This server forwards your Google credentials: send Authorization: Bearer <access token>', {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: CHALLENGE } },
-    });
-  }
-  return bearer(token);
-}
-
 /** Who the upstream sees: the server itself, or (passthrough) a digest of the caller's credentials. */
 function callerIdentity(deps: Pick<ContextDependencies, 'authMode'>, authorization: string | undefined): string {
   return deps.authMode === 'passthrough' ? createHash('sha256').update(authorization ?? '').digest('base64url') : 'server';
 }
 
-export function createRequestContext(deps: ContextDependencies, authorization: string | undefined, requestId: string, publicUrl: string): RequestContext {
+/** What one HTTP request brings to its context. */
+export interface IncomingRequest {
+  /** The `Authorization` header, if any. */
+  authorization: string | undefined;
+  /** The id its log lines carry. */
+  requestId: string;
+  /** This server's base URL as the caller reached it. */
+  publicUrl: string;
+}
+
+/**
+ * Builds one request's context. In passthrough mode the caller's bearer token becomes the upstream
+ * credentials (missing or malformed: 401, before any upstream call).
+ */
+export function createRequestContext(deps: ContextDependencies, { authorization, requestId, publicUrl }: IncomingRequest): RequestContext {
   const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization), {
     deadline: Date.now() + deps.requestDeadlineMs,
     budget: new UpstreamBudget(deps.maxUpstreamCalls),

@@ -1,33 +1,15 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import type { ErrorCode } from '../errors.js';
+import { ERROR_CODES, upstreamCode } from '../errors.js';
 import { UpstreamError } from '../healthcare/errors.js';
 import { InvalidNameError } from '../healthcare/names.js';
 import type { Logger } from '../observability/logger.js';
 
-/** Codes that pass through unchanged: the contract's, graphql-js's, and Apollo's APQ protocol codes. */
-const KEPT_CODES = new Set<string>([
-  'BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED',
-  'UPSTREAM_ERROR', 'UPSTREAM_UNAVAILABLE', 'INTERNAL_SERVER_ERROR',
-  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+/** Codes that pass through unchanged: the contract's, and Apollo's for documents and persisted queries. */
+const KEPT_CODES = new Set<string>(ERROR_CODES.map(({ code }) => code));
 
 /** Apollo's request-shape codes are the caller's mistakes: the contract calls those BAD_USER_INPUT. */
 const CALLER_CODES = new Set(['BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
-
-/** The contract code for an upstream failure. */
-export function upstreamCode(error: UpstreamError): ErrorCode {
-  if (error.failure === 'credentials') return 'INTERNAL_SERVER_ERROR';
-  if (error.failure !== undefined) return 'UPSTREAM_UNAVAILABLE';
-  switch (error.status) {
-    case 401: return 'UNAUTHENTICATED';
-    case 403: return 'FORBIDDEN';
-    case 404: case 410: return 'NOT_FOUND';
-    case 429: return 'RATE_LIMITED';
-    case 502: case 503: case 504: return 'UPSTREAM_UNAVAILABLE';
-    default: return 'UPSTREAM_ERROR';
-  }
-}
 
 /**
  * Apollo's `formatError`: gives every error a contract code, turns upstream failures into messages a

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Metrics } from '../observability/metrics.js';
 import type { Credentials } from './auth.js';
-import { parseErrorResponse, UpstreamError, type ApiKind } from './errors.js';
+import { parseErrorResponse, UpstreamError, type ApiKind, type UpstreamErrorOptions } from './errors.js';
 import type { ExternalDicomStores } from './external-dicomweb.js';
 import { isIdempotent, isRetryable, retryDelayMs, type RetryPolicy } from './retry.js';
 
@@ -45,7 +45,7 @@ export interface UpstreamCall {
   /** Query parameters; values are always encoded as values, never as syntax. Repeated keys: pass pairs. */
   query?: Record<string, string | number | undefined> | [string, string][];
   /**
-   * A query string taken from an upstream next link that `nextLink.ts` validated and this server
+   * A query string taken from an upstream next link that `next-link.ts` validated and this server
    * signed, or serialized for an external server's quirks; used instead of `query`.
    */
   search?: string;
@@ -60,6 +60,11 @@ export interface UpstreamCall {
   headers?: Record<string, string>;
 }
 
+/** Who an error about `call` names: the part of the API, and the external server when the call went to one. */
+function origin(call: UpstreamCall): Pick<UpstreamErrorOptions, 'kind' | 'server'> {
+  return { kind: call.kind, server: call.target?.label };
+}
+
 export interface UpstreamResponse<T> {
   status: number;
   body: T;
@@ -71,8 +76,7 @@ export interface UpstreamResponse<T> {
  * counted per request. Node's fetch keeps connections alive across instances.
  */
 export class HealthcareClient {
-  /** Upstream calls made through this client (the current request's count). */
-  calls = 0;
+  private callCount = 0;
   private readonly limit: LimitFunction;
 
   private readonly deadline: number;
@@ -104,13 +108,13 @@ export class HealthcareClient {
     try {
       text = await response.text();
     } catch {
-      throw new UpstreamError('The upstream connection broke while sending its answer', response.status, call.kind, undefined, undefined, 'network');
+      throw new UpstreamError('The upstream connection broke while sending its answer', { ...origin(call), status: response.status, failure: 'network' });
     }
     if (text === '') return { status: response.status, body: {} as T };
     try {
       return { status: response.status, body: JSON.parse(text) as T };
     } catch {
-      throw new UpstreamError('The upstream answered with a body that is not JSON', response.status, call.kind);
+      throw new UpstreamError('The upstream answered with a body that is not JSON', { ...origin(call), status: response.status });
     }
   }
 
@@ -136,7 +140,6 @@ export class HealthcareClient {
         const delay = this.retryDelay(call, error, retries);
         if (delay === undefined) {
           metrics.upstreamErrors.inc({ kind: call.kind, code: error.failure ?? String(error.status) });
-          if (call.target) error.server = call.target.label;
           throw error;
         }
         metrics.upstreamRetries.inc({ kind: call.kind });
@@ -151,6 +154,11 @@ export class HealthcareClient {
     if (!isIdempotent(call) || !isRetryable(error) || retries >= retry.retries) return undefined;
     const delay = retryDelayMs(retries, retry, error.retryAfterSeconds);
     return Date.now() + delay < this.deadline ? delay : undefined;
+  }
+
+  /** Upstream calls made through this client (the current request's count). */
+  get calls(): number {
+    return this.callCount;
   }
 
   /** The server's metrics, for per-request helpers that record their own (the DataLoaders). */
@@ -189,17 +197,17 @@ export class HealthcareClient {
       // An external server gets its own header only: Google credentials are not even fetched.
       authHeaders = call.target ? call.target.headers : await this.credentials.headers();
     } catch (error) {
-      throw new UpstreamError(`Could not obtain Google credentials: ${(error as Error).message.split('\n')[0]}`, 0, call.kind, undefined, undefined, 'credentials');
+      throw new UpstreamError(`Could not obtain Google credentials: ${(error as Error).message.split('\n')[0]}`, { ...origin(call), status: 0, failure: 'credentials' });
     }
     const headers: Record<string, string> = { ...call.headers, accept: call.accept ?? 'application/json', ...authHeaders };
     if (call.body !== undefined) headers['content-type'] = call.contentType ?? 'application/json';
 
     const { metrics } = this.settings;
     const timeoutMs = Math.min(this.settings.timeoutMs, this.deadline - Date.now());
-    if (timeoutMs <= 0) throw new UpstreamError('The request ran out of time before this upstream call', 0, call.kind, undefined, undefined, 'timeout');
+    if (timeoutMs <= 0) throw new UpstreamError('The request ran out of time before this upstream call', { ...origin(call), status: 0, failure: 'timeout' });
     this.budget?.take();
     const stopTimer = metrics.upstreamDuration.startTimer({ kind: call.kind, method });
-    this.calls += 1;
+    this.callCount += 1;
     let response: Response;
     try {
       response = await fetch(url, {
@@ -215,13 +223,14 @@ export class HealthcareClient {
       stopTimer();
       throw new UpstreamError(
         timedOut ? `The upstream did not answer within ${timeoutMs} ms` : 'Could not reach the upstream',
-        0, call.kind, undefined, undefined, timedOut ? 'timeout' : 'network',
+        { ...origin(call), status: 0, failure: timedOut ? 'timeout' : 'network' },
       );
     }
     metrics.upstreamRequests.inc({ kind: call.kind, method, status: String(response.status) });
     stopTimer();
     if (!response.ok) {
-      throw parseErrorResponse(call.kind, response.status, await response.text().catch(() => ''), response.headers.get('retry-after'));
+      const body = await response.text().catch(() => '');
+      throw parseErrorResponse({ status: response.status, body, retryAfter: response.headers.get('retry-after') }, origin(call));
     }
     return response;
   }

@@ -6,24 +6,32 @@
 /** Which part of the API a call went to; a label on metrics and errors. */
 export type ApiKind = 'admin' | 'fhir' | 'dicomweb' | 'hl7v2' | 'operations';
 
+/** What `new UpstreamError(message, options)` takes: the error's fields besides its message. */
+export type UpstreamErrorOptions = Pick<UpstreamError, 'status' | 'kind' | 'reason' | 'retryAfterSeconds' | 'failure' | 'server'>;
+
+/** A failed upstream call: an error status, an answer that cannot be read, or no answer at all. */
 export class UpstreamError extends Error {
   override name = 'UpstreamError';
+  /** HTTP status; 0 when no response arrived (network failure or timeout). */
+  readonly status: number;
+  readonly kind: ApiKind;
+  /** Google's `error.status` (e.g. `NOT_FOUND`) or the FHIR issue code (e.g. `not-found`), when given. */
+  readonly reason?: string;
+  /** `Retry-After` in seconds, when the upstream sent one. */
+  readonly retryAfterSeconds?: number;
+  /** Why no response arrived: timed out, could not connect, or no credentials to send. */
+  readonly failure?: 'timeout' | 'network' | 'credentials';
   /** Who failed, when it was not the Cloud Healthcare API (an external DICOMweb server). */
-  server?: string;
+  readonly server?: string;
 
-  constructor(
-    message: string,
-    /** HTTP status; 0 when no response arrived (network failure or timeout). */
-    readonly status: number,
-    readonly kind: ApiKind,
-    /** Google's `error.status` (e.g. `NOT_FOUND`) or the FHIR issue code (e.g. `not-found`), when given. */
-    readonly reason?: string,
-    /** `Retry-After` in seconds, when the upstream sent one. */
-    readonly retryAfterSeconds?: number,
-    /** Why no response arrived: timed out, could not connect, or no credentials to send. */
-    readonly failure?: 'timeout' | 'network' | 'credentials',
-  ) {
+  constructor(message: string, options: UpstreamErrorOptions) {
     super(message);
+    this.status = options.status;
+    this.kind = options.kind;
+    this.reason = options.reason;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.failure = options.failure;
+    this.server = options.server;
   }
 }
 
@@ -38,10 +46,20 @@ interface OperationOutcome {
 
 const MAX_MESSAGE = 300;
 
-/** Builds an UpstreamError from an HTTP error response; the body may be JSON of either format, HTML or empty. */
-export function parseErrorResponse(kind: ApiKind, status: number, body: string, retryAfter: string | null): UpstreamError {
-  const { message, reason } = describeBody(body) ?? { message: `HTTP ${status}`, reason: undefined };
-  return new UpstreamError(message.slice(0, MAX_MESSAGE), status, kind, reason, parseRetryAfter(retryAfter));
+/** An upstream's HTTP error response, as read from the wire. */
+export interface ErrorResponse {
+  status: number;
+  /** JSON of either format, HTML, or empty. */
+  body: string;
+  /** The `Retry-After` header, when sent. */
+  retryAfter: string | null;
+}
+
+/** Builds an UpstreamError from an HTTP error response of the call `origin` describes. */
+export function parseErrorResponse(response: ErrorResponse, origin: Pick<UpstreamErrorOptions, 'kind' | 'server'>): UpstreamError {
+  const { status } = response;
+  const { message, reason } = describeBody(response.body) ?? { message: `HTTP ${status}`, reason: undefined };
+  return new UpstreamError(message.slice(0, MAX_MESSAGE), { ...origin, status, reason, retryAfterSeconds: parseRetryAfter(response.retryAfter) });
 }
 
 function describeBody(body: string): { message: string; reason?: string } | undefined {

@@ -46,7 +46,7 @@ export async function countExternalStore(client: HealthcareClient, store: Allowe
       return !seen.has(uid) && seen.add(uid);
     });
     // A server that ignores `offset` would answer the first page forever.
-    if (fresh.length === 0) throw new UpstreamError('The DICOMweb server repeats its first studies for any QIDO offset, so they cannot be counted', 502, 'dicomweb');
+    if (fresh.length === 0) throw new UpstreamError('The DICOMweb server repeats its first studies for any QIDO offset, so they cannot be counted', { status: 502, kind: 'dicomweb' });
     counts.studyCount += fresh.length;
     const series = total(fresh, SERIES_COUNT);
     const instances = total(fresh, INSTANCE_COUNT);

@@ -87,7 +87,7 @@ export function nextPageSearch(bundle: Bundle, apiUrl: string, store: AllowedFhi
     return trustedNextLinkSearch(link, apiUrl, fhirPath(store, ...segments));
   } catch (error) {
     if (!(error instanceof UntrustedLinkError)) throw error;
-    throw new UpstreamError(`The FHIR store sent a next link the server will not follow: ${error.message}`, 200, 'fhir');
+    throw new UpstreamError(`The FHIR store sent a next link the server will not follow: ${error.message}`, { status: 200, kind: 'fhir' });
   }
 }
 

@@ -1,31 +1,39 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { GraphQLError } from 'graphql';
-import type { ErrorCode } from '../errors.js';
-import { requestCredentials, type ContextDependencies } from '../graphql/context.js';
-import { upstreamCode } from '../graphql/errors.js';
-import { HealthcareClient } from '../healthcare/client.js';
+import { requestCredentials } from '../access/credentials.js';
+import type { AccessPolicy } from '../access/policy.js';
+import type { AuthMode } from '../config/index.js';
+import type { Credentials } from '../healthcare/auth.js';
+import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
 import { renderedFrame } from '../healthcare/dicomweb.js';
-import { UpstreamError } from '../healthcare/errors.js';
 import { InvalidNameError, parseStoreName } from '../healthcare/names.js';
+import type { Logger } from '../observability/logger.js';
+import { errorCodeOf, sendError } from './errors.js';
 
 /** `/dicom/{dicomStore}/dicomWeb/studies/{st}/series/{se}/instances/{in}/frames/{n}/rendered` */
 const RENDERED_PATH = /^\/dicom\/(projects\/[^/]+\/locations\/[^/]+\/datasets\/[^/]+\/dicomStores\/[^/]+)\/dicomWeb\/studies\/([^/]+)\/series\/([^/]+)\/instances\/([^/]+)\/frames\/(\d{1,6})\/rendered$/;
 
 export const isRenderedPath = (pathname: string) => pathname.startsWith('/dicom/');
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, RATE_LIMITED: 429, UPSTREAM_UNAVAILABLE: 503,
-};
+/** What the image proxy uses of the graph's per-server dependencies. */
+export interface ImageProxyDependencies {
+  settings: UpstreamSettings;
+  authMode: AuthMode;
+  serverCredentials: Credentials;
+  access: AccessPolicy;
+  logger: Logger;
+  /** Time one request may spend on upstream calls, retries included. */
+  requestDeadlineMs: number;
+}
 
 /**
  * The image proxy behind `Instance.renderedUrl`: the same checks as the graph (valid names, UIDs,
  * allow-lists, the caller's token in passthrough mode), then the upstream's rendered frame streamed
  * through. Instances never change, so browsers may cache the image (privately: it is patient data).
  */
-export async function serveRendered(request: IncomingMessage, response: ServerResponse, url: URL, deps: ContextDependencies): Promise<void> {
+export async function serveRendered(request: IncomingMessage, response: ServerResponse, url: URL, deps: ImageProxyDependencies): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 'BAD_USER_INPUT', 'Only GET');
   try {
-    if (request.method !== 'GET' && request.method !== 'HEAD') throw new GraphQLError('Only GET', { extensions: { code: 'BAD_USER_INPUT' } });
     const match = RENDERED_PATH.exec(url.pathname);
     if (!match) throw new InvalidNameError('not a rendered-frame path');
     const [, storeName = '', study = '', series = '', instance = '', frame = ''] = match;
@@ -51,13 +59,8 @@ export async function serveRendered(request: IncomingMessage, response: ServerRe
     }
     Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(response);
   } catch (error) {
-    const code: ErrorCode = error instanceof UpstreamError ? upstreamCode(error)
-      : error instanceof InvalidNameError ? 'BAD_USER_INPUT'
-        : error instanceof GraphQLError ? (String(error.extensions.code) as ErrorCode)
-          : 'INTERNAL_SERVER_ERROR';
+    const code = errorCodeOf(error);
     if (code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error }, 'rendered image failed');
-    const status = STATUS[code] ?? 502;
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
-    response.end(JSON.stringify({ error: { code, message: error instanceof Error && code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Internal server error' } }));
+    sendError(response, code, error instanceof Error && code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Internal server error');
   }
 }

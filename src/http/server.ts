@@ -9,11 +9,16 @@ import type { Metrics } from '../observability/metrics.js';
 import { parseJsonBody, readBody, RequestBodyError } from './body.js';
 import { serveDemoApp } from './demo-app.js';
 import { GRAPHIQL_CONTENT_SECURITY_POLICY, graphiqlPage } from './graphiql.js';
+import { sendError } from './errors.js';
+import { sendJson } from './json.js';
 import type { ReadinessResult } from './readiness.js';
 import { isRenderedPath, serveRendered } from './rendered.js';
 
 /** GraphQL documents are small; persisted queries make them smaller still. */
 const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What a request for an unknown path is told exists. */
+const ENDPOINTS = ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered'];
 
 export interface GraphHttpOptions {
   port: number;
@@ -37,20 +42,27 @@ export interface RunningGraphServer {
 /**
  * The graph's HTTP server: `/graphql` (Apollo, plus GraphiQL for browsers), `/healthz`, `/readyz`
  * and `/metrics`. Plain node:http, following Apollo's integration contract
- * (`executeHTTPGraphQLRequest`).
+ * (`executeHTTPGraphQLRequest`). Resolves once it listens; when it cannot listen it rejects with
+ * Apollo stopped again. `close()` stops Apollo, which drains the HTTP server first.
  */
 export async function startGraphServer(options: GraphHttpOptions): Promise<RunningGraphServer> {
   const { apollo, logger } = options;
   const server = createServer((request, response) => {
     handle(request, response, options).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else response.destroy();
     });
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
   await apollo.start();
-  await listen(server, options.port, options.host);
+  try {
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    // A started Apollo is a resource too; nothing else holds it when the port is taken.
+    await apollo.stop();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
@@ -75,21 +87,27 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   switch (url.pathname) {
     case '/graphql':
       return wantsGraphiQL(request, url, options) ? sendGraphiQL(request, response) : graphql(request, response, url, options);
-    case '/demo': return serveDemoApp(request, response, options.logger);
+    case '/demo':
+      return serveDemoApp(request, response, options.logger);
     case '/healthz':
       return sendJson(response, 200, { status: 'ok' });
-    case '/readyz': {
-      const result = await options.readiness();
-      return sendJson(response, result.ready ? 200 : 503, { status: result.ready ? 'ready' : 'unavailable', detail: result.detail });
-    }
+    case '/readyz':
+      return sendReadiness(response, await options.readiness());
     case '/metrics':
-      response.writeHead(200, { 'content-type': options.metrics.registry.contentType });
-      response.end(await options.metrics.registry.metrics());
-      return;
+      return sendMetrics(response, options.metrics);
     default:
       if (isRenderedPath(url.pathname)) return serveRendered(request, response, url, options.context);
-      return sendJson(response, 404, { error: 'not found', endpoints: ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered'] });
+      return sendError(response, 'NOT_FOUND', 'not found', { extensions: { endpoints: ENDPOINTS } });
   }
+}
+
+function sendReadiness(response: ServerResponse, result: ReadinessResult): void {
+  sendJson(response, result.ready ? 200 : 503, { status: result.ready ? 'ready' : 'unavailable', detail: result.detail });
+}
+
+async function sendMetrics(response: ServerResponse, metrics: Metrics): Promise<void> {
+  response.writeHead(200, { 'content-type': metrics.registry.contentType });
+  response.end(await metrics.registry.metrics());
 }
 
 /** A browser navigating to /graphql (GET, HTML preferred, no query) gets GraphiQL. */
@@ -116,7 +134,7 @@ async function graphql(request: IncomingMessage, response: ServerResponse, url: 
     body = parseJsonBody(await readBody(request, MAX_BODY_BYTES), request.headers['content-type']);
   } catch (error) {
     if (!(error instanceof RequestBodyError)) throw error;
-    return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_USER_INPUT' } }] });
+    return sendError(response, 'BAD_USER_INPUT', error.message, { status: error.status });
   }
 
   const headers = new HeaderMap();
@@ -127,7 +145,7 @@ async function graphql(request: IncomingMessage, response: ServerResponse, url: 
   const requestId = headerValue(request.headers['x-request-id']) ?? randomUUID();
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: async () => createRequestContext(options.context, request.headers.authorization, requestId, publicUrl(request, options)),
+    context: async () => createRequestContext(options.context, { authorization: request.headers.authorization, requestId, publicUrl: publicUrl(request, options) }),
   });
 
   for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -156,9 +174,4 @@ export function publicUrl(request: IncomingMessage, options: Pick<GraphHttpOptio
 function headerValue(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   return text !== undefined && /^[\w.:-]{1,128}$/.test(text) ? text : undefined;
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
 }

@@ -81,7 +81,7 @@ async function readByIds(client: HealthcareClient, keys: readonly ResourceKey[])
       for (const key of batch) found.set(resourceCacheKey(key), error as Error);
     }
   }));
-  return keys.map((key) => found.get(resourceCacheKey(key)) ?? new UpstreamError(`${key.type}/${key.id} not found`, 404, 'fhir', 'not-found'));
+  return keys.map((key) => found.get(resourceCacheKey(key)) ?? new UpstreamError(`${key.type}/${key.id} not found`, { status: 404, kind: 'fhir', reason: 'not-found' }));
 }
 
 /** FHIR search escaping: `\`, `,`, `$` and `|` inside one value. */

@@ -183,7 +183,9 @@ suite('Orthanc as an external DICOM store of the graph', () => {
     const [dose] = await orthancQido('instances?PatientID=id11111');
     const { dicomStore } = await data(`{ dicomStore(name: "${STORE}") { study(uid: "${dose!['0020000D']!.Value![0]}") { series { nodes { instances { nodes { renderedUrl } } } } } } }`);
     const response = await fetch(dicomStore.study.series.nodes[0].instances.nodes[0].renderedUrl);
-    expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([502, 'UPSTREAM_ERROR']);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect([response.status, body.errors.map(({ extensions }) => extensions.code)]).toEqual([502, ['UPSTREAM_ERROR']]);
+    expect(body.errors[0]!.message).not.toBe('');
   });
 
   it('reads instance metadata from Orthanc', async () => {

@@ -53,7 +53,7 @@ export function toInstance(store: string, studyUid: string, seriesUid: string, a
 /** Runs one QIDO search for a single object after the access check; none found is NOT_FOUND. */
 async function findOne(store: DicomStoreName, segments: string[], query: [string, string][], what: string, context: RequestContext): Promise<DicomJson> {
   const [row] = await context.loaders.qido.load({ store: context.access.checkStore(store), segments, query });
-  if (!row) throw new UpstreamError(`${what} not found`, 404, 'dicomweb', 'NOT_FOUND');
+  if (!row) throw new UpstreamError(`${what} not found`, { status: 404, kind: 'dicomweb', reason: 'NOT_FOUND' });
   return row;
 }
 

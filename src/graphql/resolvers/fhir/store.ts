@@ -28,7 +28,7 @@ export const fhirStoreDataResolvers: Pick<FhirStoreResolvers, 'patients' | 'pati
       return (await loadFhirResource(store.name, requireResourceType(type), requireFhirId(id), context)).resource;
     } catch (error) {
       // Gone (deleted) reads as not found to a client.
-      if (error instanceof UpstreamError && error.status === 410) throw new UpstreamError(error.message, 404, 'fhir', 'not-found');
+      if (error instanceof UpstreamError && error.status === 410) throw new UpstreamError(error.message, { status: 404, kind: 'fhir', reason: 'not-found' });
       throw error;
     }
   },

@@ -55,7 +55,7 @@ export const hl7V2Mutations: Pick<MutationResolvers, 'ingestHl7V2Message'> = {
       }
       throw error;
     }
-    if (response.message === undefined) throw new UpstreamError('The HL7v2 store answered an ingest without the message', 200, 'hl7v2');
+    if (response.message === undefined) throw new UpstreamError('The HL7v2 store answered an ingest without the message', { status: 200, kind: 'hl7v2' });
     primeMessages(name, [response.message], context);
     const ack = Buffer.from(response.hl7Ack ?? '', 'base64').toString('utf8');
     return { message: response.message, ack, ackCode: ackCodeOf(ack) };
