@@ -1,21 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { COHORT_REFERENCE_DATE, SYSTEM, generateCohort, type FhirResource } from '../../src/demo/cohort/index.js';
+import { referencesIn } from '../helpers/fhir-references.js';
 
 const cohort = generateCohort({ patients: 100 });
 const byType = (type: string) => cohort.resources.filter((resource) => resource.resourceType === type);
 const patients = byType('Patient') as any[];
-
-/** Every `reference` string anywhere inside a resource. */
-function referencesIn(value: unknown, found: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((item) => referencesIn(item, found));
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key === 'reference' && typeof item === 'string') found.push(item);
-      else referencesIn(item, found);
-    }
-  }
-  return found;
-}
 
 /** The patient a resource belongs to, by its subject or patient reference. */
 function ownerOf(resource: any): string | undefined {

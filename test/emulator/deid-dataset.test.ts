@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac, randomBytes } from 'node:crypto';
 import type { RunningEmulator } from '../../src/emulator/server.js';
+import { referencesIn } from '../helpers/fhir-references.js';
 import { counterOf, DEMO, dumpDicom, dumpFhir, loadDemo, waitDone, type DumpedInstance } from './deid-helpers.js';
 import { Client, expectEnvelope, LOC, obj, start } from './helpers.js';
 
@@ -35,17 +36,6 @@ let destFhir: Map<string, Resource>;
 let destDicom: DumpedInstance[];
 let operation: Record<string, unknown>;
 let started: Record<string, unknown>;
-
-function references(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((item) => references(item, out));
-  else if (typeof node === 'object' && node !== null) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'reference' && typeof value === 'string') out.push(value);
-      else references(value, out);
-    }
-  }
-  return out;
-}
 
 function mrnOf(patient: Resource): string {
   return patient.identifier.find((i: Resource) => i.type?.coding?.some((c: Resource) => c.code === 'MR')).value;
@@ -134,7 +124,7 @@ describe('datasets.deidentify over the demo cohort', () => {
   });
 
   it('rewrites every reference so it resolves inside the copy', () => {
-    const refs = [...destFhir.values()].flatMap((r) => references(r));
+    const refs = [...destFhir.values()].flatMap((r) => referencesIn(r));
     expect(refs.length).toBeGreaterThan(100);
     expect(refs.filter((ref) => !destFhir.has(ref))).toEqual([]);
   });

@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { counterOf, waitDone } from './deid-helpers.js';
 import { FhirApi } from './fhir-helpers.js';
-import { Client, expectEnvelope, LOC, obj, start } from './helpers.js';
-import { DATASET, expectStatus, grant, S1, S2, startIamFixture, type IamFixture } from './iam-helpers.js';
+import { Client, expectEnvelope, LOC, obj, start, suiteFixture } from './helpers.js';
+import { DATASET, expectStatus, grant, S1, S2, startIamFixture } from './iam-helpers.js';
 
 const DS = `${LOC}/datasets/ds`;
 const SOURCE = `${DS}/fhirStores/src`;
@@ -45,7 +45,7 @@ beforeAll(async () => {
     resource: { resourceType: 'Patient', name: [{ family: `Family${i}` }], birthDate: '1970-01-01' },
     request: { method: 'POST', url: 'Patient' },
   }));
-  const res = await new FhirApi(`${emulator.url}/v1/${SOURCE}/fhir`).request('POST', '', { resourceType: 'Bundle', type: 'batch', entry });
+  const res = await new FhirApi(`${emulator.url}/v1/${SOURCE}/fhir`).bundle('batch', entry);
   expect(res.status).toBe(200);
   // Each chunk of the copy waits the injected latency: long enough to watch it and to cancel it.
   emulator.latency = { minMs: 30, maxMs: 30 };
@@ -101,7 +101,7 @@ describe('a de-identification interrupted by the emulator stopping', () => {
       await api.call('POST', `${LOC}/datasets?datasetId=ds`, {});
       for (const id of ['src', 'dst']) await api.call('POST', `${DS}/fhirStores?fhirStoreId=${id}`, { version: 'R4' });
       const entry = Array.from({ length: 500 }, () => ({ resource: { resourceType: 'Patient', gender: 'other' }, request: { method: 'POST', url: 'Patient' } }));
-      await new FhirApi(`${first.url}/v1/${SOURCE}/fhir`).request('POST', '', { resourceType: 'Bundle', type: 'batch', entry });
+      await new FhirApi(`${first.url}/v1/${SOURCE}/fhir`).bundle('batch', entry);
       first.latency = { minMs: 50, maxMs: 50 };
       const started = await api.call('POST', `${SOURCE}:deidentify`, { destinationStore: `${DS}/fhirStores/dst` });
       const name = String(obj(started.json)['name']);
@@ -123,15 +123,7 @@ describe('a de-identification interrupted by the emulator stopping', () => {
 });
 
 describe('de-identification permissions', () => {
-  let iam: IamFixture;
-
-  beforeAll(async () => {
-    iam = await startIamFixture();
-  });
-
-  afterAll(async () => {
-    await iam.emulator.close();
-  });
+  const iam = suiteFixture(startIamFixture);
 
   it('needs …deidentify on the source and write access to the destination', async () => {
     const body = { destinationStore: S2 };

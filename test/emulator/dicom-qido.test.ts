@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { StudyPlan } from '../../src/demo/imaging-plan.js';
-import { expectEnvelope } from './helpers.js';
+import { expectEnvelope, toApiResponse } from './helpers.js';
 import { type DicomEmulator, imageSize, sampleInstances, startDicomEmulator, stow, value } from './dicom-helpers.js';
 
 let dicom: DicomEmulator;
@@ -10,15 +10,8 @@ let us: StudyPlan;
 let ctRows: number;
 
 async function search(path: string, accept = 'application/dicom+json'): Promise<{ status: number; body: any; text: string; headers: Headers }> {
-  const res = await fetch(`${dicom.web}/${path}`, { headers: { accept } });
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, body, text, headers: res.headers };
+  const { json, ...response } = await toApiResponse(await fetch(`${dicom.web}/${path}`, { headers: { accept } }));
+  return { ...response, body: json };
 }
 
 const uids = (results: any[], tag: string): string[] => results.map((r) => value(r, tag));

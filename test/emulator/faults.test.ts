@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { request } from 'node:http';
 import { FaultInjector, parseFaultRules, parseLatency, type FaultRule } from '../../src/emulator/faults.js';
 import type { RunningEmulator } from '../../src/emulator/server.js';
+import { thrownBy } from '../helpers/errors.js';
 import { Client, expectEnvelope, LOC, start } from './helpers.js';
 
 describe('parseFaultRules', () => {
@@ -35,12 +36,7 @@ describe('parseFaultRules', () => {
     ['[{"path": "x", "rate": 1, "status": 503, "method": "G E T"}]', /"method"/],
     ['[{"path": "x", "rate": 1, "status": 503}, {"path": "y", "rate": 1}]', /^rule 1:/],
   ])('rejects %s with a one-line message', (json, message) => {
-    let error: unknown;
-    try {
-      parseFaultRules(json);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => parseFaultRules(json));
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toMatch(/\n/);
@@ -72,12 +68,7 @@ describe('parseLatency', () => {
   });
 
   it.each(['', 'fast', '-5', '10-', '40-10', '1.5', '10-20-30'])('rejects %j with a one-line message', (text) => {
-    let error: unknown;
-    try {
-      parseLatency(text);
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => parseLatency(text));
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).not.toMatch(/\n/);
   });

@@ -12,10 +12,6 @@ beforeAll(async () => {
 
 afterAll(async () => emulator.close());
 
-function bundle(type: 'batch' | 'transaction', entry: unknown[]): Record<string, unknown> {
-  return { resourceType: 'Bundle', type, entry };
-}
-
 function post(resource: Record<string, unknown>, fullUrl?: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...(fullUrl ? { fullUrl } : {}), resource, request: { method: 'POST', url: resource['resourceType'], ...extra } };
 }
@@ -28,15 +24,11 @@ async function counts(): Promise<Record<string, string>> {
 
 describe('transaction', () => {
   it('creates everything, rewriting urn:uuid references, whatever the entry order', async () => {
-    const res = await api.request(
-      'POST',
-      '',
-      bundle('transaction', [
-        post({ resourceType: 'Observation', status: 'final', subject: { reference: 'urn:uuid:pat' }, encounter: { reference: 'urn:uuid:enc' } }),
-        post({ resourceType: 'Encounter', status: 'finished', subject: { reference: 'urn:uuid:pat' } }, 'urn:uuid:enc'),
-        post({ resourceType: 'Patient', name: [{ family: 'Tx' }] }, 'urn:uuid:pat'),
-      ]),
-    );
+    const res = await api.bundle('transaction', [
+      post({ resourceType: 'Observation', status: 'final', subject: { reference: 'urn:uuid:pat' }, encounter: { reference: 'urn:uuid:enc' } }),
+      post({ resourceType: 'Encounter', status: 'finished', subject: { reference: 'urn:uuid:pat' } }, 'urn:uuid:enc'),
+      post({ resourceType: 'Patient', name: [{ family: 'Tx' }] }, 'urn:uuid:pat'),
+    ]);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ resourceType: 'Bundle', type: 'transaction-response' });
     const [obs, enc, pat] = res.body.entry;
@@ -55,17 +47,13 @@ describe('transaction', () => {
     const existing = await api.create({ resourceType: 'Patient', gender: 'female' });
     const doomed = await api.create({ resourceType: 'Patient' });
     const before = await counts();
-    const res = await api.request(
-      'POST',
-      '',
-      bundle('transaction', [
-        post({ resourceType: 'Patient', name: [{ family: 'Rollback' }] }, 'urn:uuid:a'),
-        post({ resourceType: 'Observation', status: 'final', subject: { reference: 'urn:uuid:a' } }),
-        { resource: { resourceType: 'Patient', id: existing.id, gender: 'male' }, request: { method: 'PUT', url: `Patient/${existing.id}` } },
-        { request: { method: 'DELETE', url: `Patient/${doomed.id}` } },
-        { resource: { resourceType: 'Patient', id: 'ghost' }, request: { method: 'PUT', url: 'Patient/ghost' } },
-      ]),
-    );
+    const res = await api.bundle('transaction', [
+      post({ resourceType: 'Patient', name: [{ family: 'Rollback' }] }, 'urn:uuid:a'),
+      post({ resourceType: 'Observation', status: 'final', subject: { reference: 'urn:uuid:a' } }),
+      { resource: { resourceType: 'Patient', id: existing.id, gender: 'male' }, request: { method: 'PUT', url: `Patient/${existing.id}` } },
+      { request: { method: 'DELETE', url: `Patient/${doomed.id}` } },
+      { resource: { resourceType: 'Patient', id: 'ghost' }, request: { method: 'PUT', url: 'Patient/ghost' } },
+    ]);
     expect(res.status).toBe(404);
     expect(res.body.resourceType).toBe('OperationOutcome');
     expect(res.body.issue[0].diagnostics).toContain('Bundle.entry[4]');
@@ -78,14 +66,10 @@ describe('transaction', () => {
 
   it('fails as a whole on a broken reference, whatever entry holds it', async () => {
     const before = await counts();
-    const res = await api.request(
-      'POST',
-      '',
-      bundle('transaction', [
-        post({ resourceType: 'Patient' }, 'urn:uuid:b'),
-        post({ resourceType: 'Observation', status: 'final', subject: { reference: 'Patient/ghost' } }),
-      ]),
-    );
+    const res = await api.bundle('transaction', [
+      post({ resourceType: 'Patient' }, 'urn:uuid:b'),
+      post({ resourceType: 'Observation', status: 'final', subject: { reference: 'Patient/ghost' } }),
+    ]);
     expect(res.status).toBe(400);
     expect(res.body.issue[0].details.text).toBe('storage_error');
     expect(await counts()).toEqual(before);
@@ -95,17 +79,13 @@ describe('transaction', () => {
     const target = await api.create({ resourceType: 'Patient', identifier: [{ system: 'urn:tx', value: 'T' }] });
     const doomed = await api.create({ resourceType: 'Patient' });
     const patchOps = Buffer.from(JSON.stringify([{ op: 'add', path: '/active', value: true }])).toString('base64');
-    const res = await api.request(
-      'POST',
-      '',
-      bundle('transaction', [
-        { request: { method: 'GET', url: `Patient/${target.id}` } },
-        { resource: { resourceType: 'Binary', contentType: 'application/json-patch+json', data: patchOps }, request: { method: 'PATCH', url: `Patient/${target.id}` } },
-        post({ resourceType: 'Patient' }, 'urn:uuid:t', { ifNoneExist: 'identifier=urn:tx|T' }),
-        post({ resourceType: 'Observation', status: 'final', subject: { reference: 'urn:uuid:t' } }),
-        { request: { method: 'DELETE', url: `${api.base}/Patient/${doomed.id}` } },
-      ]),
-    );
+    const res = await api.bundle('transaction', [
+      { request: { method: 'GET', url: `Patient/${target.id}` } },
+      { resource: { resourceType: 'Binary', contentType: 'application/json-patch+json', data: patchOps }, request: { method: 'PATCH', url: `Patient/${target.id}` } },
+      post({ resourceType: 'Patient' }, 'urn:uuid:t', { ifNoneExist: 'identifier=urn:tx|T' }),
+      post({ resourceType: 'Observation', status: 'final', subject: { reference: 'urn:uuid:t' } }),
+      { request: { method: 'DELETE', url: `${api.base}/Patient/${doomed.id}` } },
+    ]);
     expect(res.status).toBe(200);
     const [read, patched, conditional, observation, deleted] = res.body.entry;
     expect(read.resource.active).toBe(true);
@@ -119,20 +99,16 @@ describe('transaction', () => {
 
   it('reads its own deletions: a GET after a DELETE of the same resource fails the transaction', async () => {
     const p = await api.create({ resourceType: 'Patient' });
-    const res = await api.request(
-      'POST',
-      '',
-      bundle('transaction', [
-        { request: { method: 'GET', url: `Patient/${p.id}` } },
-        { request: { method: 'DELETE', url: `Patient/${p.id}` } },
-      ]),
-    );
+    const res = await api.bundle('transaction', [
+      { request: { method: 'GET', url: `Patient/${p.id}` } },
+      { request: { method: 'DELETE', url: `Patient/${p.id}` } },
+    ]);
     expect(res.status).toBe(404);
     expect((await api.get(`Patient/${p.id}`)).body).toEqual(p);
   });
 
   it('omits resources from the response with Prefer: return=minimal', async () => {
-    const res = await api.request('POST', '', bundle('transaction', [post({ resourceType: 'Patient' })]), { prefer: 'return=minimal' });
+    const res = await api.bundle('transaction', [post({ resourceType: 'Patient' })], { prefer: 'return=minimal' });
     expect(res.body.entry[0].resource).toBeUndefined();
     expect(res.body.entry[0].response.status).toBe('201 Created');
   });
@@ -140,11 +116,11 @@ describe('transaction', () => {
   it('rejects what is not a batch or transaction Bundle, and search entries', async () => {
     expect((await api.request('POST', '', { resourceType: 'Bundle', type: 'collection' })).body.issue[0].details.text).toBe('invalid_resource');
     expect((await api.request('POST', '', { resourceType: 'Patient' })).status).toBe(400);
-    const search = await api.request('POST', '', bundle('transaction', [{ request: { method: 'GET', url: 'Patient?gender=male' } }]));
+    const search = await api.bundle('transaction', [{ request: { method: 'GET', url: 'Patient?gender=male' } }]);
     expect(search.body.issue[0].code).toBe('not-supported');
     const p = await api.create({ resourceType: 'Patient' });
     const put = { resource: { resourceType: 'Patient', id: p.id }, request: { method: 'PUT', url: `Patient/${p.id}` } };
-    const twice = await api.request('POST', '', bundle('transaction', [put, put]));
+    const twice = await api.bundle('transaction', [put, put]);
     expect(twice.status).toBe(400);
     expect(twice.body.issue[0].diagnostics).toContain('more than once');
   });
@@ -153,18 +129,14 @@ describe('transaction', () => {
 describe('batch', () => {
   it('runs each entry on its own and reports per-entry statuses', async () => {
     const existing = await api.create({ resourceType: 'Patient' });
-    const res = await api.request(
-      'POST',
-      '',
-      bundle('batch', [
-        post({ resourceType: 'Patient', name: [{ family: 'Batched' }] }),
-        post({ resourceType: 'Observation', status: 'final', subject: { reference: 'Patient/ghost' } }),
-        { request: { method: 'GET', url: `Patient/${existing.id}` } },
-        { request: { method: 'GET', url: 'Patient/missing' } },
-        { request: { method: 'PUT', url: 'Unicorn/1' }, resource: { resourceType: 'Unicorn' } },
-        { request: { url: 'Patient' } },
-      ]),
-    );
+    const res = await api.bundle('batch', [
+      post({ resourceType: 'Patient', name: [{ family: 'Batched' }] }),
+      post({ resourceType: 'Observation', status: 'final', subject: { reference: 'Patient/ghost' } }),
+      { request: { method: 'GET', url: `Patient/${existing.id}` } },
+      { request: { method: 'GET', url: 'Patient/missing' } },
+      { request: { method: 'PUT', url: 'Unicorn/1' }, resource: { resourceType: 'Unicorn' } },
+      { request: { url: 'Patient' } },
+    ]);
     expect(res.status).toBe(200);
     expect(res.body.type).toBe('batch-response');
     const statuses = res.body.entry.map((e: any) => e.response.status);

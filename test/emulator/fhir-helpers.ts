@@ -2,7 +2,7 @@
 
 import { fhirModule } from '../../src/emulator/fhir/index.js';
 import { BUILT_IN_MODULES, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
-import { LOC, start } from './helpers.js';
+import { LOC, start, toApiResponse } from './helpers.js';
 
 export interface FhirResponse {
   status: number;
@@ -23,15 +23,8 @@ export class FhirApi {
       init.headers = { 'content-type': 'application/fhir+json', ...headers };
     }
     const url = /^https?:/.test(path) ? path : `${this.base}/${path}`;
-    const res = await fetch(url, init);
-    const text = await res.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, headers: res.headers, body: parsed, text };
+    const { json, ...response } = await toApiResponse(await fetch(url, init));
+    return { ...response, body: json };
   }
 
   get(path: string, headers?: Record<string, string>): Promise<FhirResponse> {
@@ -45,6 +38,11 @@ export class FhirApi {
     return res.body;
   }
 
+  /** Posts a batch or transaction Bundle of `entry` to the store's base (FHIR's `batch`/`transaction` interaction). */
+  bundle(type: 'batch' | 'transaction', entry: unknown[], headers: Record<string, string> = {}): Promise<FhirResponse> {
+    return this.request('POST', '', { resourceType: 'Bundle', type, entry }, headers);
+  }
+
   /**
    * Creates resources in one transaction (each entry may carry a `urn:uuid:` fullUrl for the others
    * to reference); returns them as stored, failing on any non-200 answer.
@@ -55,9 +53,7 @@ export class FhirApi {
       resource,
       request: { method: 'POST', url: String(resource['resourceType']) },
     }));
-    const res = await this.request('POST', '', { resourceType: 'Bundle', type: 'transaction', entry }, {
-      prefer: 'return=representation',
-    });
+    const res = await this.bundle('transaction', entry, { prefer: 'return=representation' });
     if (res.status !== 200) throw new Error(`transaction failed: ${res.status} ${res.text.slice(0, 500)}`);
     return res.body.entry.map((e: any) => e.resource);
   }

@@ -136,15 +136,11 @@ describe('default order under churn', () => {
   it('lists resources newest first after many updates and deletions', async () => {
     const store = await createStore(emulator, 'churn');
     const created = await store.load(Array.from({ length: 1100 }, (_, i) => ({ resource: { resourceType: 'Device', serialNumber: `${i}` } })));
-    const put = (resources: any[]): unknown => ({
-      resourceType: 'Bundle',
-      type: 'transaction',
-      entry: resources.map((r) => ({ resource: r, request: { method: 'PUT', url: `Device/${r.id}` } })),
-    });
+    const put = (resources: any[]) => store.bundle('transaction', resources.map((r) => ({ resource: r, request: { method: 'PUT', url: `Device/${r.id}` } })));
     // Two rounds of updates leave more superseded versions than current ones behind.
-    await store.request('POST', '', put(created.map((r) => ({ ...r, status: 'active' }))));
+    await put(created.map((r) => ({ ...r, status: 'active' })));
     const shuffled = created.filter((_, i) => i % 3 !== 0).reverse();
-    await store.request('POST', '', put(shuffled.map((r) => ({ ...r, status: 'inactive' }))));
+    await put(shuffled.map((r) => ({ ...r, status: 'inactive' })));
     const deleted = created.filter((_, i) => i % 3 === 0).slice(0, 10);
     for (const r of deleted) await store.request('DELETE', `Device/${r.id}`);
 

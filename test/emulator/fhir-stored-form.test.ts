@@ -5,12 +5,12 @@
  * Elements shared between stored resources must never change with another resource's write.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { jsonByteLength } from '../../src/emulator/fhir/json-size.js';
 import { findReferences, storedForm } from '../../src/emulator/fhir/references.js';
 import type { JsonObject, JsonValue } from '../../src/emulator/json.js';
-import type { RunningEmulator } from '../../src/emulator/server.js';
-import { startFhir, type FhirApi } from './fhir-helpers.js';
+import { startFhir } from './fhir-helpers.js';
+import { suiteFixture } from './helpers.js';
 
 const ODD_STRINGS = ['', '"', '\\', '\n\t\b\f\r', '\u0000\u001f\u007f\u0080', 'Müller', '\u2028\u2029', '😀', '\ud800', 'a\udc00b', 'x\ud83d\ude00y', '\uffff'];
 const ODD_NUMBERS = [0, -0, 1, -1, 9, 10, 99, 100, 1e20, 1e21, 1.5, -0.001, 1e-7, 2 ** 53, -(2 ** 60), 3.14159];
@@ -83,18 +83,10 @@ describe('storedForm element sharing', () => {
 });
 
 describe('shared elements in the store', () => {
-  let emulator: RunningEmulator;
-  let api: FhirApi;
-
-  beforeAll(async () => {
-    ({ emulator, api } = await startFhir());
-  });
-
-  afterAll(async () => {
-    await emulator.close();
-  });
+  const fhir = suiteFixture(startFhir);
 
   it('keeps a resource unchanged when another one sharing its elements is patched or updated', async () => {
+    const { api } = fhir;
     const observation = (display: string) => ({
       resourceType: 'Observation',
       status: 'final',

@@ -3,24 +3,16 @@
  * resource with the system): through updates and deletions, and for a coding without a code.
  */
 
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import type { RunningEmulator } from '../../src/emulator/server.js';
-import { startFhir, type FhirApi } from './fhir-helpers.js';
+import { expect, it } from '@jest/globals';
+import { startFhir } from './fhir-helpers.js';
+import { suiteFixture } from './helpers.js';
 
-let emulator: RunningEmulator;
-let api: FhirApi;
-
-beforeAll(async () => {
-  ({ emulator, api } = await startFhir());
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
+const fhir = suiteFixture(startFhir);
 
 const observation = (coding: Record<string, unknown>) => ({ resourceType: 'Observation', status: 'final', code: { coding: [coding] } });
 
 it('follows updates and deletions, and finds codings whose code is not a string', async () => {
+  const { api } = fhir;
   const a = await api.create(observation({ system: 'urn:sys', code: 'A' }));
   const b = await api.create(observation({ system: 'urn:sys', code: 'B' }));
   const odd = await api.create(observation({ system: 'urn:sys', code: 7 }));

@@ -1,5 +1,6 @@
 /** Shared helpers for the emulator's HTTP tests. */
 
+import { afterAll, beforeAll } from '@jest/globals';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
 
 export interface ApiResponse {
@@ -51,6 +52,21 @@ export class Client {
 /** Starts an emulator on a free port with a quiet logger unless one is given. */
 export function start(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({ port: 0, logger: { warn: () => {}, error: () => {} }, ...options });
+}
+
+/**
+ * Runs `start` before the tests of the enclosing `describe` block (or file) and closes its emulator
+ * after them. `beforeAll` fills the returned object in, so tests read its fields only while they run.
+ */
+export function suiteFixture<T extends { emulator: RunningEmulator }>(start: () => Promise<T>): T {
+  const fixture = {} as T;
+  beforeAll(async () => {
+    Object.assign(fixture, await start());
+  });
+  afterAll(async () => {
+    await fixture.emulator.close();
+  });
+  return fixture;
 }
 
 /** Asserts the Google error envelope and returns its message. */

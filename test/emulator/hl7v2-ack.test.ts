@@ -1,18 +1,8 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import type { RunningEmulator } from '../../src/emulator/server.js';
+import { describe, expect, it } from '@jest/globals';
 import { type ApiResponse, type Client, expectEnvelope, obj, toApiResponse } from './helpers.js';
-import { ADT_A01, ORU_R01, STORE, base64, expectOk, fromBase64, hl7, startWithStore } from './hl7v2-helpers.js';
+import { ADT_A01, ORU_R01, STORE, base64, expectOk, fromBase64, hl7, perTestEmulators } from './hl7v2-helpers.js';
 
-const running: RunningEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((emulator) => emulator.close()));
-});
-
-async function storeWith(body: Record<string, unknown> = {}): Promise<Client> {
-  const started = await startWithStore(body);
-  running.push(started.emulator);
-  return started.client;
-}
+const { withStore } = perTestEmulators();
 
 /** Segments of an ACK, each split into fields. */
 function fieldsOf(ack: string): string[][] {
@@ -31,7 +21,7 @@ async function ingest(client: Client, text: string, headers: Record<string, stri
 
 describe('messages.ingest', () => {
   it('stores the message and answers an AA ACK with the facilities swapped and MSA-2 = the control id', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const before = Date.now();
     const body = expectOk(await ingest(client, ADT_A01));
     const message = obj(body['message']);
@@ -52,7 +42,7 @@ describe('messages.ingest', () => {
   });
 
   it('answers a message that does not parse with a 400 and no stored message; the NACK (AR) comes with X-GOOG-API-FORMAT-VERSION: 2', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const broken = hl7('MSH|^~\\&|EPIC|GENHOSP|LAB|GENLAB|20240115083015||ADT^A01|CTRL-9|P|2.5', 'P I D|1');
     const plain = await ingest(client, broken);
     expect(expectEnvelope(plain, 400, 'INVALID_ARGUMENT')).toContain('segment 2');
@@ -70,7 +60,7 @@ describe('messages.ingest', () => {
   });
 
   it('NACKs data without a readable header with an empty MSA-2', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const res = await ingest(client, 'not hl7 at all', { 'x-goog-api-format-version': '2' });
     const details = obj(obj(res.json)['error'])['details'] as { hl7Nack: string }[];
     const [, msa] = fieldsOf(fromBase64(details[0]?.hl7Nack));
@@ -78,7 +68,7 @@ describe('messages.ingest', () => {
   });
 
   it('with rejectDuplicateMessage, refuses the same bytes again with 409 and an AE NACK', async () => {
-    const client = await storeWith({ rejectDuplicateMessage: true });
+    const client = await withStore({ rejectDuplicateMessage: true });
     expectOk(await ingest(client, ORU_R01));
     const res = await ingest(client, ORU_R01, { 'x-goog-api-format-version': '2' });
     expect(res.status).toBe(409);
@@ -88,14 +78,14 @@ describe('messages.ingest', () => {
     expect(msa?.slice(0, 3)).toEqual(['MSA', 'AE', 'LAB000042']);
     expectEnvelope(await client.call('POST', `${STORE}/messages`, { message: { data: base64(ORU_R01) } }), 409, 'ALREADY_EXISTS');
     // Without the setting, duplicates are separate messages.
-    const lenient = await storeWith();
+    const lenient = await withStore();
     expectOk(await ingest(lenient, ORU_R01));
     expectOk(await ingest(lenient, ORU_R01));
     expect((expectOk(await lenient.get(`${STORE}/messages`))['hl7V2Messages'] as unknown[]).length).toBe(2);
   });
 
   it('escapes the delimiters of an error text so the NACK stays one MSA segment', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const res = await ingest(client, hl7('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|C1|P|2.5', 'X^Y|1'), { 'x-goog-api-format-version': '2' });
     const nack = fromBase64((obj(obj(res.json)['error'])['details'] as { hl7Nack: string }[])[0]?.hl7Nack);
     const [, msa] = fieldsOf(nack);

@@ -1,5 +1,6 @@
 /** Shared fixtures for the emulator's HL7v2 tests: real-looking messages and a seeded store. */
 
+import { afterEach } from '@jest/globals';
 import type { RunningEmulator } from '../../src/emulator/server.js';
 import { type ApiResponse, Client, LOC, obj, start } from './helpers.js';
 
@@ -53,6 +54,32 @@ export async function startWithStore(store: Record<string, unknown> = {}, timeZo
   await expectOk(await client.call('POST', `${LOC}/datasets?datasetId=d`, { timeZone }));
   await expectOk(await client.call('POST', `${DATASET}/hl7V2Stores?hl7V2StoreId=h`, store));
   return { emulator, client };
+}
+
+/**
+ * For a file whose tests each start their own emulators: `withStore` starts one as `startWithStore`
+ * does and returns its client, `closeAfterTest` takes one started otherwise; an `afterEach` closes
+ * them all.
+ */
+export function perTestEmulators(): {
+  withStore(store?: Record<string, unknown>, timeZone?: string): Promise<Client>;
+  closeAfterTest(emulator: RunningEmulator): RunningEmulator;
+} {
+  const running: RunningEmulator[] = [];
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((emulator) => emulator.close()));
+  });
+  return {
+    async withStore(store = {}, timeZone = 'UTC') {
+      const started = await startWithStore(store, timeZone);
+      running.push(started.emulator);
+      return started.client;
+    },
+    closeAfterTest(emulator) {
+      running.push(emulator);
+      return emulator;
+    },
+  };
 }
 
 /** Fails with the body unless the answer is 200; returns the JSON object. */

@@ -1,25 +1,14 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import type { RunningEmulator } from '../../src/emulator/server.js';
-import type { Client } from './helpers.js';
+import { describe, expect, it } from '@jest/globals';
 import { expectEnvelope, obj } from './helpers.js';
 import {
-  ADT_A01, ADT_A01_OTHER, ORU_R01, STORE, base64, createMessage, expectOk, fromBase64, hl7, segmentFields, startWithStore,
+  ADT_A01, ADT_A01_OTHER, ORU_R01, STORE, base64, createMessage, expectOk, fromBase64, hl7, perTestEmulators, segmentFields,
 } from './hl7v2-helpers.js';
 
-const running: RunningEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((emulator) => emulator.close()));
-});
-
-async function storeWith(body: Record<string, unknown> = {}, timeZone = 'UTC'): Promise<Client> {
-  const started = await startWithStore(body, timeZone);
-  running.push(started.emulator);
-  return started.client;
-}
+const { withStore } = perTestEmulators();
 
 describe('parsing into parsedData with Google\'s field keys', () => {
   it('V1 (the default) leaves out MSH-1, so MSH keys are one less than the HL7 field number', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const message = await createMessage(client, ADT_A01);
     const msh = segmentFields(message, 'MSH');
     expect(msh).toMatchObject({ '0': 'MSH', '1': '^~\\&', '2': 'EPIC', '3.1': 'GENHOSP', '3.2': '2.16.840.1.113883.3.72.5.20', '3.3': 'ISO', '8.1': 'ADT', '8.2': 'A01', '8.3': 'ADT_A01', '9': 'MSG00001', '11': '2.5.1' });
@@ -29,7 +18,7 @@ describe('parsing into parsedData with Google\'s field keys', () => {
   });
 
   it('writes repeated fields with [n], components and subcomponents 1-based, and keeps escapes in V1', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const pid = segmentFields(await createMessage(client, ADT_A01), 'PID');
     expect(pid).toMatchObject({
       '0': 'PID', '1': '1',
@@ -44,7 +33,7 @@ describe('parsing into parsedData with Google\'s field keys', () => {
   });
 
   it('V2 keeps HL7 numbering (MSH-1 is key 1); V3 also decodes escaped delimiters', async () => {
-    const client = await storeWith({ parserConfig: { version: 'V2' } });
+    const client = await withStore({ parserConfig: { version: 'V2' } });
     const v2 = await createMessage(client, ORU_R01);
     expect(segmentFields(v2, 'MSH')).toMatchObject({ '1': '|', '2': '^~\\&', '4': 'GENLAB', '9.1': 'ORU', '9.2': 'R01', '10': 'LAB000042' });
     expect(segmentFields(v2, 'OBX', 2)['5']).toBe('Hemolyzed\\F\\recollect if K+ \\T\\ Na+ abnormal');
@@ -59,7 +48,7 @@ describe('parsing into parsedData with Google\'s field keys', () => {
   });
 
   it('gives setId to segments in a set and none to the others', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const message = await createMessage(client, ADT_A01);
     const segments = obj(message['parsedData'])['segments'] as { segmentId: string; setId?: string }[];
     expect(segments.map((s) => [s.segmentId, s.setId ?? null])).toEqual([
@@ -68,7 +57,7 @@ describe('parsing into parsedData with Google\'s field keys', () => {
   });
 
   it('derives messageType, sendFacility, sendTime (Z-normalized) and patientIds from PID-2/3/4', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const adt = await createMessage(client, ADT_A01);
     expect(adt).toMatchObject({
       messageType: 'ADT',
@@ -84,31 +73,31 @@ describe('parsing into parsedData with Google\'s field keys', () => {
   });
 
   it('reads a send time without an offset in the dataset\'s time zone', async () => {
-    const client = await storeWith({}, 'America/New_York');
+    const client = await withStore({}, 'America/New_York');
     const message = await createMessage(client, hl7('MSH|^~\\&|A|B|C|D|20240701120000.25||ADT^A04|1|P|2.5'));
     expect(message['sendTime']).toBe('2024-07-01T16:00:00.250Z');
   });
 
   it('splits on the store\'s segmentTerminator and accepts \\r\\n with the default one', async () => {
-    const client = await storeWith({ parserConfig: { segmentTerminator: base64('\n') } });
+    const client = await withStore({ parserConfig: { segmentTerminator: base64('\n') } });
     const message = await createMessage(client, 'MSH|^~\\&|A|B|C|D|20240101||ORU^R01|9|P|2.5\nPID|1||77^^^^MR\n');
     expect((obj(message['parsedData'])['segments'] as unknown[]).length).toBe(2);
     expect(message['patientIds']).toEqual([{ value: '77', type: 'MR' }]);
 
-    const crlf = await storeWith();
+    const crlf = await withStore();
     const again = await createMessage(crlf, 'MSH|^~\\&|A|B|C|D|20240101||ORU^R01|9|P|2.5\r\nPID|1||77^^^^MR\r\n');
     expect((obj(again['parsedData'])['segments'] as { segmentId: string }[]).map((s) => s.segmentId)).toEqual(['MSH', 'PID']);
   });
 
   it('uses the delimiters MSH declares', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const message = await createMessage(client, hl7('MSH#*~\\$#APP#FAC#X#Y#20240101##ADT*A08#7#P#2.5', 'PID#1##M1*x$y***MR'));
     expect(message).toMatchObject({ messageType: 'ADT', patientIds: [{ value: 'M1', type: 'MR' }] });
     expect(segmentFields(message, 'PID')).toMatchObject({ '3.2.1': 'x', '3.2.2': 'y', '3.5': 'MR' });
   });
 
   it('refuses data that is not an HL7v2 message the store accepts, with a 400', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const cases = ['hello world', 'MSH|^~|A', hl7('MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5', 'pid|1'), hl7('MSH|^~\\&|A', 'MSH|^~\\&|B')];
     for (const text of cases) {
       expectEnvelope(await client.call('POST', `${STORE}/messages`, { message: { data: base64(text) } }), 400, 'INVALID_ARGUMENT');
@@ -121,7 +110,7 @@ describe('parsing into parsedData with Google\'s field keys', () => {
   });
 
   it('accepts a message without MSH when the store allows a null header', async () => {
-    const client = await storeWith({ parserConfig: { allowNullHeader: true } });
+    const client = await withStore({ parserConfig: { allowNullHeader: true } });
     const message = await createMessage(client, hl7('PID|1||M9^^^^MR', 'OBX|1|ST|x||y'));
     expect(message['messageType']).toBeUndefined();
     expect(message['patientIds']).toEqual([{ value: 'M9', type: 'MR' }]);
@@ -130,7 +119,7 @@ describe('parsing into parsedData with Google\'s field keys', () => {
 
 describe('views', () => {
   it('get defaults to FULL; RAW_ONLY, PARSED_ONLY, SCHEMATIZED_ONLY and BASIC leave out their parts', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const created = await createMessage(client, ORU_R01, { priority: 'high' });
     const name = String(created['name']);
     const full = expectOk(await client.get(name));
@@ -151,7 +140,7 @@ describe('views', () => {
   });
 
   it('patches labels only, and deletes', async () => {
-    const client = await storeWith();
+    const client = await withStore();
     const name = String((await createMessage(client, ORU_R01, { priority: 'high' }))['name']);
     const patched = expectOk(await client.call('PATCH', `${name}?updateMask=labels`, { labels: { priority: 'low', ward: '4west' } }));
     expect(patched['labels']).toEqual({ priority: 'low', ward: '4west' });

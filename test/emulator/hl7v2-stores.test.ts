@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import type { RunningEmulator } from '../../src/emulator/server.js';
+import { describe, expect, it } from '@jest/globals';
 import { Caller, expectStatus, grant, PRINCIPALS } from './iam-helpers.js';
-import { Client, expectEnvelope, LOC, obj, start } from './helpers.js';
-import { ADT_A01, ADT_A01_OTHER, DATASET, ORU_R01, STORE, base64, createMessage, expectOk, startWithStore } from './hl7v2-helpers.js';
+import { expectEnvelope, LOC, obj, start } from './helpers.js';
+import { ADT_A01, ADT_A01_OTHER, DATASET, ORU_R01, STORE, base64, createMessage, expectOk, perTestEmulators } from './hl7v2-helpers.js';
 
-const running: RunningEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((emulator) => emulator.close()));
-});
-
-async function withStore(body: Record<string, unknown> = {}): Promise<Client> {
-  const started = await startWithStore(body);
-  running.push(started.emulator);
-  return started.client;
-}
+const { withStore, closeAfterTest } = perTestEmulators();
 
 describe('datasets.hl7V2Stores', () => {
   it('creates, gets, lists with a label filter, patches and deletes stores', async () => {
@@ -91,8 +81,7 @@ describe('datasets.hl7V2Stores', () => {
 
 describe('Cloud IAM on HL7v2 stores and messages', () => {
   it('checks the predefined HL7v2 roles per method', async () => {
-    const emulator = await start({ principals: PRINCIPALS });
-    running.push(emulator);
+    const emulator = closeAfterTest(await start({ principals: PRINCIPALS }));
     const root = new Caller(emulator, 't-root');
     const alice = new Caller(emulator, 't-alice');
     const bob = new Caller(emulator, 't-bob');

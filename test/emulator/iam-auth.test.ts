@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,18 +6,12 @@ import { EnvError, emulatorOptionsFromEnv } from '../../src/emulator/env.js';
 import { loadPrincipalsFile, parsePrincipals } from '../../src/emulator/iam/index.js';
 import { BUILT_IN_MODULES, type EmulatorServices } from '../../src/emulator/server.js';
 import { jsonReply } from '../../src/emulator/reply.js';
-import { expectEnvelope, LOC, start } from './helpers.js';
-import { Caller, DATASET, expectStatus, IMG, PRINCIPALS, S1, startIamFixture, stowSample, type IamFixture } from './iam-helpers.js';
+import { thrownBy } from '../helpers/errors.js';
+import { expectEnvelope, LOC, start, suiteFixture } from './helpers.js';
+import { Caller, createFhirStore, DATASET, expectStatus, IMG, PRINCIPALS, S1, startIamFixture, stowSample } from './iam-helpers.js';
 
 /** The message `fn` throws (fails when it does not throw). */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected an error');
-}
+const errorOf = (fn: () => unknown): string => (thrownBy(fn) as Error).message;
 
 describe('principals files', () => {
   it('parses tokens and admins', () => {
@@ -69,13 +63,7 @@ describe('principals files', () => {
 });
 
 describe('authentication', () => {
-  let fx: IamFixture;
-  beforeAll(async () => {
-    fx = await startIamFixture();
-  });
-  afterAll(async () => {
-    await fx.emulator.close();
-  });
+  const fx = suiteFixture(startIamFixture);
 
   it.each([
     ['no Authorization header', undefined, 'Request is missing required authentication credential', 'Bearer realm="https://accounts.google.com/"'],
@@ -107,13 +95,7 @@ describe('authentication', () => {
 });
 
 describe('admins', () => {
-  let fx: IamFixture;
-  beforeAll(async () => {
-    fx = await startIamFixture();
-  });
-  afterAll(async () => {
-    await fx.emulator.close();
-  });
+  const fx = suiteFixture(startIamFixture);
 
   it('can call every method family without any binding', async () => {
     const { admin } = fx;
@@ -180,7 +162,7 @@ describe('without principals', () => {
     try {
       const anyone = new Caller(emulator, undefined);
       expectStatus(await anyone.call('POST', `${LOC}/datasets?datasetId=d`, {}), 200);
-      expectStatus(await anyone.call('POST', `${DATASET}/fhirStores?fhirStoreId=s1`, { version: 'R4' }), 200);
+      await createFhirStore(anyone, 's1');
       expect(expectStatus(await anyone.get(`${S1}:getIamPolicy`), 200)).toEqual({ etag: 'ACAB' });
       const set = expectStatus(
         await anyone.call('POST', `${S1}:setIamPolicy`, {

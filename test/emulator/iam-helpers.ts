@@ -52,6 +52,12 @@ export function expectStatus(res: ApiResponse, status: number): Record<string, u
   return typeof res.json === 'object' && res.json !== null && !Array.isArray(res.json) ? obj(res.json) : {};
 }
 
+/** Creates R4 FHIR store `id` in `dataset` (`d` by default) as `caller`, failing unless it is created; returns the store's name. */
+export async function createFhirStore(caller: Caller, id: string, dataset = DATASET): Promise<string> {
+  expectStatus(await caller.call('POST', `${dataset}/fhirStores?fhirStoreId=${id}`, { version: 'R4' }), 200);
+  return `${dataset}/fhirStores/${id}`;
+}
+
 /** Adds `member` to `role` on `resource` with a read-modify-write, as Google's guide does. */
 export async function grant(admin: Caller, resource: string, role: PredefinedRole, member: string): Promise<void> {
   const policy = expectStatus(await admin.get(`${resource}:getIamPolicy`), 200);
@@ -97,9 +103,7 @@ export async function startIamFixture(options: EmulatorOptions = {}): Promise<Ia
   const admin = as('t-root');
   try {
     const op = expectStatus(await admin.call('POST', `${LOC}/datasets?datasetId=d`, {}), 200);
-    for (const id of ['s1', 's2']) {
-      expectStatus(await admin.call('POST', `${DATASET}/fhirStores?fhirStoreId=${id}`, { version: 'R4' }), 200);
-    }
+    for (const id of ['s1', 's2']) await createFhirStore(admin, id);
     expectStatus(await admin.call('POST', `${DATASET}/dicomStores?dicomStoreId=img`, {}), 200);
     const patient = async (store: string): Promise<string> => {
       const created = expectStatus(await admin.call('POST', `${store}/fhir/Patient`, { resourceType: 'Patient', name: [{ family: 'Doe' }] }), 201);

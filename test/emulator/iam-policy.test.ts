@@ -1,21 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type ApiResponse, expectEnvelope, LOC, start } from './helpers.js';
-import { Caller, DATASET, expectStatus, grant, IMG, PRINCIPALS, S1, startIamFixture, type IamFixture } from './iam-helpers.js';
+import { type ApiResponse, expectEnvelope, LOC, start, suiteFixture } from './helpers.js';
+import { Caller, createFhirStore, DATASET, expectStatus, grant, IMG, PRINCIPALS, S1, startIamFixture } from './iam-helpers.js';
 
 const READER = { role: 'roles/healthcare.fhirResourceReader', members: ['user:alice@example.com'] };
 
-let fx: IamFixture;
-
-beforeAll(async () => {
-  fx = await startIamFixture();
-});
-
-afterAll(async () => {
-  await fx.emulator.close();
-});
+const fx = suiteFixture(startIamFixture);
 
 describe('getIamPolicy', () => {
   it('answers the empty policy for datasets and stores that have none', async () => {
@@ -117,8 +109,7 @@ describe('setIamPolicy', () => {
 describe('testIamPermissions', () => {
   it('answers the subset the caller holds, and no field when that is empty', async () => {
     const { admin, bob } = fx;
-    const store = `${DATASET}/fhirStores/tested`;
-    expectStatus(await admin.call('POST', `${DATASET}/fhirStores?fhirStoreId=tested`, { version: 'R4' }), 200);
+    const store = await createFhirStore(admin, 'tested');
     await grant(admin, store, 'roles/healthcare.fhirResourceReader', 'user:bob@example.com');
     const asked = ['healthcare.fhirResources.get', 'healthcare.fhirResources.create', 'healthcare.fhirStores.searchResources', 'healthcare.fhirStores.get'];
     const held = expectStatus(await bob.call('POST', `${store}:testIamPermissions`, { permissions: asked }), 200);
@@ -172,7 +163,7 @@ describe('policy lifetime', () => {
       await grant(admin, S1, 'roles/healthcare.fhirResourceReader', 'user:alice@example.com');
       await grant(admin, DATASET, 'roles/healthcare.datasetViewer', 'user:alice@example.com');
       expectStatus(await admin.call('DELETE', S1), 200);
-      expectStatus(await admin.call('POST', `${DATASET}/fhirStores?fhirStoreId=s1`, { version: 'R4' }), 200);
+      await createFhirStore(admin, 's1');
       expect(expectStatus(await admin.get(`${S1}:getIamPolicy`), 200)).toEqual({ etag: 'ACAB' });
       expectEnvelope(await alice.get(`${S1}/fhir/Patient`), 403, 'PERMISSION_DENIED');
       expectStatus(await alice.get(DATASET), 200);

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { PREDEFINED_ROLES } from '../../src/emulator/iam/index.js';
-import { expectEnvelope, LOC } from './helpers.js';
-import { DATASET, expectStatus, grant, IMG, S1, S2, startIamFixture, stowSample, type IamFixture } from './iam-helpers.js';
+import { expectEnvelope, LOC, suiteFixture } from './helpers.js';
+import { createFhirStore, DATASET, expectStatus, grant, IMG, S1, S2, startIamFixture, stowSample } from './iam-helpers.js';
 
 /** Google's 403 for `permission` on `resource`. */
 function denial(permission: string, resource: string): string {
   return `Permission ${permission} denied on resource ${resource} (or it may be malformed or not exist)`;
 }
 
-let fx: IamFixture;
+const fx = suiteFixture(startIamFixture);
 
 beforeAll(async () => {
-  fx = await startIamFixture();
   await grant(fx.admin, DATASET, 'roles/healthcare.datasetViewer', 'user:alice@example.com');
   await grant(fx.admin, S1, 'roles/healthcare.fhirResourceReader', 'user:bob@example.com');
   await grant(fx.admin, DATASET, 'roles/healthcare.dicomViewer', 'serviceAccount:carol@p.iam.gserviceaccount.com');
-});
-
-afterAll(async () => {
-  await fx.emulator.close();
 });
 
 describe('predefined roles', () => {
@@ -116,8 +111,7 @@ describe('roles/healthcare.fhirResourceReader on one FHIR store', () => {
 describe('roles/healthcare.fhirResourceEditor', () => {
   it('creates, updates, patches and deletes resources', async () => {
     const { admin, alice } = fx;
-    const store = `${DATASET}/fhirStores/edit`;
-    expectStatus(await admin.call('POST', `${DATASET}/fhirStores?fhirStoreId=edit`, { version: 'R4' }), 200);
+    const store = await createFhirStore(admin, 'edit');
     await grant(admin, store, 'roles/healthcare.fhirResourceEditor', 'user:alice@example.com');
     const created = expectStatus(await alice.call('POST', `${store}/fhir/Patient`, { resourceType: 'Patient', active: false }), 201);
     const path = `${store}/fhir/Patient/${String(created['id'])}`;
@@ -162,11 +156,11 @@ describe('inheritance', () => {
     const { admin, bob } = fx;
     const dataset = `${LOC}/datasets/inherit`;
     expectStatus(await admin.call('POST', `${LOC}/datasets?datasetId=inherit`, {}), 200);
-    expectStatus(await admin.call('POST', `${dataset}/fhirStores?fhirStoreId=a`, { version: 'R4' }), 200);
+    await createFhirStore(admin, 'a', dataset);
     expectEnvelope(await bob.get(`${dataset}/fhirStores/a/fhir/Patient`), 403, 'PERMISSION_DENIED');
     await grant(admin, dataset, 'roles/healthcare.fhirResourceReader', 'user:bob@example.com');
     expectStatus(await bob.get(`${dataset}/fhirStores/a/fhir/Patient`), 200);
-    expectStatus(await admin.call('POST', `${dataset}/fhirStores?fhirStoreId=b`, { version: 'R4' }), 200);
+    await createFhirStore(admin, 'b', dataset);
     expectStatus(await bob.get(`${dataset}/fhirStores/b/fhir/Patient`), 200);
     expectStatus(await bob.get(`${dataset}/fhirStores`), 200);
     // …but not to other datasets.
@@ -175,8 +169,7 @@ describe('inheritance', () => {
 
   it('matches domain: members by the caller’s email domain', async () => {
     const { admin, alice } = fx;
-    const store = `${DATASET}/fhirStores/domain`;
-    expectStatus(await admin.call('POST', `${DATASET}/fhirStores?fhirStoreId=domain`, { version: 'R4' }), 200);
+    const store = await createFhirStore(admin, 'domain');
     await grant(admin, store, 'roles/healthcare.fhirResourceReader', 'domain:example.com');
     expectStatus(await alice.get(`${store}/fhir/Patient`), 200);
     expectEnvelope(await fx.carol.get(`${store}/fhir/Patient`), 403, 'PERMISSION_DENIED');

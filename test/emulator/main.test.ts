@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { EnvError, emulatorOptionsFromEnv } from '../../src/emulator/env.js';
+import { thrownBy } from '../helpers/errors.js';
 
 const root = process.cwd();
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -68,12 +69,7 @@ describe('emulatorOptionsFromEnv', () => {
     ['EMULATOR_FAULTS', '{"path": 1}'],
     ['EMULATOR_FAULTS', '[{"path": "x",\n "rate": 5, "status": 503}]'],
   ])('names %s in a one-line error for %j', (name, value) => {
-    let error: unknown;
-    try {
-      emulatorOptionsFromEnv({ [name]: value });
-    } catch (e) {
-      error = e;
-    }
+    const error = thrownBy(() => emulatorOptionsFromEnv({ [name]: value }));
     expect(error).toBeInstanceOf(EnvError);
     expect((error as Error).message.startsWith(`${name}: `)).toBe(true);
     expect((error as Error).message).not.toMatch(/\n/);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, metricTotal, rest, startTestApp } from '../helpers/app.js';
+import { graphql, rest, startTestApp, upstreamCalls } from '../helpers/app.js';
 import { memoryLogger, startLoggedApp } from '../ops/helpers.js';
 
 const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
@@ -26,10 +26,10 @@ describe('a server pinned to one dataset with store allow-lists', () => {
     ['a store off the allow-list by id', '{ dataset(id: "demo") { fhirStore(id: "hidden") { name } } }', 1],
     ['a store off the allow-list by global id', `{ node(id: "${Buffer.from(`FhirStore:${DATASET}/fhirStores/hidden`).toString('base64url')}") { id } }`, 0],
   ])('refuses %s with FORBIDDEN before calling for it', async (_what, query, calls) => {
-    const before = await metricTotal(app, 'healthcare_upstream_requests_total');
+    const before = await upstreamCalls(app);
     const result = await graphql(app, query);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await metricTotal(app, 'healthcare_upstream_requests_total')).toBe(before + calls);
+    expect(await upstreamCalls(app)).toBe(before + calls);
   });
 });
 
@@ -66,11 +66,11 @@ describe('passthrough of the caller\'s token', () => {
     ['a Basic credential', { authorization: 'Basic dXNlcjpwYXNz' }],
     ['a Bearer with spaces', { authorization: 'Bearer a b' }],
   ])('answers %s with HTTP 401 UNAUTHENTICATED before any upstream call', async (_what, headers) => {
-    const before = await metricTotal(app, 'healthcare_upstream_requests_total');
+    const before = await upstreamCalls(app);
     const result = await graphql(app, '{ datasets { nodes { name } } }', {}, headers as Record<string, string>);
     expect(result.status).toBe(401);
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(await metricTotal(app, 'healthcare_upstream_requests_total')).toBe(before);
+    expect(await upstreamCalls(app)).toBe(before);
   });
 
   it('serves a request that carries a bearer token', async () => {
@@ -101,7 +101,7 @@ describe('upstream failures', () => {
       expect(ready.status).toBe(503);
       const result = await graphql(app, '{ datasets { nodes { name } } }');
       expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
-      expect(await metricTotal(app, 'healthcare_upstream_requests_total', { status: 'network' })).toBeGreaterThan(0);
+      expect(await upstreamCalls(app, { status: 'network' })).toBeGreaterThan(0);
     } finally {
       await app.close();
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, metricTotal, rest, startTestApp } from '../helpers/app.js';
+import { graphql, rest, startTestApp, upstreamCalls } from '../helpers/app.js';
 
 const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 const FHIR = `${DATASET}/fhirStores/fhir`;
@@ -11,8 +11,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
-
-const upstreamCalls = () => metricTotal(app, 'healthcare_upstream_requests_total');
 
 describe('datasets and stores in the graph', () => {
   it('shows the demo dataset, both stores and their metrics', async () => {
@@ -102,13 +100,13 @@ describe('datasets and stores in the graph', () => {
   });
 
   it('reads a store by name only when its configuration is asked for, once per request', async () => {
-    const before = await upstreamCalls();
+    const before = await upstreamCalls(app);
     const byName = await graphql(app, `{ a: fhirStore(name: "${FHIR}") { name } b: fhirStore(name: "${FHIR}") { storeId } }`);
     expect(byName.data).toEqual({ a: { name: FHIR }, b: { storeId: 'fhir' } });
-    expect(await upstreamCalls()).toBe(before);
+    expect(await upstreamCalls(app)).toBe(before);
     const config = await graphql(app, `{ a: fhirStore(name: "${FHIR}") { version } b: fhirStore(name: "${FHIR}") { labels { key } } }`);
     expect(config.data).toEqual({ a: { version: 'R4' }, b: { labels: [{ key: 'source' }] } });
-    expect(await upstreamCalls()).toBe(before + 1);
+    expect(await upstreamCalls(app)).toBe(before + 1);
   });
 
   it('reports NOT_FOUND on the configuration of a store that does not exist', async () => {
@@ -117,9 +115,9 @@ describe('datasets and stores in the graph', () => {
   });
 
   it('answers a list\'s stores from the list call, with no call per store', async () => {
-    const before = await upstreamCalls();
+    const before = await upstreamCalls(app);
     await graphql(app, '{ dataset(id: "demo") { fhirStores(first: 100) { nodes { name version labels { key } } } } }');
-    expect(await upstreamCalls()).toBe(before + 2); // the dataset, then its store list
+    expect(await upstreamCalls(app)).toBe(before + 2); // the dataset, then its store list
   });
 });
 
@@ -135,10 +133,10 @@ describe('bad input is refused before any upstream call', () => {
     ['a global id of an unknown type', '{ node(id: "Rm9vOmJhcg") { id } }'],
     ['a global id that is not base64', '{ node(id: "!!!") { id } }'],
   ])('%s', async (_what, query) => {
-    const before = await upstreamCalls();
+    const before = await upstreamCalls(app);
     const result = await graphql(app, query);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await upstreamCalls()).toBe(before);
+    expect(await upstreamCalls(app)).toBe(before);
   });
 
   it('refuses a cursor from another list', async () => {
@@ -149,10 +147,10 @@ describe('bad input is refused before any upstream call', () => {
   });
 
   it('refuses a name outside the configured project with FORBIDDEN', async () => {
-    const before = await upstreamCalls();
+    const before = await upstreamCalls(app);
     const result = await graphql(app, '{ dataset(id: "projects/other-project/locations/us-central1/datasets/demo") { name } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await upstreamCalls()).toBe(before);
+    expect(await upstreamCalls(app)).toBe(before);
   });
 });
 

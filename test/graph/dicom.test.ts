@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decode as decodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, metricTotal, startTestApp } from '../helpers/app.js';
+import { countUpstreamCalls, graphql, startTestApp } from '../helpers/app.js';
+import { queryAllPages, type Page } from '../helpers/connections.js';
 
 const DICOM = 'projects/demo/locations/us-central1/datasets/demo/dicomStores/dicom';
 const STUDY_FIELDS = 'id studyInstanceUid studyDate accessionNumber description patientName patientId patientBirthDate modalities referringPhysicianName numberOfSeries numberOfInstances';
@@ -13,8 +14,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.close());
 
-const calls = (labels: Record<string, string> = {}) => metricTotal(app, 'healthcare_upstream_requests_total', labels);
-
 async function qidoStudies(): Promise<string[]> {
   const response = await fetch(`${app.apiUrl}/${DICOM}/dicomWeb/studies?limit=1000`, { headers: { accept: 'application/dicom+json' } });
   return ((await response.json()) as Record<string, { Value: string[] }>[]).map((study) => study['0020000D']!.Value[0]!);
@@ -24,18 +23,10 @@ describe('studies, series and instances in the graph', () => {
   it('pages through all studies with first: 3 in the store\'s order', async () => {
     const expected = await qidoStudies();
     expect(expected.length).toBeGreaterThanOrEqual(20);
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const result: any = await graphql(app, `query($after: String) { dicomStore(name: "${DICOM}") { studies(first: 3, after: $after) {
-        nodes { studyInstanceUid } pageInfo { hasNextPage endCursor } } } }`, { after });
-      expect(result.errors).toBeUndefined();
-      const page = result.data.dicomStore.studies;
-      expect(page.nodes.length).toBeLessThanOrEqual(3);
-      seen.push(...page.nodes.map((node: { studyInstanceUid: string }) => node.studyInstanceUid));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    } while (after !== null);
-    expect(seen).toEqual(expected);
+    const pages = await queryAllPages(app, `query($after: String) { dicomStore(name: "${DICOM}") { studies(first: 3, after: $after) {
+        nodes { studyInstanceUid } pageInfo { hasNextPage endCursor } } } }`, {}, (data): Page<{ studyInstanceUid: string }> => data.dicomStore.studies);
+    for (const page of pages) expect(page.nodes.length).toBeLessThanOrEqual(3);
+    expect(pages.flatMap((page) => page.nodes.map((node) => node.studyInstanceUid))).toEqual(expected);
   });
 
   it('shows a study with its attributes, series and instances', async () => {
@@ -112,11 +103,10 @@ describe('studies, series and instances in the graph', () => {
 
 describe('upstream calls', () => {
   it('a 20-study list with series: one QIDO for the studies and one per study for its series', async () => {
-    const before = await calls({ kind: 'dicomweb' });
-    const result = await graphql(app, `{ dicomStore(name: "${DICOM}") { studies(first: 20) { nodes { description modalities numberOfInstances series { nodes { modality description } } } } } }`);
+    const { result, calls } = await countUpstreamCalls(app, () => graphql(app, `{ dicomStore(name: "${DICOM}") { studies(first: 20) { nodes { description modalities numberOfInstances series { nodes { modality description } } } } } }`), { kind: 'dicomweb' });
     expect(result.errors).toBeUndefined();
     expect(result.data.dicomStore.studies.nodes).toHaveLength(20);
-    expect((await calls({ kind: 'dicomweb' })) - before).toBe(1 + 20);
+    expect(calls).toBe(1 + 20);
   });
 
   const SERIES_FIELDS = 'seriesInstanceUid modality description seriesNumber numberOfInstances';
@@ -125,10 +115,9 @@ describe('upstream calls', () => {
   it('studies with series and their instances: one instance search per study gives the same lists as searching each series', async () => {
     const query = (withInstances: boolean) => `{ dicomStore(name: "${DICOM}") { studies(first: 20) { nodes { studyInstanceUid
       series { nodes { ${SERIES_FIELDS} ${withInstances ? `instances(first: 2) { nodes { ${INSTANCE_FIELDS} } pageInfo { hasNextPage } }` : ''} } } } } } }`;
-    const before = await calls({ kind: 'dicomweb' });
-    const result = await graphql(app, query(true));
+    const { result, calls } = await countUpstreamCalls(app, () => graphql(app, query(true)), { kind: 'dicomweb' });
     expect(result.errors).toBeUndefined();
-    expect((await calls({ kind: 'dicomweb' })) - before).toBe(1 + 20);
+    expect(calls).toBe(1 + 20);
 
     const plain = await graphql(app, query(false));
     const withoutInstances = result.data.dicomStore.studies.nodes.map((study: any) => ({ ...study, series: { nodes: study.series.nodes.map(({ instances: _instances, ...series }: any) => series) } }));
@@ -146,17 +135,10 @@ describe('upstream calls', () => {
   it('pages a learned series list and its instances on from their cursors', async () => {
     const [study] = (await graphql(app, `{ dicomStore(name: "${DICOM}") { studies(first: 30) { nodes { studyInstanceUid numberOfSeries } } } }`))
       .data.dicomStore.studies.nodes.filter((node: any) => node.numberOfSeries >= 2);
-    const page = (after: string | null) => graphql(app, `query($after: String) { dicomStore(name: "${DICOM}") { study(uid: "${study.studyInstanceUid}") {
-      series(first: 1, after: $after) { nodes { seriesInstanceUid instances(first: 1) { nodes { sopInstanceUid } } } pageInfo { hasNextPage endCursor } } } } }`, { after });
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const result: any = await page(after);
-      expect(result.errors).toBeUndefined();
-      const series = result.data.dicomStore.study.series;
-      seen.push(...series.nodes.map((node: any) => node.seriesInstanceUid));
-      after = series.pageInfo.hasNextPage ? series.pageInfo.endCursor : null;
-    } while (after !== null);
+    const pages = await queryAllPages(app, `query($after: String) { dicomStore(name: "${DICOM}") { study(uid: "${study.studyInstanceUid}") {
+      series(first: 1, after: $after) { nodes { seriesInstanceUid instances(first: 1) { nodes { sopInstanceUid } } } pageInfo { hasNextPage endCursor } } } } }`, {},
+    (data): Page<{ seriesInstanceUid: string }> => data.dicomStore.study.series);
+    const seen = pages.flatMap((series) => series.nodes.map((node) => node.seriesInstanceUid));
     const all = await graphql(app, `{ dicomStore(name: "${DICOM}") { study(uid: "${study.studyInstanceUid}") { series(first: 100) { nodes { seriesInstanceUid } } } } }`);
     expect(seen).toEqual(all.data.dicomStore.study.series.nodes.map((node: any) => node.seriesInstanceUid));
   });
@@ -166,10 +148,9 @@ describe('upstream calls', () => {
       .data.dicomStore.studies.nodes.map((node: any) => node.patient);
     const chart = (withSeries: boolean) => `{ fhirStore(name: "projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir") { patient(id: "${patient.resourceId}") {
       imagingStudies(first: 10) { nodes { ${STUDY_FIELDS} ${withSeries ? `series(first: 20) { nodes { ${SERIES_FIELDS} } }` : ''} } pageInfo { hasNextPage } } } } }`;
-    const before = await calls({ kind: 'dicomweb' });
-    const result = await graphql(app, chart(true));
+    const { result, calls } = await countUpstreamCalls(app, () => graphql(app, chart(true)), { kind: 'dicomweb' });
     expect(result.errors).toBeUndefined();
-    expect((await calls({ kind: 'dicomweb' })) - before).toBe(1);
+    expect(calls).toBe(1);
 
     const plain = await graphql(app, chart(false));
     const studies = result.data.fhirStore.patient.imagingStudies.nodes;
@@ -190,10 +171,9 @@ describe('bad input', () => {
     ['a UID with a path', `{ dicomStore(name: "${DICOM}") { studies(filter: { studyInstanceUid: "1.2/../3" }) { nodes { id } } } }`],
     ['a wildcard match value', `{ dicomStore(name: "${DICOM}") { studies(filter: { patientName: "*" }) { nodes { id } } } }`],
   ])('refuses %s with BAD_USER_INPUT and no DICOMweb call', async (_what, query) => {
-    const before = await calls({ kind: 'dicomweb' });
-    const result = await graphql(app, query);
+    const { result, calls } = await countUpstreamCalls(app, () => graphql(app, query), { kind: 'dicomweb' });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await calls({ kind: 'dicomweb' })).toBe(before);
+    expect(calls).toBe(0);
   });
 
   it.each([

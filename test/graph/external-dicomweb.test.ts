@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { encode as encodePng } from 'fast-png';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { ConfigError, loadConfig } from '../../src/config/index.js';
-import { graphql, metricTotal, startTestApp } from '../helpers/app.js';
+import { graphql, startTestApp, upstreamCalls } from '../helpers/app.js';
 
 const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 const GOOGLE_TOKEN = 'ya29.caller-google-token';
@@ -228,9 +228,9 @@ describe('external DICOMweb servers as DICOM stores', () => {
   });
 
   it('counts their calls in /metrics', async () => {
-    const before = await metricTotal(app, 'healthcare_upstream_requests_total', { kind: 'dicomweb' });
+    const before = await upstreamCalls(app, { kind: 'dicomweb' });
     await query(`{ dicomStore(name: "${DATASET}/dicomStores/archive") { studies(first: 1) { nodes { studyInstanceUid } } } }`);
-    expect(await metricTotal(app, 'healthcare_upstream_requests_total', { kind: 'dicomweb' })).toBe(before + 1);
+    expect(await upstreamCalls(app, { kind: 'dicomweb' })).toBe(before + 1);
   });
 
   it('reports an error of the server on its field only, after retrying it', async () => {

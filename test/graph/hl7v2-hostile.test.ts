@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { hostileString, wellFormed } from '../hardening/hostile-strings.js';
-import { DATASET, startStack, type Stack } from '../hardening/stack.js';
+import { startStack, type Stack } from '../hardening/stack.js';
+import { DEMO_DATASET, DEMO_HL7V2_STORE } from '../helpers/demo-names.js';
 
 const RUNS = 60;
-const STORE = `${DATASET}/hl7V2Stores/hl7v2`;
 const PREFIX = ['v1', 'projects', 'demo', 'locations', 'us-central1', 'datasets', 'demo', 'hl7V2Stores'];
 const EXPECTED_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'QUERY_TOO_COMPLEX', 'UPSTREAM_ERROR', 'GRAPHQL_VALIDATION_FAILED']);
 
@@ -22,7 +22,7 @@ let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ record: true, patients: 1 });
   // Fuzzed messages go to a store of their own, so the demo store keeps its data.
-  const response = await fetch(`${stack.emulator.url}/v1/${DATASET}/hl7V2Stores?hl7V2StoreId=fuzz`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${stack.emulator.url}/v1/${DEMO_DATASET}/hl7V2Stores?hl7V2StoreId=fuzz`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   expect(response.status).toBe(200);
 }, 120_000);
 afterAll(() => stack?.close());
@@ -57,7 +57,7 @@ describe('hostile strings in HL7v2 arguments', () => {
       const { received } = await ask(`query($store: String!, $message: String!, $id: String!) {
         hl7V2Store(name: $store) { storeId labels { key } message(id: $id) { name } }
         hl7V2Message(name: $message) { name }
-      }`, { store: `${DATASET}/hl7V2Stores/${id}`, message: `${STORE}/messages/${id}`, id });
+      }`, { store: `${DEMO_DATASET}/hl7V2Stores/${id}`, message: `${DEMO_HL7V2_STORE}/messages/${id}`, id });
       for (const request of received) {
         expect(request.method).toBe('GET');
         expect([[id], [id, 'messages', id], ['hl7v2', 'messages', id]]).toContainEqual(request.rest);
@@ -73,7 +73,7 @@ describe('hostile strings in HL7v2 arguments', () => {
       fc.array(fc.constantFrom('message_type', 'send_time', 'PatientId', 'labels', '.', '"', '(', ')', ',', '=', '<=', '>', ':', '*', 'AND', 'OR', 'NOT', ' ', '"2024-01-01T00:00:00Z"', '"ADT"', '\\'), { maxLength: 14 }).map((parts) => parts.join(' ')),
     );
     await fc.assert(fc.asyncProperty(filter, async (value) => {
-      const { answer, received } = await ask('query($store: String!, $filter: String) { hl7V2Store(name: $store) { messages(filter: $filter, first: 3) { nodes { name } } } }', { store: STORE, filter: value });
+      const { answer, received } = await ask('query($store: String!, $filter: String) { hl7V2Store(name: $store) { messages(filter: $filter, first: 3) { nodes { name } } } }', { store: DEMO_HL7V2_STORE, filter: value });
       if (received.length === 0) {
         expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
         return;
@@ -91,7 +91,7 @@ describe('hostile strings in HL7v2 arguments', () => {
   it('ingest any text without failing: a message the store cannot read is a NACK, never an error of ours', async () => {
     const text = fc.oneof(hostileString, hostileString.map((tail) => `MSH|^~\\&|${tail}`), hostileString.map((tail) => `MSH|^~\\&|A|B|C|D|20240101||ADT^A01|1|P|2.5\rPID|${tail}`));
     await fc.assert(fc.asyncProperty(text, async (message) => {
-      const { answer, received } = await ask('mutation($store: String!, $message: String!) { ingestHl7V2Message(store: $store, message: $message) { ackCode message { name data } } }', { store: `${DATASET}/hl7V2Stores/fuzz`, message });
+      const { answer, received } = await ask('mutation($store: String!, $message: String!) { ingestHl7V2Message(store: $store, message: $message) { ackCode message { name data } } }', { store: `${DEMO_DATASET}/hl7V2Stores/fuzz`, message });
       for (const request of received) expect(request).toMatchObject({ method: 'POST', rest: ['fuzz', 'messages:ingest'] });
       if (answer.errors === undefined) {
         expect(answer.data.ingestHl7V2Message.ackCode).toBe('AA');

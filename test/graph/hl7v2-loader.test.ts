@@ -46,26 +46,25 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => emulator.close());
 
+/** Fresh loaders over a client of their own, as one request gets them: `load` asks for a patient's newest `limit` messages. */
+function newRequest(batching = true) {
+  const client = newClient();
+  const loaders = createHl7V2Loaders(client, { batching });
+  return { client, load: (mrn: string, limit: number) => loaders.patientMessages.load({ store: STORE, mrn, limit }) };
+}
+
 describe('patient messages loader', () => {
   it('shares one call between patients when it holds them all', async () => {
-    const client = newClient();
-    const loaders = createHl7V2Loaders(client, { batching: true });
-    const [quiet, none] = await Promise.all([
-      loaders.patientMessages.load({ store: STORE, mrn: 'QUIET', limit: 5 }),
-      loaders.patientMessages.load({ store: STORE, mrn: 'NOBODY', limit: 5 }),
-    ]);
+    const { client, load } = newRequest();
+    const [quiet, none] = await Promise.all([load('QUIET', 5), load('NOBODY', 5)]);
     expect(client.calls).toBe(1);
     expect(quiet.map((m) => m.sendTime)).toEqual(['2001-01-02T00:00:00Z', '2001-01-01T00:00:00Z']);
     expect(none).toEqual([]);
   });
 
   it('asks each patient alone when the shared list spills over one page', async () => {
-    const client = newClient();
-    const loaders = createHl7V2Loaders(client, { batching: true });
-    const [busy, quiet] = await Promise.all([
-      loaders.patientMessages.load({ store: STORE, mrn: 'BUSY', limit: 3 }),
-      loaders.patientMessages.load({ store: STORE, mrn: 'QUIET', limit: 3 }),
-    ]);
+    const { client, load } = newRequest();
+    const [busy, quiet] = await Promise.all([load('BUSY', 3), load('QUIET', 3)]);
     expect(client.calls).toBe(3);
     expect(busy).toHaveLength(3);
     for (const m of busy) expect(m.patientIds).toContainEqual({ value: 'BUSY', type: 'MR' });
@@ -74,9 +73,8 @@ describe('patient messages loader', () => {
   });
 
   it('without batching makes one call per patient', async () => {
-    const client = newClient();
-    const loaders = createHl7V2Loaders(client, { batching: false });
-    await Promise.all(['BUSY', 'QUIET'].map((mrn) => loaders.patientMessages.load({ store: STORE, mrn, limit: 2 })));
+    const { client, load } = newRequest(false);
+    await Promise.all(['BUSY', 'QUIET'].map((mrn) => load(mrn, 2)));
     expect(client.calls).toBe(2);
   });
 });

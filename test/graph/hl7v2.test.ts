@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, metricTotal, rest, startTestApp } from '../helpers/app.js';
+import { countUpstreamCalls, graphql, rest, startTestApp } from '../helpers/app.js';
+import { queryAllPages, readAllPages, type Page } from '../helpers/connections.js';
 
 const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 const STORE = `${DATASET}/hl7V2Stores/hl7v2`;
@@ -12,8 +13,6 @@ beforeAll(async () => {
   app = await startTestApp({ DEMO_PATIENTS: '3' });
 }, 120_000);
 afterAll(() => app.close());
-
-const calls = (labels: Record<string, string> = {}) => metricTotal(app, 'healthcare_upstream_requests_total', labels);
 
 /** Names of the store's messages straight from the REST API, newest first. */
 async function restNames(filter?: string): Promise<string[]> {
@@ -39,18 +38,10 @@ describe('HL7v2 stores and messages in the graph', () => {
   it('pages through every message newest first, following the upstream page tokens', async () => {
     const expected = await restNames();
     expect(expected.length).toBeGreaterThanOrEqual(6);
-    const seen: string[] = [];
-    let after: string | null = null;
-    do {
-      const result: any = await graphql(app, `query($after: String) { hl7V2Store(name: "${STORE}") { messages(first: 4, after: $after) {
-        nodes { name sendTime } pageInfo { hasNextPage endCursor } } } }`, { after });
-      expect(result.errors).toBeUndefined();
-      const page = result.data.hl7V2Store.messages;
-      expect(page.nodes.length).toBeLessThanOrEqual(4);
-      seen.push(...page.nodes.map((node: { name: string }) => node.name));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    } while (after !== null);
-    expect(seen).toEqual(expected);
+    const pages = await queryAllPages(app, `query($after: String) { hl7V2Store(name: "${STORE}") { messages(first: 4, after: $after) {
+        nodes { name sendTime } pageInfo { hasNextPage endCursor } } } }`, {}, (data): Page<{ name: string }> => data.hl7V2Store.messages);
+    for (const page of pages) expect(page.nodes.length).toBeLessThanOrEqual(4);
+    expect(pages.flatMap((page) => page.nodes.map((node) => node.name))).toEqual(expected);
   });
 
   it('filters with Google\'s syntax and shows typed messages with parsed segments', async () => {
@@ -84,27 +75,25 @@ describe('HL7v2 stores and messages in the graph', () => {
     for (const patient of result.data.fhirStore.patients.nodes) {
       const expected = await restNames(`PatientId("${patient.mrn}", "MRN")`);
       expect(expected.length).toBeGreaterThanOrEqual(1);
-      const names: string[] = patient.hl7V2Messages.nodes.map((n: { name: string }) => n.name);
       for (const node of patient.hl7V2Messages.nodes) expect(node.patientIds).toContainEqual({ value: patient.mrn, type: 'MRN' });
-      let after = patient.hl7V2Messages.pageInfo.hasNextPage ? patient.hl7V2Messages.pageInfo.endCursor : null;
-      while (after !== null) {
-        const next: any = await graphql(app, `query($id: String!, $after: String) { fhirStore(name: "${FHIR}") { patient(id: $id) { hl7V2Messages(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage endCursor } } } } }`,
+      // The first page came with the patient; the next ones are asked for through the patient alone.
+      const pages = await readAllPages(async (after): Promise<Page<{ name: string }>> => {
+        if (after === null) return patient.hl7V2Messages;
+        const next = await graphql(app, `query($id: String!, $after: String) { fhirStore(name: "${FHIR}") { patient(id: $id) { hl7V2Messages(first: 2, after: $after) { nodes { name } pageInfo { hasNextPage endCursor } } } } }`,
           { id: (await rest(app, 'GET', `${FHIR}/fhir/Patient?identifier=${patient.mrn}`)).body.entry[0].resource.id, after });
         expect(next.errors).toBeUndefined();
-        names.push(...next.data.fhirStore.patient.hl7V2Messages.nodes.map((n: { name: string }) => n.name));
-        after = next.data.fhirStore.patient.hl7V2Messages.pageInfo.hasNextPage ? next.data.fhirStore.patient.hl7V2Messages.pageInfo.endCursor : null;
-      }
-      expect(names).toEqual(expected);
+        return next.data.fhirStore.patient.hl7V2Messages;
+      });
+      expect(pages.flatMap((page) => page.nodes.map((node) => node.name))).toEqual(expected);
     }
   });
 
   it('asks each HL7v2 store once for a whole page of patients', async () => {
     const query = `{ fhirStore(name: "${FHIR}") { patients(first: 3) { nodes { mrn hl7V2Messages(first: 5) { nodes { patientIds { value } } } } } } }`;
     await graphql(app, query); // store list now cached
-    const before = await calls({ kind: 'hl7v2' });
-    const result = await graphql(app, query);
+    const { result, calls } = await countUpstreamCalls(app, () => graphql(app, query), { kind: 'hl7v2' });
     expect(result.errors).toBeUndefined();
-    expect(await calls({ kind: 'hl7v2' })).toBe(before + 1);
+    expect(calls).toBe(1);
     for (const patient of result.data.fhirStore.patients.nodes) {
       expect(patient.hl7V2Messages.nodes.length).toBeGreaterThan(0);
       for (const node of patient.hl7V2Messages.nodes) expect(node.patientIds.map((id: { value: string }) => id.value)).toContain(patient.mrn);
@@ -151,7 +140,6 @@ describe('HL7v2 stores and messages in the graph', () => {
   });
 
   it('makes no upstream call for bad input', async () => {
-    const before = await calls();
     const bad = [
       `{ hl7V2Store(name: "${DATASET}/fhirStores/fhir") { storeId } }`,
       `{ hl7V2Store(name: "${DATASET}/hl7V2Stores/..") { storeId } }`,
@@ -165,20 +153,21 @@ describe('HL7v2 stores and messages in the graph', () => {
       `mutation { ingestHl7V2Message(store: "hl7v2", message: "MSH|^~\\\\&|A") { ackCode } }`,
       `mutation { ingestHl7V2Message(store: "${DATASET}/dicomStores/dicom", message: "MSH|^~\\\\&|A") { ackCode } }`,
     ];
-    for (const query of bad) {
-      const result = await graphql(app, query);
-      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    }
-    // Page sizes over 100 are refused by the query limits before execution.
-    const tooMany = await graphql(app, `{ hl7V2Store(name: "${STORE}") { messages(first: 101) { nodes { name } } } }`);
-    expect(tooMany.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-    expect(await calls()).toBe(before);
+    const refusals = await countUpstreamCalls(app, async () => {
+      for (const query of bad) {
+        const result = await graphql(app, query);
+        expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+      // Page sizes over 100 are refused by the query limits before execution.
+      const tooMany = await graphql(app, `{ hl7V2Store(name: "${STORE}") { messages(first: 101) { nodes { name } } } }`);
+      expect(tooMany.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    });
+    expect(refusals.calls).toBe(0);
     // A cursor of another filter is refused too (after the first page's call).
     const page = await graphql(app, `{ hl7V2Store(name: "${STORE}") { messages(first: 1, filter: "message_type = \\"ADT\\"") { pageInfo { endCursor } } } }`);
-    const mid = await calls();
-    const replay = await graphql(app, `query($after: String) { hl7V2Store(name: "${STORE}") { messages(first: 1, filter: "message_type = \\"ORU\\"", after: $after) { nodes { name } } } }`, { after: page.data.hl7V2Store.messages.pageInfo.endCursor });
-    expect(replay.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await calls()).toBe(mid);
+    const replay = await countUpstreamCalls(app, () => graphql(app, `query($after: String) { hl7V2Store(name: "${STORE}") { messages(first: 1, filter: "message_type = \\"ORU\\"", after: $after) { nodes { name } } } }`, { after: page.data.hl7V2Store.messages.pageInfo.endCursor }));
+    expect(replay.result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(replay.calls).toBe(0);
   });
 
   it('reports a filter the store refuses as BAD_USER_INPUT', async () => {
@@ -201,12 +190,13 @@ describe('HL7v2 and the access policy', () => {
     expect(list.errors).toBeUndefined();
     expect(list.data.dataset.hl7V2Stores.nodes).toEqual([{ storeId: 'feed' }]);
 
-    const before = await metricTotal(pinned, 'healthcare_upstream_requests_total');
-    const refused = await graphql(pinned, `{ hl7V2Store(name: "${STORE}") { messages { nodes { name } } } }`);
-    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const ingest = await graphql(pinned, 'mutation { ingestHl7V2Message(store: "hl7v2", message: "MSH|^~\\\\&|A") { ackCode } }');
-    expect(ingest.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await metricTotal(pinned, 'healthcare_upstream_requests_total')).toBe(before);
+    const refusals = await countUpstreamCalls(pinned, async () => {
+      const refused = await graphql(pinned, `{ hl7V2Store(name: "${STORE}") { messages { nodes { name } } } }`);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const ingest = await graphql(pinned, 'mutation { ingestHl7V2Message(store: "hl7v2", message: "MSH|^~\\\\&|A") { ackCode } }');
+      expect(ingest.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+    expect(refusals.calls).toBe(0);
 
     // A short id works when pinned; the allowed store takes the message.
     const ok = await graphql(pinned, 'mutation { ingestHl7V2Message(store: "feed", message: "MSH|^~\\\\&|A|B|C|D|20260101||ORU^R01|P1|P|2.5\\rPID|1||MRN9^^^^MRN") { ackCode message { store { name } } } }');

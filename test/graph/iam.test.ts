@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
-import { graphql, metricTotal } from '../helpers/app.js';
+import { graphql, upstreamCalls } from '../helpers/app.js';
 
 /**
  * Passthrough mode against the emulator enforcing Cloud IAM: each caller's token goes upstream and
@@ -47,10 +47,10 @@ const STUDIES = `{ dicomStore(name: "${DICOM}") { studies(first: 2) { nodes { st
 
 describe('passthrough with Cloud IAM deciding per user', () => {
   it('answers a request without a token with 401 and makes no upstream call', async () => {
-    const before = await metricTotal(app, 'healthcare_upstream_requests_total');
+    const before = await upstreamCalls(app);
     const result = await graphql(app, CHART);
     expect([result.status, result.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
-    expect(await metricTotal(app, 'healthcare_upstream_requests_total')).toBe(before);
+    expect(await upstreamCalls(app)).toBe(before);
   });
 
   it('gives a FHIR reader the patients and FORBIDDEN on their imaging', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { getIntrospectionQuery } from 'graphql';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, metricTotal, startTestApp, type GraphQLResponse } from '../helpers/app.js';
+import { countUpstreamCalls, graphql, startTestApp, type GraphQLResponse } from '../helpers/app.js';
 
 const DEMO_FHIR = 'projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir';
 
@@ -13,13 +13,6 @@ const pageOf = `query($n: Int) { fhirStore(name: "${DEMO_FHIR}") { patients(firs
 async function post(app: RunningApp, body: Record<string, unknown>): Promise<GraphQLResponse> {
   const response = await fetch(`${app.graph.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: response.status, ...(await response.json()) };
-}
-
-/** Runs a request and returns its answer and how many upstream calls it made. */
-async function measured(app: RunningApp, send: () => Promise<GraphQLResponse>) {
-  const before = await metricTotal(app, 'healthcare_upstream_requests_total');
-  const answer = await send();
-  return { answer, calls: (await metricTotal(app, 'healthcare_upstream_requests_total')) - before };
 }
 
 describe('query limits of the running app', () => {
@@ -36,7 +29,7 @@ describe('query limits of the running app', () => {
   });
 
   it('counts the upstream calls of an accepted query (so the zeros below mean something)', async () => {
-    const { answer, calls } = await measured(app, () => graphql(app, pageOf, { n: 5 }));
+    const { result: answer, calls } = await countUpstreamCalls(app, () => graphql(app, pageOf, { n: 5 }));
     expect(answer.errors).toBeUndefined();
     expect(calls).toBeGreaterThan(0);
   });
@@ -50,7 +43,7 @@ describe('query limits of the running app', () => {
     ['characters', `# ${'x'.repeat(20_000)}\n{ datasets { nodes { id } } }`, {}, 'Query length 20032 characters exceeds the limit of 20000'],
     ['tokens', `{ ${'datasets { nodes { id } } '.repeat(300)}}`, {}, 'Query token count 2102 exceeds the limit of 2000'],
   ])('refuses %s with QUERY_TOO_COMPLEX, HTTP 400 and no upstream call', async (_case, query, variables, message) => {
-    const { answer, calls } = await measured(app, () => graphql(app, query, variables));
+    const { result: answer, calls } = await countUpstreamCalls(app, () => graphql(app, query, variables));
     expect(answer.status).toBe(400);
     expect(answer.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([[message, 'QUERY_TOO_COMPLEX']]);
     expect(calls).toBe(0);
@@ -61,7 +54,7 @@ describe('query limits of the running app', () => {
     const registered = await post(app, { query: pageOf, variables: { n: 1 }, extensions });
     expect(registered.errors).toBeUndefined();
 
-    const { answer, calls } = await measured(app, () => post(app, { variables: { n: 100000 }, extensions }));
+    const { result: answer, calls } = await countUpstreamCalls(app, () => post(app, { variables: { n: 100000 }, extensions }));
     expect([answer.status, answer.errors?.[0]?.extensions?.code]).toEqual([400, 'QUERY_TOO_COMPLEX']);
     expect(calls).toBe(0);
   });
@@ -73,7 +66,7 @@ describe('query limits of the running app', () => {
   });
 
   it('reads the limits from the environment', async () => {
-    const { answer, calls } = await measured(strict, () => graphql(strict, `{ fhirStore(name: "${DEMO_FHIR}") { patients { nodes { store { id } } } } }`));
+    const { result: answer, calls } = await countUpstreamCalls(strict, () => graphql(strict, `{ fhirStore(name: "${DEMO_FHIR}") { patients { nodes { store { id } } } } }`));
     expect(answer.errors?.map((error) => [error.message, error.extensions?.code])).toEqual([['Query depth 5 exceeds the limit of 4', 'QUERY_TOO_COMPLEX']]);
     expect(calls).toBe(0);
   });
@@ -81,7 +74,7 @@ describe('query limits of the running app', () => {
   it('fails the fields beyond the upstream-call budget and keeps the rest of the answer', async () => {
     // One dataset lookup (shared by the three fields) and two store lists: the third call is refused.
     const query = '{ a: dataset(id: "demo") { fhirStores { nodes { storeId } } } b: dataset(id: "demo") { dicomStores { nodes { storeId } } } c: dataset(id: "demo") { datasetId } }';
-    const { answer, calls } = await measured(strict, () => graphql(strict, query));
+    const { result: answer, calls } = await countUpstreamCalls(strict, () => graphql(strict, query));
     expect(calls).toBe(2);
     expect(answer.status).toBe(200);
     expect(answer.data?.c).toEqual({ datasetId: 'demo' });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, metricTotal, rest, startTestApp } from '../helpers/app.js';
+import { graphql, rest, startTestApp, upstreamCalls } from '../helpers/app.js';
 
 const LOCATION = 'projects/demo/locations/us-central1';
 const DATASET = `${LOCATION}/datasets/demo`;
@@ -17,8 +17,6 @@ const OPERATION_FIELDS = `id name operationId kind apiMethodName done createTime
   progress { success failure pending percent } error { code status message }
   dataset { name }
   result { __typename ... on Dataset { name } ... on FhirStore { name } ... on DicomStore { name } }`;
-
-const upstreamCalls = (app: RunningApp) => metricTotal(app, 'healthcare_upstream_requests_total');
 
 /** Polls `node(id)` until the operation is done. */
 async function pollDone(app: RunningApp, id: string): Promise<any> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, metricTotal, startTestApp } from '../helpers/app.js';
+import { countUpstreamCalls, graphql, startTestApp } from '../helpers/app.js';
 import { createFixture, type Fixture } from '../helpers/fhir-fixtures.js';
 
 // p-001 has more observations than one merged search returns (1,000), the others 6 each.
@@ -12,13 +12,11 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => app.close());
 
-const calls = () => metricTotal(app, 'healthcare_upstream_requests_total');
-
-async function measured(query: string, variables: Record<string, unknown>) {
-  const before = await calls();
-  const result = await graphql(app, query, variables);
+/** Runs a query that must succeed; returns its data and how many upstream calls it made. */
+async function measured<T>(query: string, variables: Record<string, unknown>): Promise<{ data: T; calls: number }> {
+  const { result, calls } = await countUpstreamCalls(app, () => graphql<T>(app, query, variables));
   expect(result.errors).toBeUndefined();
-  return { data: result.data, calls: (await calls()) - before };
+  return { data: result.data as T, calls };
 }
 
 /** What the store itself answers for one patient's newest observations. */

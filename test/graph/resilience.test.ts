@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
 import { parseFaultRules } from '../../src/emulator/faults.js';
-import { graphql, metricTotal, startTestApp } from '../helpers/app.js';
+import { graphql, metricTotal, startTestApp, upstreamCalls } from '../helpers/app.js';
 
 const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 
@@ -23,7 +23,7 @@ describe('upstream resilience', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data.dataset.fhirStores.nodes).toEqual([{ storeId: 'fhir' }]);
       expect(await metricTotal(app, 'healthcare_upstream_retries_total')).toBe(2);
-      expect(await metricTotal(app, 'healthcare_upstream_requests_total', { status: '503' })).toBe(2);
+      expect(await upstreamCalls(app, { status: '503' })).toBe(2);
     });
   });
 
@@ -53,7 +53,7 @@ describe('upstream resilience', () => {
       const result = await graphql(app, `{ a: dataset(id: "demo") { fhirStores { nodes { storeId } } } b: dataset(id: "demo") { dicomStores { nodes { storeId } } } }`);
       expect(result.data).toEqual({ a: { fhirStores: { nodes: [{ storeId: 'fhir' }] } }, b: null });
       expect(result.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-      expect(await metricTotal(app, 'healthcare_upstream_requests_total', { status: '429' })).toBe(3);
+      expect(await upstreamCalls(app, { status: '429' })).toBe(3);
     });
   });
 
@@ -63,7 +63,7 @@ describe('upstream resilience', () => {
         input: { store: `${DATASET}/fhirStores/fhir`, resource: { resourceType: 'Organization', name: 'Once' } },
       });
       expect(result.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
-      expect(await metricTotal(app, 'healthcare_upstream_requests_total', { method: 'POST', status: '503' })).toBe(1);
+      expect(await upstreamCalls(app, { method: 'POST', status: '503' })).toBe(1);
     });
   });
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EXAMPLE_OPERATIONS } from '../../src/http/examples.js';
-import { graphql, metricTotal, type GraphQLResponse } from '../helpers/app.js';
+import { graphql, upstreamCalls, type GraphQLResponse } from '../helpers/app.js';
+import { DEMO_DATASET, DEMO_DICOM_STORE, DEMO_FHIR_STORE } from '../helpers/demo-names.js';
 import { setFaults, setLatency } from './emulator-control.js';
 import { seededRandom } from './seeded-random.js';
-import { DATASET, DICOM_STORE, FHIR_STORE, startStack, type Stack } from './stack.js';
+import { startStack, type Stack } from './stack.js';
 
 /**
  * The graph against an emulator that fails on purpose, with faults set at run time through the
@@ -12,7 +13,6 @@ import { DATASET, DICOM_STORE, FHIR_STORE, startStack, type Stack } from './stac
  */
 
 const PATIENT_LIST = EXAMPLE_OPERATIONS.find((operation) => operation.name === 'PatientList')!;
-const upstreamRequests = (stack: Stack, status: string) => metricTotal(stack.app, 'healthcare_upstream_requests_total', { status });
 
 describe('a patient list with practitioners under read faults', () => {
   let stack: Stack;
@@ -33,7 +33,7 @@ describe('a patient list with practitioners under read faults', () => {
 
   it('completes exactly as without faults when 30% of FHIR reads answer 503', async () => {
     await setFaults(stack.emulator.url, [{ path: '/fhirStores/fhir/fhir/', method: 'GET', rate: 0.3, status: 503 }]);
-    const failedBefore = await upstreamRequests(stack, '503');
+    const failedBefore = await upstreamCalls(stack.app, { status: '503' });
     try {
       for (let run = 0; run < 3; run += 1) {
         expect(await graphql(stack.app, PATIENT_LIST.query, PATIENT_LIST.variables)).toEqual(baseline);
@@ -41,28 +41,28 @@ describe('a patient list with practitioners under read faults', () => {
     } finally {
       await setFaults(stack.emulator.url, []);
     }
-    expect(await upstreamRequests(stack, '503')).toBeGreaterThan(failedBefore);
+    expect(await upstreamCalls(stack.app, { status: '503' })).toBeGreaterThan(failedBefore);
   }, 60_000);
 
   it('waits out a burst of 429s as long as each Retry-After says, then completes', async () => {
     await setFaults(stack.emulator.url, [{ path: '/fhir/Patient$', method: 'GET', rate: 1, status: 429, retryAfter: 1, times: 2 }]);
-    const limitedBefore = await upstreamRequests(stack, '429');
+    const limitedBefore = await upstreamCalls(stack.app, { status: '429' });
     const started = Date.now();
     expect(await graphql(stack.app, PATIENT_LIST.query, PATIENT_LIST.variables)).toEqual(baseline);
     // A lower bound only: two waits of one second each, none cut short.
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-    expect(await upstreamRequests(stack, '429')).toBe(limitedBefore + 2);
+    expect(await upstreamCalls(stack.app, { status: '429' })).toBe(limitedBefore + 2);
   }, 30_000);
 });
 
 describe('one failing store among working ones', () => {
-  const OTHER_STORE = `${DATASET}/fhirStores/other`;
+  const OTHER_STORE = `${DEMO_DATASET}/fhirStores/other`;
   let stack: Stack;
   let otherPatient: string;
   beforeAll(async () => {
     stack = await startStack({ patients: 0, env: { UPSTREAM_RETRIES: '1', REQUEST_DEADLINE_MS: '1000' } });
     const api = `${stack.emulator.url}/v1`;
-    await fetch(`${api}/${DATASET}/fhirStores?fhirStoreId=other`, { method: 'POST', body: JSON.stringify({ version: 'R4' }) });
+    await fetch(`${api}/${DEMO_DATASET}/fhirStores?fhirStoreId=other`, { method: 'POST', body: JSON.stringify({ version: 'R4' }) });
     const created = await fetch(`${api}/${OTHER_STORE}/fhir/Patient`, {
       method: 'POST',
       headers: { 'content-type': 'application/fhir+json' },
@@ -74,13 +74,13 @@ describe('one failing store among working ones', () => {
 
   it('fails only the field of a store that always answers 500, with UPSTREAM_ERROR', async () => {
     await setFaults(stack.emulator.url, [{ path: '/fhirStores/fhir(/|:|$)', rate: 1, status: 500 }]);
-    const failedBefore = await upstreamRequests(stack, '500');
+    const failedBefore = await upstreamCalls(stack.app, { status: '500' });
     try {
       const result = await graphql(stack.app, `query($broken: String!, $working: String!, $images: String!) {
         broken: fhirStore(name: $broken) { patients { nodes { resourceId } } }
         working: fhirStore(name: $working) { patients { nodes { resourceId } } }
         images: dicomStore(name: $images) { studies { nodes { studyInstanceUid } } }
-      }`, { broken: FHIR_STORE, working: OTHER_STORE, images: DICOM_STORE });
+      }`, { broken: DEMO_FHIR_STORE, working: OTHER_STORE, images: DEMO_DICOM_STORE });
       expect(result.data).toEqual({ broken: null, working: { patients: { nodes: [{ resourceId: otherPatient }] } }, images: { studies: { nodes: [] } } });
       expect(result.errors).toHaveLength(1);
       expect(result.errors![0]).toMatchObject({ path: ['broken', 'patients'], extensions: { code: 'UPSTREAM_ERROR', upstreamStatus: 500 } });
@@ -88,14 +88,14 @@ describe('one failing store among working ones', () => {
       await setFaults(stack.emulator.url, []);
     }
     // Tried once more (UPSTREAM_RETRIES=1), then given up.
-    expect(await upstreamRequests(stack, '500')).toBe(failedBefore + 2);
+    expect(await upstreamCalls(stack.app, { status: '500' })).toBe(failedBefore + 2);
   });
 
   it('cuts a call that would outlive the request deadline', async () => {
     await setLatency(stack.emulator.url, 4000);
     try {
       const started = Date.now();
-      const result = await graphql(stack.app, 'query($store: String!) { fhirStore(name: $store) { patients { nodes { resourceId } } } }', { store: FHIR_STORE });
+      const result = await graphql(stack.app, 'query($store: String!) { fhirStore(name: $store) { patients { nodes { resourceId } } } }', { store: DEMO_FHIR_STORE });
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
       // REQUEST_DEADLINE_MS is 1000 and the upstream takes 4000; the bound leaves a wide margin between.
       expect(Date.now() - started).toBeLessThan(3000);

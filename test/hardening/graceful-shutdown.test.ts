@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from '@jest/globals';
+import { startMainProcess } from '../helpers/main-process.js';
 import { getFaults, setFaults } from './emulator-control.js';
 
 /** Whether a new TCP connection to the port is accepted right now. */
@@ -27,26 +27,9 @@ async function eventually(check: () => Promise<boolean>, what: string, limitMs =
 describe('SIGTERM', () => {
   it('stops accepting connections, finishes the request in flight, then exits 0', async () => {
     // Without jest's NODE_ENV=test, as `npm start` runs (Apollo's behaviour on signals depends on it).
-    const { NODE_ENV: _jest, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: { ...env, PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'warn', DEMO_PATIENTS: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const main = startMainProcess({ NODE_ENV: undefined });
     try {
-      const urls = await new Promise<{ graph: string; emulator: string }>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          const graph = /Healthcare Graph: (http:\/\/\S+)\/graphql/.exec(stdout)?.[1];
-          const emulator = /Cloud Healthcare API emulator: (http:\/\/\S+)\/v1/.exec(stdout)?.[1];
-          if (graph && emulator) resolve({ graph, emulator });
-        });
-        child.on('close', () => reject(new Error(`exited early: ${stderr}`)));
-      });
+      const urls = await main.urls();
       const graphPort = Number(new URL(urls.graph).port);
 
       // The dataset read answers 2 s late, once; the rule's `times` says when the read has arrived.
@@ -62,16 +45,15 @@ describe('SIGTERM', () => {
       });
       await eventually(async () => (await getFaults(urls.emulator))[0]?.times === 0, 'the slow upstream read to start');
 
-      child.kill('SIGTERM');
+      main.child.kill('SIGTERM');
       await eventually(async () => !(await accepts(graphPort)), 'the graph to stop accepting connections');
       expect(answered).toBe(false);
 
       expect(await inFlight).toEqual({ status: 200, body: { data: { dataset: { name: 'projects/demo/locations/us-central1/datasets/demo' } } } });
-      expect(await exited).toBe(0);
-      expect(stderr).toBe('');
+      expect(await main.exited).toBe(0);
+      expect(main.stderr()).toBe('');
     } finally {
-      clearTimeout(killer);
-      child.kill('SIGKILL');
+      main.child.kill('SIGKILL');
     }
   }, 90_000);
 });

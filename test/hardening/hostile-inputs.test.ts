@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { DEMO_DATASET, DEMO_DICOM_STORE, DEMO_FHIR_STORE } from '../helpers/demo-names.js';
 import { hostileString, wellFormed } from './hostile-strings.js';
-import { DATASET, DICOM_STORE, FHIR_STORE, startStack, type Stack } from './stack.js';
+import { startStack, type Stack } from './stack.js';
 
 /**
  * Random and hostile strings in every argument that reaches a URL, sent as GraphQL variables to a
@@ -77,6 +78,20 @@ function parseTarget(method: string, target: string): Received {
 const errorCodes = (answer: Answer, field: string) =>
   (answer.errors ?? []).filter((error) => error.path?.includes(field)).map((error) => error.extensions?.code);
 
+/**
+ * The one request a field sent upstream, or undefined when the field was refused with
+ * BAD_USER_INPUT, in which case it must have sent none.
+ */
+function onlyRequestUnlessRefused(answer: Answer, field: string, requests: Received[]): Received | undefined {
+  if (errorCodes(answer, field).length > 0) {
+    expect(errorCodes(answer, field)).toEqual(['BAD_USER_INPUT']);
+    expect(requests).toEqual([]);
+    return undefined;
+  }
+  expect(requests).toHaveLength(1);
+  return requests[0];
+}
+
 /** Arbitrary strings, plus ones shaped like real ids so some of them get through to the upstream. */
 const idLike = fc.oneof(hostileString, fc.stringMatching(/^[A-Za-z0-9.-]{1,64}$/));
 
@@ -88,7 +103,7 @@ describe('hostile strings in GraphQL variables', () => {
         fhirStore(name: $fhir) { storeId metrics { resourceType } }
         dicomStore(name: $dicom) { storeId metrics { studyCount } }
         whole: fhirStore(name: $id) { metrics { resourceType } }
-      }`, { id, fhir: `${DATASET}/fhirStores/${id}`, dicom: `${DATASET}/dicomStores/${id}` });
+      }`, { id, fhir: `${DEMO_DATASET}/fhirStores/${id}`, dicom: `${DEMO_DATASET}/dicomStores/${id}` });
       for (const request of received) {
         expect([[id], ['demo', 'fhirStores', id], ['demo', 'dicomStores', id]]).toContainEqual(request.segments.slice(LOCATION_SEGMENTS.length));
         expect([undefined, 'getFHIRStoreMetrics', 'getDICOMStoreMetrics']).toContain(request.verb);
@@ -102,7 +117,7 @@ describe('hostile strings in GraphQL variables', () => {
     await fc.assert(fc.asyncProperty(type, idLike, async (resourceType, id) => {
       const read = await ask(`query($store: String!, $type: String!, $id: String!) {
         fhirStore(name: $store) { patient(id: $id) { resourceId } resource(type: $type, id: $id) }
-      }`, { store: FHIR_STORE, type: resourceType, id });
+      }`, { store: DEMO_FHIR_STORE, type: resourceType, id });
       for (const request of read.received) {
         expect([[...FHIR_SEGMENTS, 'Patient', id], [...FHIR_SEGMENTS, resourceType, id]]).toContainEqual(request.segments);
         expect(request.method).toBe('GET');
@@ -110,7 +125,7 @@ describe('hostile strings in GraphQL variables', () => {
       // Basic: the demo cohort has none, so a generated id cannot delete the data other runs read.
       const deleted = await ask(`mutation($store: String!, $id: String!) {
         deleteFhirResource(input: { store: $store, resourceType: "Basic", id: $id }) { deletedId }
-      }`, { store: FHIR_STORE, id });
+      }`, { store: DEMO_FHIR_STORE, id });
       for (const request of deleted.received) {
         expect(request).toMatchObject({ method: 'DELETE', segments: [...FHIR_SEGMENTS, 'Basic', id] });
         expect([...request.params.keys()]).toEqual([]);
@@ -124,28 +139,20 @@ describe('hostile strings in GraphQL variables', () => {
       const { answer, received } = await ask(`query($store: String!, $value: String!, $name: String!) {
         a: fhirStore(name: $store) { patients(filter: { name: $value, family: $value, given: $value, identifier: $value }, first: 5) { nodes { resourceId } } }
         b: fhirStore(name: $store) { search(resourceType: "Observation", params: [{ name: $name, value: $value }], first: 5) { nodes { resourceId } } }
-      }`, { store: FHIR_STORE, value, name });
+      }`, { store: DEMO_FHIR_STORE, value, name });
       const sent = wellFormed(value);
-      const patients = received.filter((request) => request.segments.at(-1) === 'Patient');
-      if (errorCodes(answer, 'patients').length > 0) {
-        expect(errorCodes(answer, 'patients')).toEqual(['BAD_USER_INPUT']);
-        expect(patients).toEqual([]);
-      } else {
-        expect(patients).toHaveLength(1);
-        const { segments, params } = patients[0]!;
+      const patientSearch = onlyRequestUnlessRefused(answer, 'patients', received.filter((request) => request.segments.at(-1) === 'Patient'));
+      if (patientSearch !== undefined) {
+        const { segments, params } = patientSearch;
         expect(segments).toEqual([...FHIR_SEGMENTS, 'Patient']);
         const words = sent.trim().split(/\s+/).filter(Boolean);
         const expected = sent === '' ? [] : [...words.map((word) => ['name', word]), ['family', sent], ['given', sent], ['identifier', sent]];
         expect([...params]).toEqual([...expected, ['_count', '5']]);
       }
-      const observations = received.filter((request) => request.segments.at(-1) === 'Observation');
-      if (errorCodes(answer, 'search').length > 0) {
-        expect(errorCodes(answer, 'search')).toEqual(['BAD_USER_INPUT']);
-        expect(observations).toEqual([]);
-      } else {
-        expect(observations).toHaveLength(1);
-        expect(observations[0]!.segments).toEqual([...FHIR_SEGMENTS, 'Observation']);
-        expect([...observations[0]!.params]).toEqual([[name, sent], ['_count', '5']]);
+      const observationSearch = onlyRequestUnlessRefused(answer, 'search', received.filter((request) => request.segments.at(-1) === 'Observation'));
+      if (observationSearch !== undefined) {
+        expect(observationSearch.segments).toEqual([...FHIR_SEGMENTS, 'Observation']);
+        expect([...observationSearch.params]).toEqual([[name, sent], ['_count', '5']]);
       }
     }), { numRuns: RUNS, seed: 303 });
   }, 60_000);
@@ -156,7 +163,7 @@ describe('hostile strings in GraphQL variables', () => {
       const { answer, received } = await ask(`query($store: String!, $value: String!, $uid: String!) {
         a: dicomStore(name: $store) { studies(filter: { patientName: $value, patientId: $value, accessionNumber: $value, referringPhysicianName: $value }, first: 5) { nodes { studyInstanceUid } } }
         b: dicomStore(name: $store) { study(uid: $uid) { studyInstanceUid } }
-      }`, { store: DICOM_STORE, value, uid: studyUid });
+      }`, { store: DEMO_DICOM_STORE, value, uid: studyUid });
       const sent = wellFormed(value);
       for (const request of received) {
         expect(request.segments).toEqual(STUDIES_SEGMENTS);
@@ -183,7 +190,7 @@ describe('hostile strings in GraphQL variables', () => {
         a: fhirStore(name: $fhir) { patients(after: $after) { nodes { resourceId } } }
         b: fhirStore(name: $fhir) { search(resourceType: "Observation", after: $after) { nodes { resourceId } } }
         c: dicomStore(name: $dicom) { studies(after: $after) { nodes { studyInstanceUid } } }
-      }`, { fhir: FHIR_STORE, dicom: DICOM_STORE, after });
+      }`, { fhir: DEMO_FHIR_STORE, dicom: DEMO_DICOM_STORE, after });
       // datasets is non-null at the root: its error nulls the whole answer, so it goes alone.
       const datasets = await ask('query($after: String!) { datasets(after: $after) { nodes { name } } }', { after });
       for (const { answer, received } of [stores, datasets]) {
@@ -199,9 +206,9 @@ describe('hostile strings in GraphQL variables', () => {
     const query = `query($store: String!, $after: String) {
       fhirStore(name: $store) { search(resourceType: "Practitioner", first: 2, after: $after) { nodes { resourceId } pageInfo { endCursor } } }
     }`;
-    const first = await ask(query, { store: FHIR_STORE, after: null });
+    const first = await ask(query, { store: DEMO_FHIR_STORE, after: null });
     const cursor: string = first.answer.data.fhirStore.search.pageInfo.endCursor;
-    const original = await ask(query, { store: FHIR_STORE, after: cursor });
+    const original = await ask(query, { store: DEMO_FHIR_STORE, after: cursor });
     expect(original.answer.errors).toBeUndefined();
     expect(original.received).toHaveLength(1);
 
@@ -211,7 +218,7 @@ describe('hostile strings in GraphQL variables', () => {
       insert: fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('.', '=', '%2E', 'A', '_')),
     }).map(({ at, cut, insert }) => cursor.slice(0, at) + insert + cursor.slice(at + cut)).filter((edited) => edited !== cursor);
     await fc.assert(fc.asyncProperty(edit, async (after) => {
-      const { answer, received } = await ask(query, { store: FHIR_STORE, after });
+      const { answer, received } = await ask(query, { store: DEMO_FHIR_STORE, after });
       if (answer.errors === undefined) {
         expect(answer).toEqual(original.answer);
         expect(received).toEqual(original.received);

@@ -5,10 +5,6 @@ import { seedDemoDataset } from '../../src/demo/seed.js';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/server.js';
 import { startRecordingProxy, type RecordingProxy } from './recording-proxy.js';
 
-export const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
-export const FHIR_STORE = `${DATASET}/fhirStores/fhir`;
-export const DICOM_STORE = `${DATASET}/dicomStores/dicom`;
-
 /** A graph in front of a separately started emulator, as in production: they meet only over HTTP. */
 export interface Stack {
   emulator: RunningEmulator;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { graphql, metricTotal } from '../helpers/app.js';
+import { graphql, upstreamCalls } from '../helpers/app.js';
+import { DEMO_FHIR_STORE } from '../helpers/demo-names.js';
 import { setFaults } from './emulator-control.js';
-import { FHIR_STORE, startStack, type Stack } from './stack.js';
+import { startStack, type Stack } from './stack.js';
 
 /**
  * Creates whose answer comes too late: the emulator stores the resource, then holds the answer back
@@ -17,11 +18,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.close());
 
-const posts = () => metricTotal(stack.app, 'healthcare_upstream_requests_total', { method: 'POST' });
+const posts = () => upstreamCalls(stack.app, { method: 'POST' });
 
 /** Organizations with this identifier, counted by the emulator itself. */
 async function stored(value: string): Promise<string[]> {
-  const response = await fetch(`${stack.emulator.url}/v1/${FHIR_STORE}/fhir/Organization?identifier=urn:hardening|${value}`);
+  const response = await fetch(`${stack.emulator.url}/v1/${DEMO_FHIR_STORE}/fhir/Organization?identifier=urn:hardening|${value}`);
   const bundle = (await response.json()) as { entry?: { resource: { id: string } }[] };
   return (bundle.entry ?? []).map((entry) => entry.resource.id);
 }
@@ -33,7 +34,7 @@ describe('a create that times out', () => {
     await setFaults(stack.emulator.url, [SLOW_POST]);
     const before = await posts();
     try {
-      const result = await graphql(stack.app, CREATE, { input: { store: FHIR_STORE, resource: organization('plain') } });
+      const result = await graphql(stack.app, CREATE, { input: { store: DEMO_FHIR_STORE, resource: organization('plain') } });
       expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
     } finally {
       await setFaults(stack.emulator.url, []);
@@ -48,7 +49,7 @@ describe('a create that times out', () => {
     const before = await posts();
     try {
       const result = await graphql(stack.app, CREATE, {
-        input: { store: FHIR_STORE, resource: organization('conditional'), ifNoneExist: 'identifier=urn:hardening|conditional' },
+        input: { store: DEMO_FHIR_STORE, resource: organization('conditional'), ifNoneExist: 'identifier=urn:hardening|conditional' },
       });
       expect(result.errors).toBeUndefined();
       const ids = await stored('conditional');

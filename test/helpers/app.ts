@@ -48,3 +48,19 @@ export async function metricTotal(app: RunningApp, name: string, labels: Record<
   }
   return total;
 }
+
+/** The graph's upstream calls so far, read from its /metrics; `labels` narrows them (e.g. `{ kind: 'fhir' }`). */
+export function upstreamCalls(app: RunningApp, labels: Record<string, string> = {}): Promise<number> {
+  return metricTotal(app, 'healthcare_upstream_requests_total', labels);
+}
+
+/**
+ * Runs `request` and returns its result with the upstream calls (narrowed by `labels`) the graph made
+ * meanwhile. The count is the request's own as long as nothing else uses the graph at the same time,
+ * which holds for tests run one after another in a file.
+ */
+export async function countUpstreamCalls<T>(app: RunningApp, request: () => Promise<T>, labels: Record<string, string> = {}): Promise<{ result: T; calls: number }> {
+  const before = await upstreamCalls(app, labels);
+  const result = await request();
+  return { result, calls: (await upstreamCalls(app, labels)) - before };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
-import { metricTotal, startTestApp } from '../helpers/app.js';
+import { startTestApp, upstreamCalls } from '../helpers/app.js';
 import { codes, DEMO_FHIR, persisted, post } from './helpers.js';
 
 /** The automatic persisted query protocol as Apollo Client's persisted-query link speaks it, in memory. */
@@ -47,8 +47,8 @@ describe('automatic persisted queries', () => {
   it('runs by hash without any upstream call to resolve the document', async () => {
     const query = '{ __typename }';
     await post(app, { query, extensions: persisted(query) });
-    const before = await metricTotal(app, 'healthcare_upstream_requests_total');
+    const before = await upstreamCalls(app);
     expect((await post(app, { extensions: persisted(query) })).data).toEqual({ __typename: 'Query' });
-    expect(await metricTotal(app, 'healthcare_upstream_requests_total')).toBe(before);
+    expect(await upstreamCalls(app)).toBe(before);
   });
 });

@@ -7,7 +7,7 @@ import type { RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { buildManifest } from '../../src/graphql/persisted-query-manifest.js';
 import { EXAMPLE_OPERATIONS } from '../../src/http/examples.js';
-import { metricTotal, startTestApp } from '../helpers/app.js';
+import { metricTotal, startTestApp, upstreamCalls } from '../helpers/app.js';
 import { codes, DEMO_FHIR, persisted, post, sha256, type Answer } from './helpers.js';
 import { configErrorOf as messageOf } from '../helpers/config.js';
 
@@ -71,18 +71,17 @@ describe('a graph in safelist mode', () => {
   }, 120_000);
   afterAll(() => app.close());
 
-  const upstreamCalls = () => metricTotal(app, 'healthcare_upstream_requests_total');
   const executed = () => metricTotal(app, 'graphql_operations_total', { outcome: 'ok' });
 
   /** Expects the refusal, with no execution and no upstream call behind it. */
   async function expectRefused(send: () => Promise<Answer>): Promise<void> {
-    const [callsBefore, executedBefore] = [await upstreamCalls(), await executed()];
+    const [callsBefore, executedBefore] = [await upstreamCalls(app), await executed()];
     const answer = await send();
     expect(answer).toEqual({
       status: 400,
       errors: [{ message: 'This server runs registered operations only, and this one is not registered.', extensions: { code: 'FORBIDDEN' } }],
     });
-    expect([await upstreamCalls(), await executed()]).toEqual([callsBefore, executedBefore]);
+    expect([await upstreamCalls(app), await executed()]).toEqual([callsBefore, executedBefore]);
   }
 
   it('runs a registered operation sent by id alone', async () => {
