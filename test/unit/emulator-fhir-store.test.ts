@@ -247,6 +247,16 @@ describe('FhirStore.prepare', () => {
     expect(store.prepare(patient('p9')).refs).toEqual([]);
   });
 
+  it('keeps the shared references of each store to itself', async () => {
+    const one = await FhirStore.open(handle({ disableReferentialIntegrity: true }));
+    const other = await FhirStore.open(handle({ disableReferentialIntegrity: true }, undefined, `${STORE}-copy`));
+    const [a] = one.prepare(observation('o1', 'Patient/p1')).refs;
+    const [b] = other.prepare(observation('o1', 'Patient/p1')).refs;
+    expect(b).toEqual(a);
+    expect(b).not.toBe(a);
+    expect(one.prepare(observation('o2', 'Patient/p1')).refs[0]).toBe(a);
+  });
+
   it('finds references into the store only, absolute ones included, and extensions only when parsing them', async () => {
     const parse = await FhirStore.open(handle({ complexDataTypeReferenceParsing: 'ENABLED' }));
     const plain = await FhirStore.open(handle());
