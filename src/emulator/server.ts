@@ -82,7 +82,7 @@ export interface RunningEmulator {
   latency: LatencyRange | undefined;
 }
 
-/** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
+/** The modules every emulator has; their routes match in this order, before those of `options.modules`. */
 export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {

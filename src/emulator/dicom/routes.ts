@@ -29,7 +29,7 @@ const SERVICE = 'google.cloud.healthcare.v1.dicomweb.DicomWebService';
 const EMPTY_RESPONSE: JsonObject = { '@type': 'type.googleapis.com/google.protobuf.Empty' };
 
 /**
- * Every DICOMweb method's permission follows from its HTTP method (reference iam-permissions.md).
+ * Every DICOMweb method's permission follows from its HTTP method (Google's access control page).
  * The study/series metrics and storage-info methods are not listed there; they read the store, so
  * they need `dicomWebRead` like the other GETs.
  */

@@ -1,5 +1,5 @@
 /**
- * The permissions of FHIR REST requests (reference iam-permissions.md, `fhirStores.fhir.*`). One
+ * The permissions of FHIR REST requests (Google's access control page, `fhirStores.fhir.*`). One
  * route serves many interactions, so the permissions follow from the method and the path's shape;
  * `executeBundle` also needs the permission of every entry's interaction.
  *
