@@ -9,7 +9,7 @@ import { parseFaultRules, type FaultRule, type LatencyRange } from './faults.js'
 import { requires } from './iam/access.js';
 import type { EmulatorModule, EmulatorRoute } from './module.js';
 import { jsonReply } from './reply.js';
-import type { RequestContext } from './request.js';
+import type { EmulatorRequest } from './request.js';
 
 /** Requests under this prefix are exempt from faults and latency (see `server.ts`). */
 export const FAULT_CONTROL_PREFIX = '/emulator/';
@@ -28,7 +28,7 @@ function ruleJson(rule: FaultRule): Record<string, unknown> {
 }
 
 /** The body as text; the one-line parse errors become 400s. */
-async function parsed<T>(ctx: RequestContext, parse: (text: string) => T): Promise<T> {
+async function parsed<T>(ctx: EmulatorRequest, parse: (text: string) => T): Promise<T> {
   const text = (await ctx.body()).toString('utf8');
   try {
     return parse(text);

@@ -3,7 +3,7 @@
  * and the metrics method. Both kinds share one implementation, parameterised by a `StoreKindSpec`.
  */
 
-import type { StoreKind } from './dataplanes.js';
+import type { DataPlaneKind } from './dataplanes.js';
 import { alreadyExists, invalidArgument, notFound } from './errors.js';
 import { applyUpdateMask, parseUpdateMask, readResourceBody, type ResourceSchema } from './fields.js';
 import { requires } from './iam/access.js';
@@ -16,7 +16,7 @@ import { jsonReply } from './reply.js';
 import type { DatasetRecord, EmulatorState, PlaneByKind, StoreRecord } from './state.js';
 
 /** Everything that differs between FHIR and DICOM stores on the admin surface. */
-export interface StoreKindSpec<K extends StoreKind> {
+export interface StoreKindSpec<K extends DataPlaneKind> {
   kind: K;
   /** Collection segment: `fhirStores` / `dicomStores` / `hl7V2Stores`. */
   collection: 'fhirStores' | 'dicomStores' | 'hl7V2Stores';
@@ -161,7 +161,7 @@ export function renderStore(store: StoreRecord<unknown>): JsonObject {
 }
 
 /** The store with this id in a dataset, or a 404 naming it. */
-export function getStore<K extends StoreKind>(
+export function getStore<K extends DataPlaneKind>(
   spec: StoreKindSpec<K>,
   dataset: DatasetRecord,
   id: string,
@@ -173,7 +173,7 @@ export function getStore<K extends StoreKind>(
 }
 
 /** Routes for one store kind. */
-export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: StoreKindSpec<K>): EmulatorRoute[] {
+export function storeRoutes<K extends DataPlaneKind>(state: EmulatorState, spec: StoreKindSpec<K>): EmulatorRoute[] {
   const parent = `/v1/projects/{project}/locations/{location}/datasets/{dataset}/${spec.collection}`;
   const { collection } = spec;
   const storeOf = (params: Readonly<Record<string, string>>): StoreRecord<PlaneByKind[K]> =>

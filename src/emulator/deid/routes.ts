@@ -11,7 +11,7 @@ import { permissionDenied } from '../iam/errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { checkDicomStoreId, checkResourceId, datasetNameOf } from '../names.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { jsonReply } from '../reply.js';
 import type { DatasetRecord } from '../state.js';
 import { DICOM_STORE_SPEC, FHIR_STORE_SPEC, getStore } from '../stores.js';
@@ -58,7 +58,7 @@ function requiredString(body: JsonObject, field: string): string {
  * Checks a permission the route's own declaration cannot express: on the destination, which the
  * request body names.
  */
-function requireOn(services: EmulatorServices, ctx: RequestContext, permission: string, resource: string): void {
+function requireOn(services: EmulatorServices, ctx: EmulatorRequest, permission: string, resource: string): void {
   const { iam } = services;
   if (!iam.enforced) return;
   if (!iam.holds(iam.callerOf(ctx.headers), permission, resource)) throw permissionDenied(permission, resource);

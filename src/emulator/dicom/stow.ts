@@ -7,7 +7,7 @@
 
 import { ApiError, invalidArgument } from '../errors.js';
 import type { Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { type DicomJsonDataset, element } from './dicom-json.js';
 import { DuplicateInstanceError } from './dicom-store.js';
 import { type DicomWebTarget, resourceUrl } from './lookup.js';
@@ -137,7 +137,7 @@ function responseDataset(stored: Stored[], failed: Failed[], webRoot: string, de
 }
 
 /** Handles `POST studies` and `POST studies/{study}`. */
-export async function storeInstances(ctx: RequestContext, target: DicomWebTarget, pathStudy: string | undefined): Promise<Reply> {
+export async function storeInstances(ctx: EmulatorRequest, target: DicomWebTarget, pathStudy: string | undefined): Promise<Reply> {
   const format = negotiate(ctx.headers.accept, RESPONSE_OFFERS).kind;
   const payloads = payloadsOf(ctx.headers['content-type'] ?? '', await ctx.body());
   if (payloads.length === 0) throw invalidArgument('The request holds no DICOM instance.');

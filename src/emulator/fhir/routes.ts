@@ -9,7 +9,7 @@ import { FHIR_ACCESS } from '../iam/fhir-access.js';
 import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { datasetNameOf } from '../names.js';
 import { htmlNotFoundReply, type Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { FHIR_STORE_SPEC, getStore } from '../stores.js';
 import { capabilityStatement } from './capability.js';
 import { everything } from './everything.js';
@@ -42,7 +42,7 @@ export const BUNDLE_MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 /** What the interaction handlers get. */
 interface FhirRequest {
-  readonly ctx: RequestContext;
+  readonly ctx: EmulatorRequest;
   readonly store: FhirStore;
   readonly base: string;
   /** Path segments after `fhir/`, without a trailing empty one. */
@@ -51,7 +51,7 @@ interface FhirRequest {
 
 type Interaction = (request: FhirRequest) => Promise<Reply> | Reply;
 
-function queryParams(ctx: RequestContext): [string, string][] {
+function queryParams(ctx: EmulatorRequest): [string, string][] {
   return [...ctx.url.searchParams];
 }
 
@@ -171,7 +171,7 @@ async function bundleInteraction(request: FhirRequest): Promise<Reply> {
 
 /** Routes of the FHIR REST surface. */
 export function fhirRoutes({ state }: EmulatorServices): EmulatorRoute[] {
-  const handle = (interaction: Interaction) => async (ctx: RequestContext): Promise<Reply> => {
+  const handle = (interaction: Interaction) => async (ctx: EmulatorRequest): Promise<Reply> => {
     const record = getStore(FHIR_STORE_SPEC, state.getDataset(datasetNameOf(ctx.params)), ctx.params['store'] ?? '');
     if (!(record.plane instanceof FhirStore)) throw new Error(`${record.name} has no FHIR data plane`);
     const segments = (ctx.params['path'] ?? '').split('/');

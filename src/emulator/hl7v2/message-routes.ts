@@ -11,7 +11,7 @@ import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { datasetNameOf } from '../names.js';
 import { paginate, parsePageSize } from '../paging.js';
 import { jsonReply, type Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { getStore } from '../stores.js';
 import { buildAck } from './ack.js';
 import { parseMessageFilter } from './filter.js';
@@ -28,7 +28,7 @@ const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('bas
  * The NACK of a refused ingest, as Google sends it: the error envelope, with the NACK in
  * `details[].hl7Nack` when the caller asks for `X-GOOG-API-FORMAT-VERSION: 2` (the MLLP adapter does).
  */
-function nackReply(ctx: RequestContext, error: RejectedMessage): Reply {
+function nackReply(ctx: EmulatorRequest, error: RejectedMessage): Reply {
   const envelope = error.toEnvelope();
   if (ctx.headers['x-goog-api-format-version'] === '2') {
     const nack = buildAck(error.ackCode, error.summary, error.delimiters, error.message);

@@ -7,7 +7,7 @@
  */
 
 import { isJsonObject } from '../json.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import type { RouteAccess } from './access.js';
 import type { Permission } from './roles.js';
 
@@ -44,7 +44,7 @@ function interactionPermissions(method: string, segments: readonly string[], con
  * The entries' permissions of an `executeBundle` body. A body that is not a bundle needs nothing
  * more: the handler rejects it before running any entry.
  */
-async function entryPermissions(ctx: RequestContext): Promise<Permission[]> {
+async function entryPermissions(ctx: EmulatorRequest): Promise<Permission[]> {
   let bundle: unknown;
   try {
     bundle = JSON.parse((await ctx.body()).toString('utf8'));
