@@ -5,11 +5,10 @@
 
 import { internalError, invalidArgument, notFound } from '../errors.js';
 import { requires } from '../iam/access.js';
-import type { JsonObject } from '../json.js';
 import { validateLabels } from '../labels.js';
 import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { datasetNameOf } from '../names.js';
-import { paginate, parsePageSize } from '../paging.js';
+import { listPage } from '../paging.js';
 import { jsonReply, type Reply } from '../reply.js';
 import type { EmulatorRequest } from '../request.js';
 import { getStore } from '../stores.js';
@@ -99,20 +98,16 @@ export function messageRoutes({ state }: EmulatorServices): EmulatorRoute[] {
         const matches = parseMessageFilter(filter);
         const order = parseOrderBy(ctx.query.get('orderBy'));
         const view = parseView(ctx.query.get('view'), 'BASIC');
-        const pageSize = parsePageSize(ctx.query.get('pageSize'));
-        // A token belongs to one store, filter and order: reusing it with others would skip or repeat.
-        const collection = `${store.name}/messages?order=${order}&filter=${filter}`;
-        const page = paginate(
-          store.all().filter((m) => matches(m, { zone })),
-          (m) => sortKey(m, order),
-          collection,
-          pageSize,
-          ctx.query.get('pageToken'),
+        return jsonReply(
+          listPage(ctx.query, {
+            items: store.all().filter((m) => matches(m, { zone })),
+            idOf: (m) => sortKey(m, order),
+            // A token belongs to one store, filter and order: reusing it with others would skip or repeat.
+            collection: `${store.name}/messages?order=${order}&filter=${filter}`,
+            field: 'hl7V2Messages',
+            render: (m) => renderMessage(m, view),
+          }),
         );
-        const body: JsonObject = {};
-        if (page.items.length > 0) body['hl7V2Messages'] = page.items.map((m) => renderMessage(m, view));
-        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
-        return jsonReply(body);
       },
     },
     {
