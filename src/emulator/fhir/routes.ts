@@ -12,6 +12,7 @@ import { htmlNotFoundReply, type Reply } from '../reply.js';
 import type { EmulatorRequest } from '../request.js';
 import { FHIR_STORE_SPEC, getStore } from '../stores.js';
 import { capabilityStatement } from './capability.js';
+import type { Changes } from './changes.js';
 import { everything } from './everything.js';
 import { executeBundle } from './execute-bundle.js';
 import { history } from './history.js';
@@ -124,33 +125,33 @@ const POST: Interaction = async (request) => {
   return writeReply(request, await writeAlone(store, (c) => create(store, c, type, body, header(ctx, 'if-none-exist'))));
 };
 
-const PUT: Interaction = async (request) => {
-  const { segments, store, ctx } = request;
-  const type = checkedType(request);
-  if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
-  const body = await readJson(ctx);
-  const id = segments[1];
-  const result = await writeAlone(store, (c) =>
-    id === undefined
-      ? conditionalUpdate(store, c, type, ctx.url.searchParams, body)
-      : update(c, type, id, body, header(ctx, 'if-match')),
-  );
-  return writeReply(request, result);
-};
+/**
+ * PUT and PATCH: `{Type}/{id}` names the resource (with `If-Match`), `{Type}?criteria` has a
+ * search select it (the conditional form).
+ */
+function replaceInteraction<B>(
+  readBody: (request: FhirRequest) => Promise<B>,
+  byId: (changes: Changes, type: string, id: string, body: B, ifMatch?: string) => WriteResult,
+  conditional: (store: FhirStore, changes: Changes, type: string, criteria: URLSearchParams, body: B) => WriteResult,
+): Interaction {
+  return async (request) => {
+    const { segments, store, ctx } = request;
+    const type = checkedType(request);
+    if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
+    const body = await readBody(request);
+    const id = segments[1];
+    const result = await writeAlone(store, (c) =>
+      id === undefined
+        ? conditional(store, c, type, ctx.url.searchParams, body)
+        : byId(c, type, id, body, header(ctx, 'if-match')),
+    );
+    return writeReply(request, result);
+  };
+}
 
-const PATCH: Interaction = async (request) => {
-  const { segments, store, ctx } = request;
-  const type = checkedType(request);
-  if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
-  const operations = await patchBody(request);
-  const id = segments[1];
-  const result = await writeAlone(store, (c) =>
-    id === undefined
-      ? conditionalPatch(store, c, type, ctx.url.searchParams, operations)
-      : patch(c, type, id, operations, header(ctx, 'if-match')),
-  );
-  return writeReply(request, result);
-};
+const PUT = replaceInteraction((request) => readJson(request.ctx), update, conditionalUpdate);
+
+const PATCH = replaceInteraction(patchBody, patch, conditionalPatch);
 
 const DELETE: Interaction = async (request) => {
   const { segments, store, ctx } = request;
