@@ -400,9 +400,10 @@ describe('date index', () => {
 
   it('stops matching the old range once a resource is rewritten or deleted', () => {
     const r = patients();
-    r.put({ resourceType: 'Patient', id: 'p1', birthDate: '2001-01-01' });
+    for (const year of ['2001', '2002', '2003']) r.put({ resourceType: 'Patient', id: 'p1', birthDate: year });
     expect(r.search('birthdate', '1980')).toEqual(['p2']);
-    expect(r.search('birthdate', '2001')).toEqual(['p1']);
+    expect(r.search('birthdate', 'ge2001')).toEqual(['p1']);
+    expect(r.search('birthdate', 'lt2003')).toEqual(['p2', 'p3']);
     r.delete('p2');
     expect(r.search('birthdate', 'lt1990')).toEqual([]);
     expect(r.present('birthdate')).toEqual(['p1', 'p3']);
