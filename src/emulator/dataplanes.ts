@@ -7,11 +7,12 @@
 
 import type { JsonObject } from './json.js';
 
-export type StoreKind = 'fhir' | 'dicom' | 'hl7v2';
+/** The kind of store a data plane serves. */
+export type DataPlaneKind = 'fhir' | 'dicom' | 'hl7v2';
 
 /** What a data plane knows about the store it serves. */
 export interface StoreHandle {
-  readonly kind: StoreKind;
+  readonly kind: DataPlaneKind;
   /** Full resource name, `projects/…/datasets/…/fhirStores/…`. */
   readonly name: string;
   /** The store's configuration as currently stored (proto3 JSON without `name`); live. */

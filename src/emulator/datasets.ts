@@ -7,7 +7,7 @@ import { omitDefaults, type JsonObject, type JsonValue } from './json.js';
 import type { EmulatorRoute } from './module.js';
 import { checkResourceId, datasetNameOf, locationName } from './names.js';
 import type { Operations } from './operations.js';
-import { paginate, parsePageSize } from './paging.js';
+import { listPage } from './paging.js';
 import { jsonReply } from './reply.js';
 import type { DatasetRecord, EmulatorState } from './state.js';
 
@@ -73,17 +73,15 @@ export function datasetRoutes(state: EmulatorState, operations: Operations): Emu
       handle: (ctx) => {
         const project = ctx.params['project'] ?? '';
         const location = ctx.params['location'] ?? '';
-        const page = paginate(
-          state.datasetsIn(project, location),
-          (d) => d.id,
-          `${locationName(project, location)}/datasets`,
-          parsePageSize(ctx.query.get('pageSize')),
-          ctx.query.get('pageToken'),
+        return jsonReply(
+          listPage(ctx.query, {
+            items: state.datasetsIn(project, location),
+            idOf: (d) => d.id,
+            collection: `${locationName(project, location)}/datasets`,
+            field: 'datasets',
+            render: renderDataset,
+          }),
         );
-        const body: JsonObject = {};
-        if (page.items.length > 0) body['datasets'] = page.items.map(renderDataset);
-        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
-        return jsonReply(body);
       },
     },
     {

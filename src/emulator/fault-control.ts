@@ -9,7 +9,7 @@ import { parseFaultRules, type FaultRule, type LatencyRange } from './faults.js'
 import { requires } from './iam/access.js';
 import type { EmulatorModule, EmulatorRoute } from './module.js';
 import { jsonReply } from './reply.js';
-import type { RequestContext } from './request.js';
+import type { EmulatorRequest } from './request.js';
 
 /** Requests under this prefix are exempt from faults and latency (see `server.ts`). */
 export const FAULT_CONTROL_PREFIX = '/emulator/';
@@ -28,7 +28,7 @@ function ruleJson(rule: FaultRule): Record<string, unknown> {
 }
 
 /** The body as text; the one-line parse errors become 400s. */
-async function parsed<T>(ctx: RequestContext, parse: (text: string) => T): Promise<T> {
+async function parsed<T>(ctx: EmulatorRequest, parse: (text: string) => T): Promise<T> {
   const text = (await ctx.body()).toString('utf8');
   try {
     return parse(text);
@@ -62,43 +62,41 @@ function parseLatencyJson(text: string): LatencyRange | undefined {
 const READ = requires('emulator', 'emulator.faults.get');
 const CHANGE = requires('emulator', 'emulator.faults.update');
 
+/** `GET /emulator/{name}` reads a setting; `PUT` replaces it and answers the new value. */
+function settingRoutes(name: string, current: () => unknown, replace: (ctx: EmulatorRequest) => Promise<void>): EmulatorRoute[] {
+  const path = `${FAULT_CONTROL_PREFIX}${name}`;
+  return [
+    { method: 'GET', path, query: [], access: READ, handle: () => jsonReply(current()) },
+    {
+      method: 'PUT',
+      path,
+      query: [],
+      access: CHANGE,
+      handle: async (ctx) => {
+        await replace(ctx);
+        return jsonReply(current());
+      },
+    },
+  ];
+}
+
 /** The control routes over the emulator's live `FaultInjector`; latency counts as a fault setting. */
 export const faultControlModule: EmulatorModule = {
   name: 'fault-control',
   routes: ({ faults: injector }): EmulatorRoute[] => [
-    {
-      method: 'GET',
-      path: `${FAULT_CONTROL_PREFIX}faults`,
-      query: [],
-      access: READ,
-      handle: () => jsonReply(injector.faults.map(ruleJson)),
-    },
-    {
-      method: 'PUT',
-      path: `${FAULT_CONTROL_PREFIX}faults`,
-      query: [],
-      access: CHANGE,
-      handle: async (ctx) => {
+    ...settingRoutes(
+      'faults',
+      () => injector.faults.map(ruleJson),
+      async (ctx) => {
         injector.faults = await parsed(ctx, parseFaultRules);
-        return jsonReply(injector.faults.map(ruleJson));
       },
-    },
-    {
-      method: 'GET',
-      path: `${FAULT_CONTROL_PREFIX}latency`,
-      query: [],
-      access: READ,
-      handle: () => jsonReply(injector.latency ?? {}),
-    },
-    {
-      method: 'PUT',
-      path: `${FAULT_CONTROL_PREFIX}latency`,
-      query: [],
-      access: CHANGE,
-      handle: async (ctx) => {
+    ),
+    ...settingRoutes(
+      'latency',
+      () => injector.latency ?? {},
+      async (ctx) => {
         injector.latency = await parsed(ctx, parseLatencyJson);
-        return jsonReply(injector.latency ?? {});
       },
-    },
+    ),
   ],
 };

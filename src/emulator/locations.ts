@@ -4,7 +4,7 @@ import { requires } from './iam/access.js';
 import type { JsonObject } from './json.js';
 import type { EmulatorRoute } from './module.js';
 import { locationName } from './names.js';
-import { paginate, parsePageSize } from './paging.js';
+import { listPage } from './paging.js';
 import { jsonReply } from './reply.js';
 import type { EmulatorState } from './state.js';
 
@@ -28,17 +28,15 @@ export function locationRoutes(state: EmulatorState): EmulatorRoute[] {
       handle: (ctx) => {
         const project = ctx.params['project'] ?? '';
         const ids = new Set([DEFAULT_LOCATION, ...state.locationsWithDatasets(project)]);
-        const page = paginate(
-          ids,
-          (id) => id,
-          `projects/${project}/locations`,
-          parsePageSize(ctx.query.get('pageSize')),
-          ctx.query.get('pageToken'),
+        return jsonReply(
+          listPage(ctx.query, {
+            items: ids,
+            idOf: (id) => id,
+            collection: `projects/${project}/locations`,
+            field: 'locations',
+            render: (id) => renderLocation(project, id),
+          }),
         );
-        const body: JsonObject = {};
-        if (page.items.length > 0) body['locations'] = page.items.map((id) => renderLocation(project, id));
-        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
-        return jsonReply(body);
       },
     },
     {

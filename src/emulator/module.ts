@@ -1,6 +1,7 @@
 /**
- * How the emulator is assembled: each module (admin surface now; FHIR REST, DICOMweb, HL7v2 later)
- * contributes routes and, optionally, the data-plane factory for a store kind.
+ * How the emulator is assembled: each module (the admin surface, IAM, FHIR REST, DICOMweb, HL7v2,
+ * de-identification, fault control) contributes routes and, optionally, the data-plane factory for
+ * a store kind.
  */
 
 import type { DicomDataPlaneFactory, FhirDataPlaneFactory, Hl7V2DataPlaneFactory } from './dataplanes.js';

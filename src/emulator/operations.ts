@@ -8,7 +8,7 @@ import { requires } from './iam/access.js';
 import { int64, type JsonObject } from './json.js';
 import type { EmulatorRoute } from './module.js';
 import { datasetNameOf } from './names.js';
-import { paginate, parsePageSize } from './paging.js';
+import { listPage } from './paging.js';
 import { jsonReply } from './reply.js';
 import type { DatasetRecord, EmulatorState } from './state.js';
 
@@ -141,17 +141,15 @@ export function operationRoutes(state: EmulatorState): EmulatorRoute[] {
       access: requires('datasets', 'healthcare.operations.list'),
       handle: (ctx) => {
         const dataset = state.getDataset(datasetNameOf(ctx.params));
-        const page = paginate(
-          dataset.operations.entries(),
-          ([id]) => id,
-          `${dataset.name}/operations`,
-          parsePageSize(ctx.query.get('pageSize')),
-          ctx.query.get('pageToken'),
+        return jsonReply(
+          listPage(ctx.query, {
+            items: dataset.operations.entries(),
+            idOf: ([id]) => id,
+            collection: `${dataset.name}/operations`,
+            field: 'operations',
+            render: ([, op]) => op,
+          }),
         );
-        const body: JsonObject = {};
-        if (page.items.length > 0) body['operations'] = page.items.map(([, op]) => op);
-        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
-        return jsonReply(body);
       },
     },
     {

@@ -4,6 +4,7 @@
  */
 
 import { invalidArgument } from './errors.js';
+import type { JsonObject, JsonValue } from './json.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
@@ -80,6 +81,32 @@ export function paginate<T>(
     return { items: page, nextPageToken: encodePageToken(collection, idOf(last)) };
   }
   return { items: page };
+}
+
+/** One list method's collection, for `listPage`. */
+export interface ListSource<T> {
+  /** Every item of the collection, in any order. */
+  items: Iterable<T>;
+  /** The item's sort key (its short id). */
+  idOf: (item: T) => string;
+  /** The parent collection's name (binds page tokens to it). */
+  collection: string;
+  /** The response field the page's items go under (`datasets`, `fhirStores`, …). */
+  field: string;
+  render: (item: T) => JsonValue;
+}
+
+/**
+ * A list method's answer for the request's `pageSize` and `pageToken`: the page's items, rendered,
+ * under `field`, and `nextPageToken` unless this is the last page. proto3 JSON leaves either out
+ * when empty, so an empty collection answers `{}`.
+ */
+export function listPage<T>(query: ReadonlyMap<string, string>, source: ListSource<T>): JsonObject {
+  const page = paginate(source.items, source.idOf, source.collection, parsePageSize(query.get('pageSize')), query.get('pageToken'));
+  const body: JsonObject = {};
+  if (page.items.length > 0) body[source.field] = page.items.map(source.render);
+  if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
+  return body;
 }
 
 /** Code-unit order, the same order the keyset filter uses (not locale order). */

@@ -26,7 +26,7 @@ export const SYSTEM_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
 ]);
 
 /** What a handler sees of a request. */
-export interface RequestContext {
+export interface EmulatorRequest {
   readonly method: string;
   /** The full request URL (origin is the emulator's own). */
   readonly url: URL;
@@ -83,7 +83,7 @@ export class BodyTooLargeError extends Error {
  * Reads a request body up to `limit` bytes. Uses events rather than async iteration because
  * leaving a `for await` early destroys the socket, and the 400 still has to be sent.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     return Promise.reject(new BodyTooLargeError(limit));

@@ -4,10 +4,10 @@
  */
 
 import type { Reply } from './reply.js';
-import type { RequestContext } from './request.js';
+import type { EmulatorRequest } from './request.js';
 
 /** Answers one matched request. Throw an `ApiError` to answer with a Google error envelope. */
-export type Handler = (ctx: RequestContext) => Promise<Reply> | Reply;
+export type Handler = (ctx: EmulatorRequest) => Promise<Reply> | Reply;
 
 /** One REST method. */
 export interface Route {

@@ -26,8 +26,8 @@ import {
   bindQuery,
   DEFAULT_MAX_BODY_BYTES,
   parseJsonObject,
-  readBody,
-  type RequestContext,
+  readBodyBytes,
+  type EmulatorRequest,
 } from './request.js';
 import { Router, type RouteMatch } from './router.js';
 import { EmulatorState, type DataPlaneFactories } from './state.js';
@@ -82,7 +82,7 @@ export interface RunningEmulator {
   latency: LatencyRange | undefined;
 }
 
-/** The modules every emulator has. Data-plane modules (FHIR, DICOMweb) are appended here. */
+/** The modules every emulator has; their routes match in this order, before those of `options.modules`. */
 export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
@@ -255,13 +255,13 @@ async function runRoute(
     url.host = req.headers.host ?? 'emulator';
     url.pathname = pathname;
     url.search = searchParams.toString();
-    const ctx: RequestContext = {
+    const ctx: EmulatorRequest = {
       method: route.method,
       url,
       params,
       query: bindQuery(searchParams, route.query),
       headers: req.headers,
-      body: () => (body ??= readBody(req, limit)),
+      body: () => (body ??= readBodyBytes(req, limit)),
       jsonBody: async () => parseJsonObject(await ctx.body()),
     };
     return await route.handle(ctx);

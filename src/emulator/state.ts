@@ -16,7 +16,7 @@ import type {
   Hl7V2DataPlane,
   Hl7V2DataPlaneFactory,
   StoreHandle,
-  StoreKind,
+  DataPlaneKind,
 } from './dataplanes.js';
 import { notFound } from './errors.js';
 import { isJsonObject, type JsonObject } from './json.js';
@@ -25,7 +25,7 @@ import { StateFile } from './persistence.js';
 
 /** A FHIR, DICOM or HL7v2 store. */
 export interface StoreRecord<P> {
-  readonly kind: StoreKind;
+  readonly kind: DataPlaneKind;
   readonly id: string;
   readonly name: string;
   /** The store's fields as Google returns them, without `name` (proto3 JSON, defaults omitted). */
@@ -41,7 +41,7 @@ export interface PlaneByKind {
 }
 
 /** The store maps of a dataset, by kind. */
-export type DatasetStores = { [K in StoreKind]: Map<string, StoreRecord<PlaneByKind[K]>> };
+export type DatasetStores = { [K in DataPlaneKind]: Map<string, StoreRecord<PlaneByKind[K]>> };
 
 /** A dataset and everything that lives in it. */
 export interface DatasetRecord {
@@ -71,7 +71,7 @@ export interface StateLogger {
 const FORMAT = 'cloud-healthcare-emulator-state/1';
 
 /** The collection segment of each store kind in resource names. */
-export const STORE_COLLECTIONS: Readonly<Record<StoreKind, string>> = {
+export const STORE_COLLECTIONS: Readonly<Record<DataPlaneKind, string>> = {
   fhir: 'fhirStores',
   dicom: 'dicomStores',
   hl7v2: 'hl7V2Stores',
@@ -197,7 +197,7 @@ export class EmulatorState {
   }
 
   /** Creates a store and its data plane; the caller has checked the id is free. */
-  async addStore<K extends StoreKind>(
+  async addStore<K extends DataPlaneKind>(
     dataset: DatasetRecord,
     kind: K,
     id: string,

@@ -3,20 +3,20 @@
  * and the metrics method. Both kinds share one implementation, parameterised by a `StoreKindSpec`.
  */
 
-import type { StoreKind } from './dataplanes.js';
+import type { DataPlaneKind } from './dataplanes.js';
 import { alreadyExists, invalidArgument, notFound } from './errors.js';
-import { applyUpdateMask, parseUpdateMask, readResourceBody, type ResourceSchema } from './fields.js';
+import { applyUpdateMask, parseUpdateMask, readResourceBody, type FieldSpec, type ResourceSchema } from './fields.js';
 import { requires } from './iam/access.js';
 import { int64, omitDefaults, type JsonObject } from './json.js';
 import { parseLabelFilter } from './labels.js';
 import type { EmulatorRoute } from './module.js';
 import { checkDicomStoreId, checkResourceId, datasetNameOf } from './names.js';
-import { paginate, parsePageSize } from './paging.js';
+import { compareIds, listPage } from './paging.js';
 import { jsonReply } from './reply.js';
 import type { DatasetRecord, EmulatorState, PlaneByKind, StoreRecord } from './state.js';
 
 /** Everything that differs between FHIR and DICOM stores on the admin surface. */
-export interface StoreKindSpec<K extends StoreKind> {
+export interface StoreKindSpec<K extends DataPlaneKind> {
   kind: K;
   /** Collection segment: `fhirStores` / `dicomStores` / `hl7V2Stores`. */
   collection: 'fhirStores' | 'dicomStores' | 'hl7V2Stores';
@@ -41,6 +41,45 @@ export function setInt64(target: JsonObject, key: string, value: number): void {
   if (value !== 0) target[key] = int64(value);
 }
 
+/** The numbers of one row of a per-type metrics list. */
+interface TypeMetric {
+  count: number;
+  structuredStorageSizeBytes: number;
+}
+
+/**
+ * The answer of a metrics method that reports per type (FHIR resource types, HL7v2 message
+ * types): one row per type that has a count, in type order, with the type under `typeField`.
+ * proto3 JSON leaves out empty values, so an empty type has no `typeField`, and a store without
+ * rows answers `{name}` only.
+ */
+export function metricsByType<M extends TypeMetric>(
+  name: string,
+  metrics: readonly M[],
+  typeField: string,
+  typeOf: (metric: M) => string,
+): JsonObject {
+  const rows = metrics
+    .filter((m) => m.count > 0)
+    .sort((a, b) => compareIds(typeOf(a), typeOf(b)))
+    .map((m) => {
+      const row: JsonObject = {};
+      if (typeOf(m) !== '') row[typeField] = typeOf(m);
+      setInt64(row, 'count', m.count);
+      setInt64(row, 'structuredStorageSizeBytes', m.structuredStorageSizeBytes);
+      return row;
+    });
+  const body: JsonObject = { name };
+  if (rows.length > 0) body['metrics'] = rows;
+  return body;
+}
+
+/** The fields every kind of store has: its name (set by the server) and its labels. */
+export const COMMON_STORE_FIELDS: Readonly<Record<'name' | 'labels', FieldSpec>> = {
+  name: { kind: { type: 'string' }, outputOnly: true },
+  labels: { kind: { type: 'labels' }, mutable: true },
+};
+
 const FHIR_VERSIONS = ['DSTU2', 'STU3', 'R4', 'R5'] as const;
 const PARSING = ['COMPLEX_DATA_TYPE_REFERENCE_PARSING_UNSPECIFIED', 'DISABLED', 'ENABLED'] as const;
 
@@ -54,14 +93,13 @@ export const FHIR_STORE_SPEC: StoreKindSpec<'fhir'> = {
     typeName: 'FhirStore',
     bodyField: 'fhir_store',
     fields: {
-      name: { kind: { type: 'string' }, outputOnly: true },
+      ...COMMON_STORE_FIELDS,
       version: { kind: { type: 'enum', values: ['VERSION_UNSPECIFIED', ...FHIR_VERSIONS] } },
       enableUpdateCreate: { kind: { type: 'bool' }, mutable: true },
       disableReferentialIntegrity: { kind: { type: 'bool' } },
       disableResourceVersioning: { kind: { type: 'bool' } },
       defaultSearchHandlingStrict: { kind: { type: 'bool' }, mutable: true },
       complexDataTypeReferenceParsing: { kind: { type: 'enum', values: PARSING }, mutable: true },
-      labels: { kind: { type: 'labels' }, mutable: true },
       notificationConfig: { kind: { type: 'message' }, mutable: true },
       notificationConfigs: { kind: { type: 'messageList' }, mutable: true },
       streamConfigs: { kind: { type: 'messageList', max: 10 }, mutable: true },
@@ -94,22 +132,7 @@ export const FHIR_STORE_SPEC: StoreKindSpec<'fhir'> = {
     return config;
   },
   metricsVerb: 'getFHIRStoreMetrics',
-  renderMetrics(store) {
-    const metrics = store.plane
-      .metrics()
-      .filter((m) => m.count > 0)
-      .sort((a, b) => (a.resourceType < b.resourceType ? -1 : a.resourceType > b.resourceType ? 1 : 0))
-      .map((m) => {
-        const row: JsonObject = { resourceType: m.resourceType };
-        setInt64(row, 'count', m.count);
-        setInt64(row, 'structuredStorageSizeBytes', m.structuredStorageSizeBytes);
-        return row;
-      });
-    const body: JsonObject = { name: store.name };
-    // proto3 JSON: an empty repeated field is left out, so an empty store answers `{name}` only.
-    if (metrics.length > 0) body['metrics'] = metrics;
-    return body;
-  },
+  renderMetrics: (store) => metricsByType(store.name, store.plane.metrics(), 'resourceType', (m) => m.resourceType),
 };
 
 /** DicomStore (reference §1.3). */
@@ -122,8 +145,7 @@ export const DICOM_STORE_SPEC: StoreKindSpec<'dicom'> = {
     typeName: 'DicomStore',
     bodyField: 'dicom_store',
     fields: {
-      name: { kind: { type: 'string' }, outputOnly: true },
-      labels: { kind: { type: 'labels' }, mutable: true },
+      ...COMMON_STORE_FIELDS,
       notificationConfig: { kind: { type: 'message' }, mutable: true },
       notificationConfigs: { kind: { type: 'messageList' }, mutable: true },
       streamConfigs: { kind: { type: 'messageList' }, mutable: true },
@@ -161,7 +183,7 @@ export function renderStore(store: StoreRecord<unknown>): JsonObject {
 }
 
 /** The store with this id in a dataset, or a 404 naming it. */
-export function getStore<K extends StoreKind>(
+export function getStore<K extends DataPlaneKind>(
   spec: StoreKindSpec<K>,
   dataset: DatasetRecord,
   id: string,
@@ -173,7 +195,7 @@ export function getStore<K extends StoreKind>(
 }
 
 /** Routes for one store kind. */
-export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: StoreKindSpec<K>): EmulatorRoute[] {
+export function storeRoutes<K extends DataPlaneKind>(state: EmulatorState, spec: StoreKindSpec<K>): EmulatorRoute[] {
   const parent = `/v1/projects/{project}/locations/{location}/datasets/{dataset}/${spec.collection}`;
   const { collection } = spec;
   const storeOf = (params: Readonly<Record<string, string>>): StoreRecord<PlaneByKind[K]> =>
@@ -207,17 +229,15 @@ export function storeRoutes<K extends StoreKind>(state: EmulatorState, spec: Sto
         const stores = [...dataset.stores[spec.kind].values()].filter((s) =>
           matches((s.config['labels'] ?? {}) as Record<string, string>),
         );
-        const page = paginate(
-          stores,
-          (s) => s.id,
-          `${dataset.name}/${spec.collection}`,
-          parsePageSize(ctx.query.get('pageSize')),
-          ctx.query.get('pageToken'),
+        return jsonReply(
+          listPage(ctx.query, {
+            items: stores,
+            idOf: (s) => s.id,
+            collection: `${dataset.name}/${spec.collection}`,
+            field: spec.collection,
+            render: renderStore,
+          }),
         );
-        const body: JsonObject = {};
-        if (page.items.length > 0) body[spec.collection] = page.items.map(renderStore);
-        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
-        return jsonReply(body);
       },
     },
     {

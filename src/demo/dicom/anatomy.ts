@@ -231,27 +231,21 @@ export const FIELD_OF_VIEW_MM: Readonly<Record<Region, number>> = {
   head: 240, chest: 380, abdomen: 400, spine: 320, knee: 180, ankle: 200, wrist: 140, shoulder: 220, neck: 160, heart: 200,
 };
 
+/** The phantom of each region; the spine is imaged through the abdomen's. */
+const PHANTOMS: Readonly<Record<Region, (beat: number) => S[]>> = {
+  head,
+  chest,
+  abdomen,
+  spine: abdomen,
+  knee,
+  ankle,
+  wrist,
+  shoulder,
+  neck,
+  heart,
+};
+
 /** The phantom of a region; `beat` animates the heart (0 = relaxed, 1 = contracted). */
 export function phantom(region: Region, beat = 0): S[] {
-  switch (region) {
-    case 'head':
-      return head();
-    case 'chest':
-      return chest();
-    case 'abdomen':
-    case 'spine':
-      return abdomen();
-    case 'knee':
-      return knee();
-    case 'ankle':
-      return ankle();
-    case 'wrist':
-      return wrist();
-    case 'shoulder':
-      return shoulder();
-    case 'neck':
-      return neck();
-    case 'heart':
-      return heart(beat);
-  }
+  return PHANTOMS[region](beat);
 }

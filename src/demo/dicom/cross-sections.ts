@@ -7,7 +7,7 @@
 import { FIELD_OF_VIEW_MM, phantom, type Region } from './anatomy.js';
 import { type ImageContext, spread } from './context.js';
 import { flatten, type Vec3, weigh } from './geometry.js';
-import { autoWindow, type PixelImage, type SliceGeometry, toUint16 } from './pixel-image.js';
+import { autoWindow, greyscale16, type PixelImage, type SliceGeometry } from './pixel-image.js';
 import { contrastPhase, ctWindow, isLocalizer, isMip, isReformat, mrProtocol, mrTiming, type Orientation, orientationOf } from './protocols.js';
 import { gaussian } from './random.js';
 import { type Grid, radiographGrid, sampleProjection, sampleSlice, sliceGrid } from './sampling.js';
@@ -73,13 +73,7 @@ function ctScout(ctx: ImageContext): PixelImage {
   const shapes = weigh(flatten(phantom(ctx.region), 'air'), attenuation);
   const values = sampleProjection(shapes, radiographGrid('frontal', SIZE), SIZE).map((p) => 100 + p * 900 + gaussian(ctx.random) * 6);
   return {
-    rows: SIZE,
-    columns: SIZE,
-    bitsAllocated: 16,
-    bitsStored: CT_BITS,
-    photometricInterpretation: 'MONOCHROME2',
-    pixelData: toUint16(values, CT_BITS),
-    numberOfFrames: 1,
+    ...greyscale16(SIZE, values, CT_BITS),
     window: autoWindow(values, 'LOCALIZER'),
     attributes: { ImageType: ['ORIGINAL', 'PRIMARY', 'LOCALIZER'], KVP: 120 },
   };
@@ -99,13 +93,7 @@ export function ctImage(ctx: ImageContext): PixelImage {
   // Quantum noise, only where there is something to scatter photons.
   const stored = hu.map((v) => v - CT_INTERCEPT + (v > -900 ? gaussian(ctx.random) * 4 : 0));
   return {
-    rows: SIZE,
-    columns: SIZE,
-    bitsAllocated: 16,
-    bitsStored: CT_BITS,
-    photometricInterpretation: 'MONOCHROME2',
-    pixelData: toUint16(stored, CT_BITS),
-    numberOfFrames: 1,
+    ...greyscale16(SIZE, stored, CT_BITS),
     window: ctWindow(description, ctx.region === 'head', phase),
     rescale: { intercept: CT_INTERCEPT, slope: 1, type: 'HU' },
     geometry: plane,
@@ -134,13 +122,7 @@ export function mrImage(ctx: ImageContext): PixelImage {
   });
   const timing = mrTiming(protocol);
   return {
-    rows: SIZE,
-    columns: SIZE,
-    bitsAllocated: 16,
-    bitsStored: MR_BITS,
-    photometricInterpretation: 'MONOCHROME2',
-    pixelData: toUint16(values, MR_BITS),
-    numberOfFrames: 1,
+    ...greyscale16(SIZE, values, MR_BITS),
     window: autoWindow(values, protocol.weighting),
     geometry: plane,
     attributes: {

@@ -38,6 +38,24 @@ export function toUint16(values: ArrayLike<number>, bitsStored: number): Uint8Ar
   return new Uint8Array(out.buffer);
 }
 
+/** The pixel module of a single-frame, square, 16-bit greyscale image: `values` stored in `bitsStored` bits. */
+export function greyscale16(
+  size: number,
+  values: ArrayLike<number>,
+  bitsStored: number,
+  photometricInterpretation: PixelImage['photometricInterpretation'] = 'MONOCHROME2',
+): Pick<PixelImage, 'rows' | 'columns' | 'bitsAllocated' | 'bitsStored' | 'photometricInterpretation' | 'pixelData' | 'numberOfFrames'> {
+  return {
+    rows: size,
+    columns: size,
+    bitsAllocated: 16,
+    bitsStored,
+    photometricInterpretation,
+    pixelData: toUint16(values, bitsStored),
+    numberOfFrames: 1,
+  };
+}
+
 /** A window spanning the 1st–99th percentile of `values`: what a modality would default to. */
 export function autoWindow(values: ArrayLike<number>, explanation: string): PixelImage['window'] {
   const sorted = Float64Array.from(values).sort();

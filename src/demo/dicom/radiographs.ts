@@ -7,7 +7,7 @@
 import { FIELD_OF_VIEW_MM, phantom } from './anatomy.js';
 import type { ImageContext } from './context.js';
 import { flatten, weigh } from './geometry.js';
-import { autoWindow, type PixelImage, toUint16 } from './pixel-image.js';
+import { autoWindow, greyscale16, type PixelImage } from './pixel-image.js';
 import { radiographView, viewPosition } from './protocols.js';
 import { gaussian } from './random.js';
 import { radiographGrid, sampleProjection } from './sampling.js';
@@ -61,13 +61,7 @@ export function radiograph(ctx: ImageContext, inverted: boolean): PixelImage {
   const stored = inverted ? values.map((v) => MAX - v) : values;
   const spacing = FIELD_OF_VIEW_MM[ctx.region] / SIZE;
   return {
-    rows: SIZE,
-    columns: SIZE,
-    bitsAllocated: 16,
-    bitsStored: BITS,
-    photometricInterpretation: inverted ? 'MONOCHROME1' : 'MONOCHROME2',
-    pixelData: toUint16(stored, BITS),
-    numberOfFrames: 1,
+    ...greyscale16(SIZE, stored, BITS, inverted ? 'MONOCHROME1' : 'MONOCHROME2'),
     window: inverted ? { ...window, center: MAX - window.center } : window,
     attributes: {
       ImageType: ['ORIGINAL', 'PRIMARY'],

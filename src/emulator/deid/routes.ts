@@ -6,15 +6,15 @@
  */
 
 import { alreadyExists, invalidArgument, notFound } from '../errors.js';
-import { requires } from '../iam/access.js';
+import { requires, type RouteAccess } from '../iam/access.js';
 import { permissionDenied } from '../iam/errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { checkDicomStoreId, checkResourceId, datasetNameOf } from '../names.js';
-import type { RequestContext } from '../request.js';
-import { jsonReply } from '../reply.js';
-import type { DatasetRecord } from '../state.js';
-import { DICOM_STORE_SPEC, FHIR_STORE_SPEC, getStore } from '../stores.js';
+import type { EmulatorRequest } from '../request.js';
+import { jsonReply, type Reply } from '../reply.js';
+import type { DatasetRecord, PlaneByKind, StoreRecord } from '../state.js';
+import { DICOM_STORE_SPEC, FHIR_STORE_SPEC, getStore, type StoreKindSpec } from '../stores.js';
 import type { DicomStore } from '../dicom/dicom-store.js';
 import type { FhirStore } from '../fhir/store.js';
 import { parseDeidentifyConfig } from './config.js';
@@ -58,14 +58,31 @@ function requiredString(body: JsonObject, field: string): string {
  * Checks a permission the route's own declaration cannot express: on the destination, which the
  * request body names.
  */
-function requireOn(services: EmulatorServices, ctx: RequestContext, permission: string, resource: string): void {
+function requireOn(services: EmulatorServices, ctx: EmulatorRequest, permission: string, resource: string): void {
   const { iam } = services;
   if (!iam.enforced) return;
   if (!iam.holds(iam.callerOf(ctx.headers), permission, resource)) throw permissionDenied(permission, resource);
 }
 
-/** Starts the copy as an operation of `source` and answers with it. */
-function start(services: EmulatorServices, source: DatasetRecord, method: string, plan: CopyPlan, config: ReturnType<typeof parseDeidentifyConfig>) {
+/** The request body after the checks all three methods make: known fields only, no Cloud Storage config. */
+async function deidentifyBody(ctx: EmulatorRequest, fields: readonly string[]): Promise<JsonObject> {
+  const body = await ctx.jsonBody();
+  checkFields(body, ['config', 'gcsConfigUri', ...fields]);
+  rejectGcs(body['gcsConfigUri'], 'gcsConfigUri');
+  return body;
+}
+
+/**
+ * Starts the copy as an operation of `source`, saves the state (with what the method created),
+ * and answers with the operation.
+ */
+async function startCopy(
+  services: EmulatorServices,
+  source: DatasetRecord,
+  method: string,
+  plan: CopyPlan,
+  config: ReturnType<typeof parseDeidentifyConfig>,
+): Promise<Reply> {
   const chunks = planChunks(plan, config);
   const op = services.operations.start(source, method);
   runInBackground(op, chunks, {
@@ -74,7 +91,8 @@ function start(services: EmulatorServices, source: DatasetRecord, method: string
     // The error's name only: messages may quote resource content.
     onError: (error) => console.error(`emulator: de-identification step failed: ${(error as Error | undefined)?.name ?? 'error'}`),
   });
-  return op.json;
+  await services.state.commit();
+  return jsonReply(op.json);
 }
 
 function destinationStoreName(body: JsonObject, source: DatasetRecord, collection: 'fhirStores' | 'dicomStores') {
@@ -93,6 +111,21 @@ function destinationStoreName(body: JsonObject, source: DatasetRecord, collectio
 export function deidentifyRoutes(services: EmulatorServices): EmulatorRoute[] {
   const { state } = services;
   const datasets = '/v1/projects/{project}/locations/{location}/datasets';
+  /** `POST …/{collection}/{store}:deidentify`, given its source dataset and store. */
+  const storeMethod = <K extends 'fhir' | 'dicom'>(
+    spec: StoreKindSpec<K>,
+    access: RouteAccess,
+    handle: (ctx: EmulatorRequest, dataset: DatasetRecord, source: StoreRecord<PlaneByKind[K]>) => Promise<Reply>,
+  ): EmulatorRoute => ({
+    method: 'POST',
+    path: `${datasets}/{dataset}/${spec.collection}/{store}:deidentify`,
+    query: [],
+    access,
+    handle: async (ctx) => {
+      const dataset = state.getDataset(datasetNameOf(ctx.params));
+      return handle(ctx, dataset, getStore(spec, dataset, ctx.params['store'] ?? ''));
+    },
+  });
   return [
     {
       method: 'POST',
@@ -101,9 +134,7 @@ export function deidentifyRoutes(services: EmulatorServices): EmulatorRoute[] {
       access: requires('datasets', 'healthcare.datasets.deidentify'),
       handle: async (ctx) => {
         const source = state.getDataset(datasetNameOf(ctx.params));
-        const body = await ctx.jsonBody();
-        checkFields(body, ['destinationDataset', 'config', 'gcsConfigUri']);
-        rejectGcs(body['gcsConfigUri'], 'gcsConfigUri');
+        const body = await deidentifyBody(ctx, ['destinationDataset']);
         const destination = requiredString(body, 'destinationDataset');
         const m = DATASET_NAME.exec(destination);
         if (m === null) throw invalidArgument(`destinationDataset must be projects/{p}/locations/{l}/datasets/{d}; got "${destination}".`);
@@ -125,71 +156,45 @@ export function deidentifyRoutes(services: EmulatorServices): EmulatorRoute[] {
           const copy = await state.addStore(target, 'dicom', store.id, withoutFields(store.config));
           plan.dicom.push({ source: store.plane as DicomStore, destination: copy.plane as DicomStore });
         }
-        const op = start(services, source, METHOD.dataset, plan, config);
-        await state.commit();
-        return jsonReply(op);
+        return startCopy(services, source, METHOD.dataset, plan, config);
       },
     },
-    {
-      method: 'POST',
-      path: `${datasets}/{dataset}/fhirStores/{store}:deidentify`,
-      query: [],
-      access: requires('fhirStores', 'healthcare.fhirStores.deidentify'),
-      handle: async (ctx) => {
-        const dataset = state.getDataset(datasetNameOf(ctx.params));
-        const source = getStore(FHIR_STORE_SPEC, dataset, ctx.params['store'] ?? '');
-        const body = await ctx.jsonBody();
-        checkFields(body, ['destinationStore', 'config', 'gcsConfigUri', 'resourceFilter', 'skipModifiedResources']);
-        rejectGcs(body['gcsConfigUri'], 'gcsConfigUri');
-        const dest = destinationStoreName(body, dataset, 'fhirStores');
-        if (dest.name === source.name) throw invalidArgument('destinationStore must differ from the source store.');
-        const only = parseResourceFilter(body['resourceFilter']);
-        if (body['skipModifiedResources'] !== undefined && typeof body['skipModifiedResources'] !== 'boolean') {
-          throw invalidArgument('skipModifiedResources must be a boolean.');
-        }
-        const config = parseDeidentifyConfig(body['config']);
-        requireOn(services, ctx, 'healthcare.fhirResources.update', dest.name);
-        // "The destination FHIR store must exist" (v1).
-        const destination = getStore(FHIR_STORE_SPEC, state.getDataset(dest.dataset), dest.id);
-        // The copy is of the resources current when the operation starts, so `skipModifiedResources`
-        // (skip what changes during the run) holds either way.
-        const plan: CopyPlan = { fhir: [{ source: source.plane as FhirStore, destination: destination.plane as FhirStore, ...(only && { only }) }], dicom: [] };
-        const op = start(services, dataset, METHOD.fhir, plan, config);
-        await state.commit();
-        return jsonReply(op);
-      },
-    },
-    {
-      method: 'POST',
-      path: `${datasets}/{dataset}/dicomStores/{store}:deidentify`,
-      query: [],
-      access: requires('dicomStores', 'healthcare.dicomStores.deidentify'),
-      handle: async (ctx) => {
-        const dataset = state.getDataset(datasetNameOf(ctx.params));
-        const source = getStore(DICOM_STORE_SPEC, dataset, ctx.params['store'] ?? '');
-        const body = await ctx.jsonBody();
-        checkFields(body, ['destinationStore', 'config', 'gcsConfigUri', 'filterConfig']);
-        rejectGcs(body['gcsConfigUri'], 'gcsConfigUri');
-        if (body['filterConfig'] !== undefined) {
-          const filter = isJsonObject(body['filterConfig']) ? body['filterConfig'] : {};
-          checkFields(filter, ['resourcePathsGcsUri']);
-          rejectGcs(filter['resourcePathsGcsUri'], 'filterConfig.resourcePathsGcsUri');
-        }
-        const dest = destinationStoreName(body, dataset, 'dicomStores');
-        checkDicomStoreId(dest.id, 'destinationStore');
-        const config = parseDeidentifyConfig(body['config']);
-        requireOn(services, ctx, 'healthcare.dicomStores.dicomWebWrite', dest.name);
-        const target = state.findDataset(dest.dataset);
-        if (target === undefined) throw notFound(`Dataset not found: ${dest.dataset}`);
-        // "The destination DICOM store must not exist": the method creates it.
-        if (target.stores.dicom.has(dest.id)) throw alreadyExists(`DICOM store already exists: ${dest.name}`);
-        const copy = await state.addStore(target, 'dicom', dest.id, withoutFields(source.config));
-        const plan: CopyPlan = { fhir: [], dicom: [{ source: source.plane as DicomStore, destination: copy.plane as DicomStore }] };
-        const op = start(services, dataset, METHOD.dicom, plan, config);
-        await state.commit();
-        return jsonReply(op);
-      },
-    },
+    storeMethod(FHIR_STORE_SPEC, requires('fhirStores', 'healthcare.fhirStores.deidentify'), async (ctx, dataset, source) => {
+      const body = await deidentifyBody(ctx, ['destinationStore', 'resourceFilter', 'skipModifiedResources']);
+      const dest = destinationStoreName(body, dataset, 'fhirStores');
+      if (dest.name === source.name) throw invalidArgument('destinationStore must differ from the source store.');
+      const only = parseResourceFilter(body['resourceFilter']);
+      if (body['skipModifiedResources'] !== undefined && typeof body['skipModifiedResources'] !== 'boolean') {
+        throw invalidArgument('skipModifiedResources must be a boolean.');
+      }
+      const config = parseDeidentifyConfig(body['config']);
+      requireOn(services, ctx, 'healthcare.fhirResources.update', dest.name);
+      // "The destination FHIR store must exist" (v1).
+      const destination = getStore(FHIR_STORE_SPEC, state.getDataset(dest.dataset), dest.id);
+      // The copy is of the resources current when the operation starts, so `skipModifiedResources`
+      // (skip what changes during the run) holds either way.
+      const plan: CopyPlan = { fhir: [{ source: source.plane as FhirStore, destination: destination.plane as FhirStore, ...(only && { only }) }], dicom: [] };
+      return startCopy(services, dataset, METHOD.fhir, plan, config);
+    }),
+    storeMethod(DICOM_STORE_SPEC, requires('dicomStores', 'healthcare.dicomStores.deidentify'), async (ctx, dataset, source) => {
+      const body = await deidentifyBody(ctx, ['destinationStore', 'filterConfig']);
+      if (body['filterConfig'] !== undefined) {
+        const filter = isJsonObject(body['filterConfig']) ? body['filterConfig'] : {};
+        checkFields(filter, ['resourcePathsGcsUri']);
+        rejectGcs(filter['resourcePathsGcsUri'], 'filterConfig.resourcePathsGcsUri');
+      }
+      const dest = destinationStoreName(body, dataset, 'dicomStores');
+      checkDicomStoreId(dest.id, 'destinationStore');
+      const config = parseDeidentifyConfig(body['config']);
+      requireOn(services, ctx, 'healthcare.dicomStores.dicomWebWrite', dest.name);
+      const target = state.findDataset(dest.dataset);
+      if (target === undefined) throw notFound(`Dataset not found: ${dest.dataset}`);
+      // "The destination DICOM store must not exist": the method creates it.
+      if (target.stores.dicom.has(dest.id)) throw alreadyExists(`DICOM store already exists: ${dest.name}`);
+      const copy = await state.addStore(target, 'dicom', dest.id, withoutFields(source.config));
+      const plan: CopyPlan = { fhir: [], dicom: [{ source: source.plane as DicomStore, destination: copy.plane as DicomStore }] };
+      return startCopy(services, dataset, METHOD.dicom, plan, config);
+    }),
   ];
 }
 

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readFileIfExists, writeFileAtomic } from '../persistence.js';
+import { isJsonObject } from '../json.js';
+import { deleteLine, putLine, replayJournal, type JournalFormat } from '../record-journal.js';
 import type { InstanceRecord } from './instance-index.js';
 
 /** Storage for instance bytes and index records. */
@@ -53,7 +54,6 @@ export class MemoryArchive implements InstanceArchive {
   }
 }
 
-type JournalEntry = { put: InstanceRecord } | { del: [string, string, string] };
 
 /** The index journal holds a line the emulator cannot read; the message names the file and line. */
 export class CorruptDicomIndexError extends Error {
@@ -62,6 +62,21 @@ export class CorruptDicomIndexError extends Error {
     this.name = 'CorruptDicomIndexError';
   }
 }
+
+type InstanceKey = [study: string, series: string, sop: string];
+
+const isUid = (value: unknown): value is string => typeof value === 'string';
+
+const FORMAT: JournalFormat<InstanceRecord, InstanceKey> = {
+  record: (put) =>
+    isJsonObject(put) && isUid(put['studyUid']) && isUid(put['seriesUid']) && isUid(put['sopUid'])
+      ? (put as unknown as InstanceRecord)
+      : undefined,
+  deletion: (del) => (Array.isArray(del) && del.length === 3 && del.every(isUid) ? (del as InstanceKey) : undefined),
+  recordKey: keyOf,
+  deletedKey: (key) => key.join('/'),
+  corrupt: (file, line) => new CorruptDicomIndexError(file, line),
+};
 
 /** Files under a store's data directory. Writes are serialized so the journal follows memory. */
 export class DiskArchive implements InstanceArchive {
@@ -74,36 +89,15 @@ export class DiskArchive implements InstanceArchive {
     this.instancesDir = path.join(dir, 'instances');
   }
 
-  async load(): Promise<InstanceRecord[]> {
-    const text = await readFileIfExists(this.journal);
-    if (text === undefined) return [];
-    const records = new Map<string, InstanceRecord>();
-    const lines = text.split('\n');
-    let replayed = 0;
-    for (const [i, line] of lines.entries()) {
-      if (line.trim() === '') continue;
-      let entry: JournalEntry;
-      try {
-        entry = JSON.parse(line) as JournalEntry;
-      } catch {
-        // A crash during an append leaves a partial last line: the instance it named was never
-        // acknowledged, so dropping it is right. Anywhere else it is corruption.
-        if (i === lines.length - 1) continue;
-        throw new CorruptDicomIndexError(this.journal, i + 1);
-      }
-      replayed += 1;
-      if ('put' in entry) records.set(keyOf(entry.put), entry.put);
-      else records.delete(entry.del.join('/'));
-    }
-    if (replayed !== records.size) await this.compact([...records.values()]);
-    return [...records.values()];
+  load(): Promise<InstanceRecord[]> {
+    return replayJournal(this.journal, FORMAT);
   }
 
   write(record: InstanceRecord, bytes: Uint8Array): Promise<void> {
     return this.enqueue(async () => {
       await mkdir(this.instancesDir, { recursive: true });
       await writeFile(this.fileOf(record), bytes);
-      await appendFile(this.journal, `${JSON.stringify({ put: record })}\n`);
+      await appendFile(this.journal, putLine(record));
     });
   }
 
@@ -119,7 +113,7 @@ export class DiskArchive implements InstanceArchive {
   remove(records: readonly InstanceRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     return this.enqueue(async () => {
-      const lines = records.map((r) => `${JSON.stringify({ del: [r.studyUid, r.seriesUid, r.sopUid] })}\n`);
+      const lines = records.map((r) => deleteLine([r.studyUid, r.seriesUid, r.sopUid]));
       await appendFile(this.journal, lines.join(''));
       await Promise.all(records.map((r) => rm(this.fileOf(r), { force: true })));
     });
@@ -127,10 +121,6 @@ export class DiskArchive implements InstanceArchive {
 
   flush(): Promise<void> {
     return this.queue;
-  }
-
-  private compact(records: InstanceRecord[]): Promise<void> {
-    return writeFileAtomic(this.journal, records.map((r) => `${JSON.stringify({ put: r })}\n`).join(''));
   }
 
   private fileOf(record: InstanceRecord): string {

@@ -6,7 +6,7 @@
 import type { DcmjsDataset, DcmjsElement } from 'dcmjs';
 import { notFound } from '../errors.js';
 import type { Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { BINARY_VRS, binaryBytes } from './dicom-json.js';
 import type { InstanceRecord } from './instance-index.js';
 import { type DicomWebTarget, instanceBytes } from './lookup.js';
@@ -56,7 +56,7 @@ function locate(dataset: DcmjsDataset, path: readonly string[]): DcmjsElement | 
 }
 
 /** Answers a bulkdata request for `path` within an instance. */
-export async function retrieveBulkdata(ctx: RequestContext, target: DicomWebTarget, record: InstanceRecord, path: string): Promise<Reply> {
+export async function retrieveBulkdata(ctx: EmulatorRequest, target: DicomWebTarget, record: InstanceRecord, path: string): Promise<Reply> {
   const { kind } = negotiate(ctx.headers.accept, BULKDATA_OFFERS);
   const part10 = readPart10(await instanceBytes(target, record));
   const element = locate(part10.file.dict, path.split('/').filter((s) => s !== ''));

@@ -138,7 +138,7 @@ export function withBulkDataBase(dataset: DicomJsonDataset, instanceUrl: string)
     if (element.BulkDataURI !== undefined) {
       out[tag] = { vr: element.vr, BulkDataURI: `${instanceUrl}/bulkdata/${element.BulkDataURI}` };
     } else if (element.vr === 'SQ' && element.Value !== undefined) {
-      out[tag] = { vr: 'SQ', Value: element.Value.map((item) => withBulkDataBase(item as DicomJsonDataset, instanceUrl)) };
+      out[tag] = sequence(element.Value.map((item) => withBulkDataBase(item as DicomJsonDataset, instanceUrl)));
     } else {
       out[tag] = element;
     }
@@ -175,6 +175,11 @@ export function stringValues(el: DicomJsonElement | undefined): string[] {
 /** A single-valued attribute. */
 export function element(vr: string, value: DicomJsonValue): DicomJsonElement {
   return { vr, Value: [value] };
+}
+
+/** A sequence (`SQ`) attribute of the given items. */
+export function sequence(items: DicomJsonDataset[]): DicomJsonElement {
+  return { vr: 'SQ', Value: items };
 }
 
 /** The data set with its attributes in ascending tag order, as DICOM JSON writers emit them. */

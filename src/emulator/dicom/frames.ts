@@ -6,7 +6,7 @@
 
 import { invalidArgument } from '../errors.js';
 import type { Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { canDecode, decodeFrame } from './codecs.js';
 import type { InstanceRecord } from './instance-index.js';
 import { type DicomWebTarget, instanceBytes } from './lookup.js';
@@ -57,7 +57,7 @@ function layoutOf(record: InstanceRecord): PixelLayout {
 }
 
 /** Answers `.../instances/{in}/frames/{list}`. */
-export async function retrieveFrames(ctx: RequestContext, target: DicomWebTarget, record: InstanceRecord, list: string): Promise<Reply> {
+export async function retrieveFrames(ctx: EmulatorRequest, target: DicomWebTarget, record: InstanceRecord, list: string): Promise<Reply> {
   const layout = layoutOf(record);
   const numbers = parseFrameList(list, layout.numberOfFrames);
   const stored = record.transferSyntax;
@@ -86,7 +86,7 @@ export async function retrieveFrames(ctx: RequestContext, target: DicomWebTarget
 
 /** Answers `.../rendered` (frame 1) and `.../frames/{n}/rendered` (exactly one frame). */
 export async function retrieveRendered(
-  ctx: RequestContext,
+  ctx: EmulatorRequest,
   target: DicomWebTarget,
   record: InstanceRecord,
   list: string | undefined,

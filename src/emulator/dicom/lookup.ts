@@ -2,7 +2,7 @@
 
 import { internalError, notFound } from '../errors.js';
 import { datasetNameOf } from '../names.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import type { DatasetRecord, EmulatorState } from '../state.js';
 import { DICOM_STORE_SPEC, getStore } from '../stores.js';
 import { DicomStore } from './dicom-store.js';
@@ -18,7 +18,7 @@ export interface DicomWebTarget {
 }
 
 /** Resolves the store of a DICOMweb route (404 for a missing dataset or store). */
-export function targetOf(state: EmulatorState, ctx: RequestContext): DicomWebTarget {
+export function targetOf(state: EmulatorState, ctx: EmulatorRequest): DicomWebTarget {
   const dataset = state.getDataset(datasetNameOf(ctx.params));
   const record = getStore(DICOM_STORE_SPEC, dataset, ctx.params['store'] ?? '');
   // Another module could supply the DICOM data plane; the DICOMweb routes only work with their own.
@@ -27,13 +27,13 @@ export function targetOf(state: EmulatorState, ctx: RequestContext): DicomWebTar
 }
 
 /** The validated UID path parameter `name` (400 when malformed). */
-export function uidParam(ctx: RequestContext, name: 'study' | 'series' | 'instance'): string {
+export function uidParam(ctx: EmulatorRequest, name: 'study' | 'series' | 'instance'): string {
   const label = { study: 'StudyInstanceUID', series: 'SeriesInstanceUID', instance: 'SOPInstanceUID' }[name];
   return checkUid(ctx.params[name] ?? '', label);
 }
 
 /** The study of the path, or 404. */
-export function studyOf(target: DicomWebTarget, ctx: RequestContext): StudyEntry {
+export function studyOf(target: DicomWebTarget, ctx: EmulatorRequest): StudyEntry {
   const uid = uidParam(ctx, 'study');
   const study = target.store.index.study(uid);
   if (study === undefined) throw notFound(`Study not found: studies/${uid}`);
@@ -41,7 +41,7 @@ export function studyOf(target: DicomWebTarget, ctx: RequestContext): StudyEntry
 }
 
 /** The series of the path, or 404. */
-export function seriesOf(target: DicomWebTarget, ctx: RequestContext): SeriesEntry {
+export function seriesOf(target: DicomWebTarget, ctx: EmulatorRequest): SeriesEntry {
   const study = uidParam(ctx, 'study');
   const uid = uidParam(ctx, 'series');
   const series = target.store.index.series(study, uid);
@@ -50,7 +50,7 @@ export function seriesOf(target: DicomWebTarget, ctx: RequestContext): SeriesEnt
 }
 
 /** The instance of the path, or 404. */
-export function instanceOf(target: DicomWebTarget, ctx: RequestContext): InstanceRecord {
+export function instanceOf(target: DicomWebTarget, ctx: EmulatorRequest): InstanceRecord {
   const study = uidParam(ctx, 'study');
   const series = uidParam(ctx, 'series');
   const uid = uidParam(ctx, 'instance');

@@ -5,7 +5,7 @@
  */
 
 import type { Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { withBulkDataBase } from './dicom-json.js';
 import type { InstanceRecord } from './instance-index.js';
 import { type DicomWebTarget, instanceBytes, resourceUrl } from './lookup.js';
@@ -74,7 +74,7 @@ async function encodedInstance(
 
 /** Retrieves instances as `multipart/related; type="application/dicom"` (or one bare instance). */
 export async function retrieveInstances(
-  ctx: RequestContext,
+  ctx: EmulatorRequest,
   target: DicomWebTarget,
   records: readonly InstanceRecord[],
   allowSinglePart: boolean,
@@ -96,7 +96,7 @@ export async function retrieveInstances(
 }
 
 /** Retrieves metadata: every instance's attributes, bulkdata as absolute BulkDataURIs. */
-export function retrieveMetadata(ctx: RequestContext, target: DicomWebTarget, records: readonly InstanceRecord[]): Reply {
+export function retrieveMetadata(ctx: EmulatorRequest, target: DicomWebTarget, records: readonly InstanceRecord[]): Reply {
   const { kind } = negotiate(ctx.headers.accept, DATASET_OFFERS);
   return datasetsReply(
     kind,

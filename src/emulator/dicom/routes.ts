@@ -4,7 +4,7 @@ import { int64, type JsonObject } from '../json.js';
 import { requires, type RouteAccess } from '../iam/access.js';
 import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { jsonReply, type Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { retrieveBulkdata } from './bulkdata.js';
 import { retrieveFrames, retrieveRendered } from './frames.js';
 import { type InstanceRecord, storageSizes, studyInstances } from './instance-index.js';
@@ -29,7 +29,7 @@ const SERVICE = 'google.cloud.healthcare.v1.dicomweb.DicomWebService';
 const EMPTY_RESPONSE: JsonObject = { '@type': 'type.googleapis.com/google.protobuf.Empty' };
 
 /**
- * Every DICOMweb method's permission follows from its HTTP method (reference iam-permissions.md).
+ * Every DICOMweb method's permission follows from its HTTP method (Google's access control page).
  * The study/series metrics and storage-info methods are not listed there; they read the store, so
  * they need `dicomWebRead` like the other GETs.
  */
@@ -41,7 +41,7 @@ const ACCESS: Readonly<Record<'GET' | 'POST' | 'DELETE', RouteAccess>> = {
 
 /** Routes for every DICOM store. */
 export function dicomWebRoutes({ state, operations }: EmulatorServices): EmulatorRoute[] {
-  type Handler = (ctx: RequestContext, target: DicomWebTarget) => Promise<Reply> | Reply;
+  type Handler = (ctx: EmulatorRequest, target: DicomWebTarget) => Promise<Reply> | Reply;
   const route = (method: keyof typeof ACCESS, path: string, handle: Handler, query: EmulatorRoute['query'] = []): EmulatorRoute => ({
     method,
     path,
@@ -50,14 +50,14 @@ export function dicomWebRoutes({ state, operations }: EmulatorServices): Emulato
     handle: (ctx) => handle(ctx, targetOf(state, ctx)),
   });
 
-  const qido = (level: QidoLevel, scopeOf: (ctx: RequestContext) => SearchScope): Handler => (ctx, target) => {
+  const qido = (level: QidoLevel, scopeOf: (ctx: EmulatorRequest) => SearchScope): Handler => (ctx, target) => {
     const query = parseQidoQuery(level, ctx.url.searchParams);
     const { kind } = negotiate(ctx.headers.accept, DATASET_OFFERS);
     const results = search(target.store.index, query, scopeOf(ctx), target.webRoot);
     return results.length === 0 ? noContentReply() : datasetsReply(kind, results);
   };
-  const studyScope = (ctx: RequestContext): SearchScope => ({ study: uidParam(ctx, 'study') });
-  const seriesScope = (ctx: RequestContext): SearchScope => ({ study: uidParam(ctx, 'study'), series: uidParam(ctx, 'series') });
+  const studyScope = (ctx: EmulatorRequest): SearchScope => ({ study: uidParam(ctx, 'study') });
+  const seriesScope = (ctx: EmulatorRequest): SearchScope => ({ study: uidParam(ctx, 'study'), series: uidParam(ctx, 'series') });
 
   const deleteInstances = async (target: DicomWebTarget, records: InstanceRecord[], method: string): Promise<Reply> => {
     await target.store.delete(records);

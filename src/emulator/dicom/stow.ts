@@ -7,8 +7,8 @@
 
 import { ApiError, invalidArgument } from '../errors.js';
 import type { Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
-import { type DicomJsonDataset, element } from './dicom-json.js';
+import type { EmulatorRequest } from '../request.js';
+import { type DicomJsonDataset, element, sequence } from './dicom-json.js';
 import { DuplicateInstanceError } from './dicom-store.js';
 import { type DicomWebTarget, resourceUrl } from './lookup.js';
 import { negotiate, type Offer, parseMediaType } from './media-types.js';
@@ -113,31 +113,27 @@ function responseDataset(stored: Stored[], failed: Failed[], webRoot: string, de
   const [onlyStudy] = studies;
   if (studies.size === 1 && onlyStudy !== undefined) out[TAG.RetrieveURL] = element('UR', resourceUrl(webRoot, { studyUid: onlyStudy }));
   if (failed.length > 0) {
-    out[TAG.FailedSOPSequence] = {
-      vr: 'SQ',
-      Value: failed.map((f) => ({
-        [TAG.ReferencedSOPClassUID]: optionalUid('UI', f.sopClassUid),
-        [TAG.ReferencedSOPInstanceUID]: optionalUid('UI', f.sopUid),
-        [TAG.FailureReason]: element('US', f.reason),
-        [detailTag]: element('LT', f.detail),
-      })),
-    };
+    const items = failed.map((f) => ({
+      [TAG.ReferencedSOPClassUID]: optionalUid('UI', f.sopClassUid),
+      [TAG.ReferencedSOPInstanceUID]: optionalUid('UI', f.sopUid),
+      [TAG.FailureReason]: element('US', f.reason),
+      [detailTag]: element('LT', f.detail),
+    }));
+    out[TAG.FailedSOPSequence] = sequence(items);
   }
   if (stored.length > 0) {
-    out[TAG.ReferencedSOPSequence] = {
-      vr: 'SQ',
-      Value: stored.map((s) => ({
-        [TAG.ReferencedSOPClassUID]: element('UI', s.sopClassUid),
-        [TAG.ReferencedSOPInstanceUID]: element('UI', s.sopUid),
-        [TAG.RetrieveURL]: element('UR', s.url),
-      })),
-    };
+    const items = stored.map((s) => ({
+      [TAG.ReferencedSOPClassUID]: element('UI', s.sopClassUid),
+      [TAG.ReferencedSOPInstanceUID]: element('UI', s.sopUid),
+      [TAG.RetrieveURL]: element('UR', s.url),
+    }));
+    out[TAG.ReferencedSOPSequence] = sequence(items);
   }
   return out;
 }
 
 /** Handles `POST studies` and `POST studies/{study}`. */
-export async function storeInstances(ctx: RequestContext, target: DicomWebTarget, pathStudy: string | undefined): Promise<Reply> {
+export async function storeInstances(ctx: EmulatorRequest, target: DicomWebTarget, pathStudy: string | undefined): Promise<Reply> {
   const format = negotiate(ctx.headers.accept, RESPONSE_OFFERS).kind;
   const payloads = payloadsOf(ctx.headers['content-type'] ?? '', await ctx.body());
   if (payloads.length === 0) throw invalidArgument('The request holds no DICOM instance.');

@@ -1,7 +1,7 @@
 /** FHIR REST plumbing: the FHIR JSON content type, OperationOutcome replies, bodies and base URLs. */
 
 import type { Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { etag } from './bundles.js';
 import { invalidJson, type FhirError } from './outcome.js';
 import type { JsonObject, JsonValue } from '../json.js';
@@ -30,12 +30,12 @@ export function resourceReply(resource: JsonObject, status = 200, location?: str
 }
 
 /** The store's FHIR base URL as this request reached it: `{origin}/v1/{store}/fhir`. */
-export function fhirBase(ctx: RequestContext, storeName: string): string {
+export function fhirBase(ctx: EmulatorRequest, storeName: string): string {
   return `${ctx.url.origin}/v1/${storeName}/fhir`;
 }
 
 /** Reads a JSON body; malformed JSON is a FHIR 400. */
-export async function readJson(ctx: RequestContext): Promise<JsonValue> {
+export async function readJson(ctx: EmulatorRequest): Promise<JsonValue> {
   const text = (await ctx.body()).toString('utf8');
   if (text.trim() === '') throw invalidJson('the request body is empty');
   try {
@@ -46,7 +46,7 @@ export async function readJson(ctx: RequestContext): Promise<JsonValue> {
 }
 
 /** The first value of a request header. */
-export function header(ctx: RequestContext, name: string): string | undefined {
+export function header(ctx: EmulatorRequest, name: string): string | undefined {
   const value = ctx.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }

@@ -68,6 +68,12 @@ export interface ParamIndex {
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** Adds every id of `more` to `ids` (a union in place, without copying `more`); answers `ids`. */
+function addAll(ids: Set<string>, more: Iterable<string>): Set<string> {
+  for (const id of more) ids.add(id);
+  return ids;
+}
+
 /** `Map<key, Set<id>>` with add/delete that drop empty sets. */
 class KeySets {
   private readonly map = new Map<string, Set<string>>();
@@ -88,7 +94,7 @@ class KeySets {
   /** Every id under any key. */
   allIds(): Set<string> {
     const ids = new Set<string>();
-    for (const set of this.map.values()) for (const id of set) ids.add(id);
+    for (const set of this.map.values()) addAll(ids, set);
     return ids;
   }
 
@@ -137,14 +143,16 @@ class TextKeys {
   /** Ids under texts starting with `prefix`. */
   withPrefix(prefix: string): Set<string> {
     const ids = new Set<string>();
-    for (const group of this.run.range(prefix, prefixEnd(prefix))) for (const id of group.ids) ids.add(id);
+    for (const group of this.run.range(prefix, prefixEnd(prefix))) addAll(ids, group.ids);
     return ids;
   }
 
   /** Ids under texts that contain `part` (every distinct text is read). */
   containing(part: string): Set<string> {
     const ids = new Set<string>();
-    for (const group of this.groups.values()) if (group.key.includes(part)) for (const id of group.ids) ids.add(id);
+    for (const group of this.groups.values()) {
+      if (group.key.includes(part)) addAll(ids, group.ids);
+    }
     return ids;
   }
 
@@ -258,14 +266,12 @@ class TokenIndex extends BaseIndex<Token> {
   /** Ids with a token of `system`: under its `system|code` keys, and its own key (tokens without a code). */
   private systemIds(key: string, system: string): Set<string> {
     const ids = new Set(this.keys.get(key));
-    for (const codeKey of this.codeKeysOfSystem.get(system) ?? []) for (const id of this.keys.get(codeKey)) ids.add(id);
+    for (const codeKey of this.codeKeysOfSystem.get(system) ?? []) addAll(ids, this.keys.get(codeKey));
     return ids;
   }
 
   present(): ReadonlySet<string> {
-    const ids = this.keys.allIds();
-    for (const id of this.texts.allIds()) ids.add(id);
-    return ids;
+    return addAll(this.keys.allIds(), this.texts.allIds());
   }
 
   sortKey = (resource: JsonObject): SortValue => this.values(resource).find((t) => t.code !== undefined)?.code;

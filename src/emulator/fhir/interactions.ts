@@ -41,6 +41,21 @@ export function conditionalMatches(store: FhirStore, type: string, criteria: URL
   return findMatches(store, type, query);
 }
 
+/**
+ * The one resource a conditional interaction selects, `undefined` when none matches; more than one
+ * is a 412 naming `condition`.
+ */
+function selectedResource(
+  store: FhirStore,
+  type: string,
+  criteria: URLSearchParams,
+  condition = `${type}?${criteria.toString()}`,
+): ResourceRecord | undefined {
+  const matches = conditionalMatches(store, type, criteria);
+  if (matches.length > 1) throw notSelective(condition, matches.length);
+  return matches[0];
+}
+
 /** create, with `If-None-Exist` (0 matches: create, 1: return it, more: 412). */
 export function create(
   store: FhirStore,
@@ -51,9 +66,7 @@ export function create(
   id?: string,
 ): WriteResult {
   if (ifNoneExist !== undefined) {
-    const matches = conditionalMatches(store, type, new URLSearchParams(ifNoneExist));
-    if (matches.length > 1) throw notSelective(`If-None-Exist: ${ifNoneExist}`, matches.length);
-    const [match] = matches;
+    const match = selectedResource(store, type, new URLSearchParams(ifNoneExist), `If-None-Exist: ${ifNoneExist}`);
     if (match !== undefined) return { status: 200, resource: match.resource };
   }
   return { status: 201, resource: changes.create(type, body, id).resource };
@@ -76,9 +89,7 @@ export function conditionalUpdate(
   criteria: URLSearchParams,
   body: JsonValue,
 ): WriteResult {
-  const matches = conditionalMatches(store, type, criteria);
-  if (matches.length > 1) throw notSelective(`${type}?${criteria.toString()}`, matches.length);
-  const [match] = matches;
+  const match = selectedResource(store, type, criteria);
   // The body may leave the id out: the match supplies it (a different id fails as in any update).
   if (match !== undefined) return update(changes, type, match.id, isJsonObject(body) ? { id: match.id, ...body } : body);
   const id = isJsonObject(body) ? body['id'] : undefined;
@@ -99,9 +110,7 @@ export function conditionalPatch(
   criteria: URLSearchParams,
   operations: unknown,
 ): WriteResult {
-  const matches = conditionalMatches(store, type, criteria);
-  if (matches.length > 1) throw notSelective(`${type}?${criteria.toString()}`, matches.length);
-  const [match] = matches;
+  const match = selectedResource(store, type, criteria);
   if (match === undefined) throw resourceNotFound(`${type}?${criteria.toString()}`);
   return patch(changes, type, match.id, operations);
 }
@@ -114,9 +123,8 @@ export function remove(changes: Changes, type: string, id: string): WriteResult 
 
 /** Conditional delete: no match is a success, one is deleted, more is a 412. */
 export function conditionalRemove(store: FhirStore, changes: Changes, type: string, criteria: URLSearchParams): WriteResult {
-  const matches = conditionalMatches(store, type, criteria);
-  if (matches.length > 1) throw notSelective(`${type}?${criteria.toString()}`, matches.length);
-  for (const match of matches) changes.delete(type, match.id);
+  const match = selectedResource(store, type, criteria);
+  if (match !== undefined) changes.delete(type, match.id);
   return { status: 200, resource: undefined };
 }
 

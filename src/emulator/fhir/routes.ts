@@ -9,9 +9,10 @@ import { FHIR_ACCESS } from '../iam/fhir-access.js';
 import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { datasetNameOf } from '../names.js';
 import { htmlNotFoundReply, type Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { FHIR_STORE_SPEC, getStore } from '../stores.js';
 import { capabilityStatement } from './capability.js';
+import type { Changes } from './changes.js';
 import { everything } from './everything.js';
 import { executeBundle } from './execute-bundle.js';
 import { history } from './history.js';
@@ -42,7 +43,7 @@ export const BUNDLE_MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 /** What the interaction handlers get. */
 interface FhirRequest {
-  readonly ctx: RequestContext;
+  readonly ctx: EmulatorRequest;
   readonly store: FhirStore;
   readonly base: string;
   /** Path segments after `fhir/`, without a trailing empty one. */
@@ -51,7 +52,7 @@ interface FhirRequest {
 
 type Interaction = (request: FhirRequest) => Promise<Reply> | Reply;
 
-function queryParams(ctx: RequestContext): [string, string][] {
+function queryParams(ctx: EmulatorRequest): [string, string][] {
   return [...ctx.url.searchParams];
 }
 
@@ -124,33 +125,33 @@ const POST: Interaction = async (request) => {
   return writeReply(request, await writeAlone(store, (c) => create(store, c, type, body, header(ctx, 'if-none-exist'))));
 };
 
-const PUT: Interaction = async (request) => {
-  const { segments, store, ctx } = request;
-  const type = checkedType(request);
-  if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
-  const body = await readJson(ctx);
-  const id = segments[1];
-  const result = await writeAlone(store, (c) =>
-    id === undefined
-      ? conditionalUpdate(store, c, type, ctx.url.searchParams, body)
-      : update(c, type, id, body, header(ctx, 'if-match')),
-  );
-  return writeReply(request, result);
-};
+/**
+ * PUT and PATCH: `{Type}/{id}` names the resource (with `If-Match`), `{Type}?criteria` has a
+ * search select it (the conditional form).
+ */
+function replaceInteraction<B>(
+  readBody: (request: FhirRequest) => Promise<B>,
+  byId: (changes: Changes, type: string, id: string, body: B, ifMatch?: string) => WriteResult,
+  conditional: (store: FhirStore, changes: Changes, type: string, criteria: URLSearchParams, body: B) => WriteResult,
+): Interaction {
+  return async (request) => {
+    const { segments, store, ctx } = request;
+    const type = checkedType(request);
+    if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
+    const body = await readBody(request);
+    const id = segments[1];
+    const result = await writeAlone(store, (c) =>
+      id === undefined
+        ? conditional(store, c, type, ctx.url.searchParams, body)
+        : byId(c, type, id, body, header(ctx, 'if-match')),
+    );
+    return writeReply(request, result);
+  };
+}
 
-const PATCH: Interaction = async (request) => {
-  const { segments, store, ctx } = request;
-  const type = checkedType(request);
-  if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
-  const operations = await patchBody(request);
-  const id = segments[1];
-  const result = await writeAlone(store, (c) =>
-    id === undefined
-      ? conditionalPatch(store, c, type, ctx.url.searchParams, operations)
-      : patch(c, type, id, operations, header(ctx, 'if-match')),
-  );
-  return writeReply(request, result);
-};
+const PUT = replaceInteraction((request) => readJson(request.ctx), update, conditionalUpdate);
+
+const PATCH = replaceInteraction(patchBody, patch, conditionalPatch);
 
 const DELETE: Interaction = async (request) => {
   const { segments, store, ctx } = request;
@@ -171,7 +172,7 @@ async function bundleInteraction(request: FhirRequest): Promise<Reply> {
 
 /** Routes of the FHIR REST surface. */
 export function fhirRoutes({ state }: EmulatorServices): EmulatorRoute[] {
-  const handle = (interaction: Interaction) => async (ctx: RequestContext): Promise<Reply> => {
+  const handle = (interaction: Interaction) => async (ctx: EmulatorRequest): Promise<Reply> => {
     const record = getStore(FHIR_STORE_SPEC, state.getDataset(datasetNameOf(ctx.params)), ctx.params['store'] ?? '');
     if (!(record.plane instanceof FhirStore)) throw new Error(`${record.name} has no FHIR data plane`);
     const segments = (ctx.params['path'] ?? '').split('/');

@@ -115,20 +115,27 @@ export class TypeTable {
 const NO_RECORDS: ReadonlySet<ResourceRecord> = new Set();
 const NO_REFS: readonly LocalRef[] = [];
 
-// The same reference at the same element recurs in many resources (`subject` → `Patient/p1` in
-// every resource of a patient): they share one LocalRef. Bounded like the string pool.
+// Shared LocalRefs remembered at most per store; bounded like the string pool (`intern.ts`).
 const LOCAL_REF_LIMIT = 1 << 17;
-let localRefs = new Map<string, LocalRef>();
 
-function localRef(path: string, target: LocalTarget): LocalRef {
-  if (target.version !== undefined) return { path, target: target.key, version: target.version };
-  const key = `${path.length}:${path}${target.key}`;
-  let ref = localRefs.get(key);
-  if (ref === undefined) {
-    if (localRefs.size >= LOCAL_REF_LIMIT) localRefs = new Map();
-    localRefs.set(key, (ref = { path, target: target.key, version: undefined }));
+/**
+ * The same reference at the same element recurs in many resources (`subject` → `Patient/p1` in
+ * every resource of a patient): they share one LocalRef. Each store keeps its own, as a LocalRef's
+ * target names a resource of that store.
+ */
+class LocalRefPool {
+  private refs = new Map<string, LocalRef>();
+
+  of(path: string, target: LocalTarget): LocalRef {
+    if (target.version !== undefined) return { path, target: target.key, version: target.version };
+    const key = `${path.length}:${path}${target.key}`;
+    let ref = this.refs.get(key);
+    if (ref === undefined) {
+      if (this.refs.size >= LOCAL_REF_LIMIT) this.refs = new Map();
+      this.refs.set(key, (ref = { path, target: target.key, version: undefined }));
+    }
+    return ref;
   }
-  return ref;
 }
 
 /** `Type/id` of a resource. */
@@ -143,6 +150,7 @@ export class FhirStore implements FhirDataPlane {
   private readonly referrers = new Map<string, Set<ResourceRecord>>();
   private lastGen = 0;
   private journal: Journal | undefined;
+  private readonly localRefs = new LocalRefPool();
   readonly clock = new VersionClock();
   readonly pageTokens = new PageTokens();
 
@@ -231,7 +239,7 @@ export class FhirStore implements FhirDataPlane {
     const refs: LocalRef[] = [];
     for (const found of form.references) {
       const target = localTarget(found.reference, this.name);
-      if (target !== undefined) refs.push(localRef(found.path, target));
+      if (target !== undefined) refs.push(this.localRefs.of(found.path, target));
     }
     return { refs: refs.length === 0 ? NO_REFS : refs, size: form.bytes };
   }

@@ -62,37 +62,29 @@ export function unescapeValue(value: string, d: Delimiters): string {
   return out;
 }
 
+/** The escape code of each delimiter every message declares: `\F\` stands for the field separator, … */
+const DELIMITER_CODES: readonly (readonly [Exclude<keyof Delimiters, 'truncation'>, string])[] = [
+  ['escape', 'E'],
+  ['field', 'F'],
+  ['component', 'S'],
+  ['subcomponent', 'T'],
+  ['repetition', 'R'],
+];
+
 function escapeMeaning(code: string, d: Delimiters): string | undefined {
-  switch (code) {
-    case 'F':
-      return d.field;
-    case 'S':
-      return d.component;
-    case 'T':
-      return d.subcomponent;
-    case 'R':
-      return d.repetition;
-    case 'E':
-      return d.escape;
-    case 'P':
-      return d.truncation;
-  }
+  // v2.7's truncation character is read back from `\P\`, but never escaped on writing.
+  if (code === 'P') return d.truncation;
+  const delimiter = DELIMITER_CODES.find(([, c]) => c === code)?.[0];
+  if (delimiter !== undefined) return d[delimiter];
   if (/^X(?:[0-9A-Fa-f]{2})+$/.test(code)) return Buffer.from(code.slice(1), 'hex').toString('latin1');
   return undefined;
 }
 
 /** Escapes the delimiters in a value, for writing it into a message (the ACK's MSA-3 text). */
 export function escapeValue(value: string, d: Delimiters): string {
-  const codes: [string, string][] = [
-    [d.escape, 'E'],
-    [d.field, 'F'],
-    [d.component, 'S'],
-    [d.subcomponent, 'T'],
-    [d.repetition, 'R'],
-  ];
   let out = '';
   for (const ch of value) {
-    const code = codes.find(([c]) => c === ch)?.[1];
+    const code = DELIMITER_CODES.find(([delimiter]) => d[delimiter] === ch)?.[1];
     // Segment terminators cannot appear inside a value either; a space keeps the text readable.
     out += code === undefined ? (ch === '\r' || ch === '\n' ? ' ' : ch) : `${d.escape}${code}${d.escape}`;
   }

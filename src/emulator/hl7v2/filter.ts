@@ -151,21 +151,23 @@ class Parser {
   }
 
   private conjunction(): MessagePredicate {
-    const parts = [this.disjunction()];
-    while (this.isWord('AND')) {
-      this.pos += 1;
-      parts.push(this.disjunction());
-    }
+    const parts = this.operands('AND', () => this.disjunction());
     return parts.length === 1 ? (parts[0] as MessagePredicate) : (m, c) => parts.every((p) => p(m, c));
   }
 
   private disjunction(): MessagePredicate {
-    const parts = [this.negation()];
-    while (this.isWord('OR')) {
-      this.pos += 1;
-      parts.push(this.negation());
-    }
+    const parts = this.operands('OR', () => this.negation());
     return parts.length === 1 ? (parts[0] as MessagePredicate) : (m, c) => parts.some((p) => p(m, c));
+  }
+
+  /** `operand (word operand)*`: the operands of one binary operator. */
+  private operands(word: 'AND' | 'OR', operand: () => MessagePredicate): MessagePredicate[] {
+    const parts = [operand()];
+    while (this.isWord(word)) {
+      this.pos += 1;
+      parts.push(operand());
+    }
+    return parts;
   }
 
   private negation(): MessagePredicate {

@@ -8,10 +8,8 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isJsonObject } from '../json.js';
-import { readFileIfExists, writeFileAtomic } from '../persistence.js';
+import { deleteLine, putLine, replayJournal, type JournalFormat } from '../record-journal.js';
 import type { MessageRecord } from './record.js';
-
-type Entry = { put: MessageRecord } | { del: string };
 
 /** The journal holds a line the emulator cannot read. */
 export class CorruptMessageJournalError extends Error {
@@ -21,21 +19,14 @@ export class CorruptMessageJournalError extends Error {
   }
 }
 
-function parseEntry(line: string): Entry | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (!isJsonObject(value)) return undefined;
-  if (typeof value['del'] === 'string') return { del: value['del'] };
-  const put = value['put'];
-  if (isJsonObject(put) && typeof put['id'] === 'string' && typeof put['data'] === 'string') {
-    return { put: put as unknown as MessageRecord };
-  }
-  return undefined;
-}
+const FORMAT: JournalFormat<MessageRecord, string> = {
+  record: (put) =>
+    isJsonObject(put) && typeof put['id'] === 'string' && typeof put['data'] === 'string' ? (put as unknown as MessageRecord) : undefined,
+  deletion: (del) => (typeof del === 'string' ? del : undefined),
+  recordKey: (record) => record.id,
+  deletedKey: (id) => id,
+  corrupt: (file, line) => new CorruptMessageJournalError(file, line),
+};
 
 /** Where a store's messages are kept; writes are serialized so the file follows memory. */
 export interface MessageJournal {
@@ -62,44 +53,23 @@ export class FileJournal implements MessageJournal {
     this.file = path.join(dir, 'messages.jsonl');
   }
 
-  async load(): Promise<MessageRecord[]> {
-    const text = await readFileIfExists(this.file);
-    if (text === undefined) return [];
-    const records = new Map<string, MessageRecord>();
-    const lines = text.split('\n');
-    let replayed = 0;
-    for (const [i, line] of lines.entries()) {
-      if (line.trim() === '') continue;
-      const entry = parseEntry(line);
-      if (entry === undefined) {
-        if (i === lines.length - 1) continue;
-        throw new CorruptMessageJournalError(this.file, i + 1);
-      }
-      replayed += 1;
-      if ('put' in entry) records.set(entry.put.id, entry.put);
-      else records.delete(entry.del);
-    }
-    if (replayed !== records.size || !text.endsWith('\n')) {
-      const compacted = [...records.values()].map((record) => `${JSON.stringify({ put: record })}\n`).join('');
-      await writeFileAtomic(this.file, compacted);
-    }
-    return [...records.values()];
+  load(): Promise<MessageRecord[]> {
+    return replayJournal(this.file, FORMAT);
   }
 
   put(record: MessageRecord): Promise<void> {
-    return this.append({ put: record });
+    return this.append(putLine(record));
   }
 
   remove(id: string): Promise<void> {
-    return this.append({ del: id });
+    return this.append(deleteLine(id));
   }
 
   async flush(): Promise<void> {
     await this.queue;
   }
 
-  private append(entry: Entry): Promise<void> {
-    const line = `${JSON.stringify(entry)}\n`;
+  private append(line: string): Promise<void> {
     const write = this.queue.then(async () => {
       await mkdir(this.dir, { recursive: true });
       await appendFile(this.file, line);

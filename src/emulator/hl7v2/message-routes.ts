@@ -5,13 +5,12 @@
 
 import { internalError, invalidArgument, notFound } from '../errors.js';
 import { requires } from '../iam/access.js';
-import type { JsonObject } from '../json.js';
 import { validateLabels } from '../labels.js';
 import type { EmulatorRoute, EmulatorServices } from '../module.js';
 import { datasetNameOf } from '../names.js';
-import { paginate, parsePageSize } from '../paging.js';
+import { listPage } from '../paging.js';
 import { jsonReply, type Reply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { getStore } from '../stores.js';
 import { buildAck } from './ack.js';
 import { parseMessageFilter } from './filter.js';
@@ -28,7 +27,7 @@ const base64 = (text: string): string => Buffer.from(text, 'utf8').toString('bas
  * The NACK of a refused ingest, as Google sends it: the error envelope, with the NACK in
  * `details[].hl7Nack` when the caller asks for `X-GOOG-API-FORMAT-VERSION: 2` (the MLLP adapter does).
  */
-function nackReply(ctx: RequestContext, error: RejectedMessage): Reply {
+function nackReply(ctx: EmulatorRequest, error: RejectedMessage): Reply {
   const envelope = error.toEnvelope();
   if (ctx.headers['x-goog-api-format-version'] === '2') {
     const nack = buildAck(error.ackCode, error.summary, error.delimiters, error.message);
@@ -99,20 +98,16 @@ export function messageRoutes({ state }: EmulatorServices): EmulatorRoute[] {
         const matches = parseMessageFilter(filter);
         const order = parseOrderBy(ctx.query.get('orderBy'));
         const view = parseView(ctx.query.get('view'), 'BASIC');
-        const pageSize = parsePageSize(ctx.query.get('pageSize'));
-        // A token belongs to one store, filter and order: reusing it with others would skip or repeat.
-        const collection = `${store.name}/messages?order=${order}&filter=${filter}`;
-        const page = paginate(
-          store.all().filter((m) => matches(m, { zone })),
-          (m) => sortKey(m, order),
-          collection,
-          pageSize,
-          ctx.query.get('pageToken'),
+        return jsonReply(
+          listPage(ctx.query, {
+            items: store.all().filter((m) => matches(m, { zone })),
+            idOf: (m) => sortKey(m, order),
+            // A token belongs to one store, filter and order: reusing it with others would skip or repeat.
+            collection: `${store.name}/messages?order=${order}&filter=${filter}`,
+            field: 'hl7V2Messages',
+            render: (m) => renderMessage(m, view),
+          }),
         );
-        const body: JsonObject = {};
-        if (page.items.length > 0) body['hl7V2Messages'] = page.items.map((m) => renderMessage(m, view));
-        if (page.nextPageToken !== undefined) body['nextPageToken'] = page.nextPageToken;
-        return jsonReply(body);
       },
     },
     {

@@ -6,7 +6,7 @@
 import { ApiError, invalidArgument } from '../errors.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { checkResourceId } from '../names.js';
-import { setInt64, type StoreKindSpec } from '../stores.js';
+import { COMMON_STORE_FIELDS, metricsByType, type StoreKindSpec } from '../stores.js';
 import { parseMessageFilter } from './filter.js';
 import type { ParseOptions } from './parser.js';
 import type { ParserVersion } from './parsed-data.js';
@@ -85,8 +85,7 @@ export const HL7V2_STORE_SPEC: StoreKindSpec<'hl7v2'> = {
     typeName: 'Hl7V2Store',
     bodyField: 'hl7_v2_store',
     fields: {
-      name: { kind: { type: 'string' }, outputOnly: true },
-      labels: { kind: { type: 'labels' }, mutable: true },
+      ...COMMON_STORE_FIELDS,
       notificationConfigs: { kind: { type: 'messageList' }, mutable: true },
       parserConfig: { kind: { type: 'message' }, mutable: true },
       rejectDuplicateMessage: { kind: { type: 'bool' }, mutable: true },
@@ -101,22 +100,7 @@ export const HL7V2_STORE_SPEC: StoreKindSpec<'hl7v2'> = {
     return config;
   },
   metricsVerb: 'getHL7v2StoreMetrics',
-  renderMetrics(store) {
-    const metrics = store.plane
-      .metrics()
-      .filter((m) => m.count > 0)
-      .sort((a, b) => (a.messageType < b.messageType ? -1 : a.messageType > b.messageType ? 1 : 0))
-      .map((m) => {
-        const row: JsonObject = {};
-        if (m.messageType !== '') row['messageType'] = m.messageType;
-        setInt64(row, 'count', m.count);
-        setInt64(row, 'structuredStorageSizeBytes', m.structuredStorageSizeBytes);
-        return row;
-      });
-    const body: JsonObject = { name: store.name };
-    if (metrics.length > 0) body['metrics'] = metrics;
-    return body;
-  },
+  renderMetrics: (store) => metricsByType(store.name, store.plane.metrics(), 'messageType', (m) => m.messageType),
 };
 
 /** How a store with this configuration reads messages, and with which parser version. */

@@ -1,6 +1,6 @@
 /** How a route declares what a caller needs when IAM is enforced. */
 
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import type { Scope } from './resources.js';
 import type { Permission } from './roles.js';
 
@@ -12,7 +12,7 @@ export interface RouteAccess {
    * Every permission the request needs there (all of them). None: any authenticated caller, as
    * for `testIamPermissions`. May read the request, e.g. a FHIR path or bundle.
    */
-  permissions(ctx: RequestContext): readonly Permission[] | Promise<readonly Permission[]>;
+  permissions(ctx: EmulatorRequest): readonly Permission[] | Promise<readonly Permission[]>;
 }
 
 /** A route needing these fixed permissions on the resource at `on`. */

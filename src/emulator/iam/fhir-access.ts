@@ -1,5 +1,5 @@
 /**
- * The permissions of FHIR REST requests (reference iam-permissions.md, `fhirStores.fhir.*`). One
+ * The permissions of FHIR REST requests (Google's access control page, `fhirStores.fhir.*`). One
  * route serves many interactions, so the permissions follow from the method and the path's shape;
  * `executeBundle` also needs the permission of every entry's interaction.
  *
@@ -7,7 +7,7 @@
  */
 
 import { isJsonObject } from '../json.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import type { RouteAccess } from './access.js';
 import type { Permission } from './roles.js';
 
@@ -44,7 +44,7 @@ function interactionPermissions(method: string, segments: readonly string[], con
  * The entries' permissions of an `executeBundle` body. A body that is not a bundle needs nothing
  * more: the handler rejects it before running any entry.
  */
-async function entryPermissions(ctx: RequestContext): Promise<Permission[]> {
+async function entryPermissions(ctx: EmulatorRequest): Promise<Permission[]> {
   let bundle: unknown;
   try {
     bundle = JSON.parse((await ctx.body()).toString('utf8'));

@@ -1,7 +1,8 @@
 /**
- * Cloud Healthcare's predefined roles and the permissions they carry, encoded once from
- * `shared/reference/iam-permissions.md` ("Predefined roles"): each role includes at most one other
- * role and adds permissions of its own.
+ * Cloud Healthcare's predefined roles and the permissions they carry, encoded once from Google's
+ * list (https://cloud.google.com/iam/docs/roles-permissions/healthcare, copied into the project's
+ * IAM reference notes, which are not in this repository): each role includes at most one other role
+ * and adds permissions of its own.
  */
 
 interface RoleSpec {

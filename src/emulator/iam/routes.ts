@@ -7,7 +7,7 @@ import { invalidArgument } from '../errors.js';
 import type { EmulatorModule, EmulatorRoute, EmulatorServices } from '../module.js';
 import { datasetNameOf } from '../names.js';
 import { jsonReply } from '../reply.js';
-import type { RequestContext } from '../request.js';
+import type { EmulatorRequest } from '../request.js';
 import { HL7V2_STORE_SPEC } from '../hl7v2/store-spec.js';
 import { DICOM_STORE_SPEC, FHIR_STORE_SPEC, getStore } from '../stores.js';
 import { requires } from './access.js';
@@ -41,7 +41,7 @@ const POLICY_VERSIONS = ['0', '1', '3'];
 function policyRoutes(services: EmulatorServices, target: PolicyTarget): EmulatorRoute[] {
   const { state, iam } = services;
   const { collection, path } = target;
-  const nameOf = (ctx: RequestContext): string => resourceName(collection, ctx.params);
+  const nameOf = (ctx: EmulatorRequest): string => resourceName(collection, ctx.params);
   return [
     {
       method: 'GET',
