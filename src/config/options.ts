@@ -1,7 +1,7 @@
 /**
  * Every environment variable the graph reads, in one table: its name, default, bounds or allowed
  * values, parser and documentation. `loadConfig` reads each variable through its entry, and the
- * tables of docs/configuration.md are generated from these entries (`npm run docs:config`; a test
+ * tables of docs/configuration.md are generated from these entries (`npm run docs:tables`; a test
  * fails when the committed page falls behind), so a default or a bound is written once.
  *
  * An entry whose default depends on other variables (`AUTH_MODE`, `GRAPHIQL`, ...) takes that

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { loadConfig } from '../../src/config/index.js';
 import { OPTIONS } from '../../src/config/options.js';
-import { GENERATED_PAGES, withGenerated } from '../../src/config/reference.js';
+import { GENERATED_PAGES, withGenerated } from '../../src/doc-tables.js';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { readPage } from './pages.js';
 
@@ -19,7 +19,7 @@ function variablesRead(env: Record<string, string>): Set<string> {
 }
 
 describe('the configuration tables', () => {
-  it.each(GENERATED_PAGES.map((page) => [page.path, page] as const))('%s holds the current tables (npm run docs:config writes them)', (path, page) => {
+  it.each(GENERATED_PAGES.map((page) => [page.path, page] as const))('%s holds the current tables (npm run docs:tables writes them)', (path, page) => {
     const text = readPage(path);
     expect(text).toBe(withGenerated(text, page.render()));
   });
