@@ -1,6 +1,6 @@
 import type { Config } from '../config/index.js';
 import { forbidden } from '../errors.js';
-import { STORE_KINDS } from '../healthcare/store-kinds.js';
+import { STORE_KIND_LIST, STORE_KINDS } from '../healthcare/store-kinds.js';
 import {
   parseDatasetName, parseStoreName,
   type Allowed, type AllowedDataset, type AllowedLocation, type AllowedStore, type DatasetName, type StoreKind, type StoreName,
@@ -18,15 +18,13 @@ export type AccessSettings = Pick<Config, 'project' | 'location' | 'dataset' | '
  * from which `src/healthcare` builds an upstream path: access is enforced by construction.
  */
 export class AccessPolicy {
-  private readonly allowLists: Readonly<Record<StoreKind, readonly string[] | undefined>>;
+  private readonly allowLists = new Map<StoreKind, readonly string[]>();
 
   constructor(private readonly settings: AccessSettings) {
-    const sorted = (list: string[] | undefined) => list && [...list].sort();
-    this.allowLists = {
-      fhirStores: sorted(settings.allowedFhirStores),
-      dicomStores: sorted(settings.allowedDicomStores),
-      hl7V2Stores: sorted(settings.allowedHl7V2Stores),
-    };
+    for (const kind of STORE_KIND_LIST) {
+      const list = settings[STORE_KINDS[kind].allowListSetting];
+      if (list !== undefined) this.allowLists.set(kind, [...list].sort());
+    }
   }
 
   /** The configured project and location: the only one this server serves. */
@@ -42,7 +40,7 @@ export class AccessPolicy {
 
   /** Store ids of a kind that may be used, or undefined when every store may. Sorted, as upstream lists are. */
   allowedStores(kind: StoreKind): readonly string[] | undefined {
-    return this.allowLists[kind];
+    return this.allowLists.get(kind);
   }
 
   /** The dataset, allowed; FORBIDDEN unless it is within the configured project, location and pinned dataset. */

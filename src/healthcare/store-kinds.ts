@@ -16,6 +16,8 @@ export interface StoreKindSpec {
   aStore: string;
   /** The environment variable holding this kind's allow-list (store ids). */
   allowListVariable: string;
+  /** The configuration field that variable is read into. */
+  allowListSetting: 'allowedFhirStores' | 'allowedDicomStores' | 'allowedHl7V2Stores';
   /** The admin method that reports the store's metrics (Google's own spelling of each). */
   metricsMethod: string;
   /** The GraphQL type that shows a store of this kind. */
@@ -24,13 +26,13 @@ export interface StoreKindSpec {
 
 export const STORE_KINDS: Readonly<Record<StoreKind, StoreKindSpec>> = {
   fhirStores: {
-    label: 'FHIR', aStore: 'a FHIR store', allowListVariable: 'ALLOWED_FHIR_STORES', metricsMethod: 'getFHIRStoreMetrics', graphType: 'FhirStore',
+    label: 'FHIR', aStore: 'a FHIR store', allowListVariable: 'ALLOWED_FHIR_STORES', allowListSetting: 'allowedFhirStores', metricsMethod: 'getFHIRStoreMetrics', graphType: 'FhirStore',
   },
   dicomStores: {
-    label: 'DICOM', aStore: 'a DICOM store', allowListVariable: 'ALLOWED_DICOM_STORES', metricsMethod: 'getDICOMStoreMetrics', graphType: 'DicomStore',
+    label: 'DICOM', aStore: 'a DICOM store', allowListVariable: 'ALLOWED_DICOM_STORES', allowListSetting: 'allowedDicomStores', metricsMethod: 'getDICOMStoreMetrics', graphType: 'DicomStore',
   },
   hl7V2Stores: {
-    label: 'HL7v2', aStore: 'an HL7v2 store', allowListVariable: 'ALLOWED_HL7V2_STORES', metricsMethod: 'getHL7v2StoreMetrics', graphType: 'Hl7V2Store',
+    label: 'HL7v2', aStore: 'an HL7v2 store', allowListVariable: 'ALLOWED_HL7V2_STORES', allowListSetting: 'allowedHl7V2Stores', metricsMethod: 'getHL7v2StoreMetrics', graphType: 'Hl7V2Store',
   },
 };
 
