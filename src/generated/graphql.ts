@@ -52,6 +52,8 @@ export type AllergyIntolerance = Node & {
   criticality: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** Reactions seen, as text (e.g. `Hives`). */
   reactions: Array<Scalars['String']['output']>;
   /** When it was recorded. */
@@ -60,6 +62,8 @@ export type AllergyIntolerance = Node & {
   resource: Scalars['JSON']['output'];
   /** The AllergyIntolerance's id in its FHIR store. */
   resourceId: Scalars['String']['output'];
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of allergies. */
@@ -123,6 +127,8 @@ export type Condition = Node & {
   encounter: Maybe<Encounter>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** When it began (`onsetDateTime`). */
   onsetDateTime: Maybe<Scalars['String']['output']>;
   /** When it was first recorded. */
@@ -133,6 +139,8 @@ export type Condition = Node & {
   resourceId: Scalars['String']['output'];
   /** `unconfirmed`, `provisional`, `differential`, `confirmed`, `refuted` or `entered-in-error`. */
   verificationStatus: Maybe<Scalars['String']['output']>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of conditions. */
@@ -443,6 +451,8 @@ export type Encounter = Node & {
   end: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** The practitioners who took part. */
   practitioners: Array<Practitioner>;
   /** Why it happened. */
@@ -459,6 +469,8 @@ export type Encounter = Node & {
   status: Maybe<Scalars['String']['output']>;
   /** Kinds of encounter. */
   types: Array<CodeableConcept>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of encounters. */
@@ -566,6 +578,11 @@ export type FhirStore = Node & {
   disableReferentialIntegrity: Scalars['Boolean']['output'];
   /** Whether an update (PUT) may create a resource with a client-chosen id. */
   enableUpdateCreate: Scalars['Boolean']['output'];
+  /**
+   * The stored versions of one resource, newest first (FHIR `_history`). Versions that record a
+   * deletion have no content and are left out; a deleted resource still shows its earlier versions.
+   */
+  history: ResourceConnection;
   /** The store's IAM policy (null with FORBIDDEN unless the caller may read it). */
   iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
@@ -582,7 +599,13 @@ export type FhirStore = Node & {
   patients: PatientConnection;
   /** Any FHIR resource by type and id, as stored (null with NOT_FOUND when it does not exist). */
   resource: Maybe<Scalars['JSON']['output']>;
-  /** A FHIR search of any resource type, for what the typed fields do not cover. */
+  /** One stored version of a resource (FHIR vread), as stored; null with NOT_FOUND when there is no such version. */
+  resourceVersion: Maybe<Scalars['JSON']['output']>;
+  /**
+   * A FHIR search of any resource type, for what the typed fields do not cover. Give `resourceType`
+   * for one type, or `resourceTypes` to search several at once (FHIR `_type`; only parameters common
+   * to all of them, such as `_id`, `_lastUpdated` or `_tag`, apply then).
+   */
   search: ResourceConnection;
   /** Short id, the last segment of `name`. */
   storeId: Scalars['String']['output'];
@@ -590,6 +613,16 @@ export type FhirStore = Node & {
   version: Maybe<Scalars['String']['output']>;
   /** Which of the store's permissions the caller holds (`healthcare.fhirResources.get`, `…create`, ...). */
   viewerPermissions: Array<Scalars['String']['output']>;
+};
+
+
+/** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
+export type FhirStoreHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  type: Scalars['String']['input'];
 };
 
 
@@ -615,11 +648,20 @@ export type FhirStoreResourceArgs = {
 
 
 /** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
+export type FhirStoreResourceVersionArgs = {
+  id: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+  versionId: Scalars['String']['input'];
+};
+
+
+/** A FHIR store: FHIR resources of one FHIR version, read and searched with FHIR REST. */
 export type FhirStoreSearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   params?: InputMaybe<Array<SearchParam>>;
-  resourceType: Scalars['String']['input'];
+  resourceType?: InputMaybe<Scalars['String']['input']>;
+  resourceTypes?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** A page of FHIR stores. */
@@ -929,6 +971,8 @@ export type Immunization = Node & {
   __typename?: 'Immunization';
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** When it was given (`occurrenceDateTime`). */
   occurrenceDateTime: Maybe<Scalars['String']['output']>;
   /** The whole FHIR resource as stored. */
@@ -939,6 +983,8 @@ export type Immunization = Node & {
   status: Maybe<Scalars['String']['output']>;
   /** The vaccine, e.g. CVX `140` Influenza. */
   vaccineCode: Maybe<CodeableConcept>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of immunizations. */
@@ -1051,6 +1097,8 @@ export type MedicationRequest = Node & {
   id: Scalars['ID']['output'];
   /** `proposal`, `plan`, `order`, ... */
   intent: Maybe<Scalars['String']['output']>;
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** The medication, e.g. RxNorm `197361` Amlodipine 5 MG Oral Tablet. */
   medication: Maybe<CodeableConcept>;
   /** Who wrote it. */
@@ -1061,6 +1109,8 @@ export type MedicationRequest = Node & {
   resourceId: Scalars['String']['output'];
   /** `active`, `on-hold`, `cancelled`, `completed`, `stopped`, ... */
   status: Maybe<Scalars['String']['output']>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of medication requests. */
@@ -1200,6 +1250,8 @@ export type Observation = Node & {
   interpretation: Array<CodeableConcept>;
   /** When the result was released. */
   issued: Maybe<Scalars['String']['output']>;
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** The whole FHIR resource as stored. */
   resource: Scalars['JSON']['output'];
   /** The Observation's id in its FHIR store. */
@@ -1214,6 +1266,8 @@ export type Observation = Node & {
   valueQuantity: Maybe<Quantity>;
   /** A text result (`valueString`). */
   valueString: Maybe<Scalars['String']['output']>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /** One part of an Observation panel. */
@@ -1359,6 +1413,8 @@ export type Organization = Node & {
   id: Scalars['ID']['output'];
   /** Identifiers. */
   identifiers: Array<Identifier>;
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** Name. */
   name: Maybe<Scalars['String']['output']>;
   /** The whole FHIR resource as stored. */
@@ -1367,6 +1423,8 @@ export type Organization = Node & {
   resourceId: Scalars['String']['output'];
   /** Phone numbers and email addresses. */
   telecom: Array<ContactPoint>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1437,6 +1495,16 @@ export type Patient = Node & {
   imagingStudies: Maybe<StudyConnection>;
   /** Immunizations, newest first. */
   immunizations: ImmunizationConnection;
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
+  /**
+   * The newest observations per code, as FHIR's `Observation/$lastn` defines it: for each code, its
+   * `max` newest observations (by effective date), for a "latest vitals" card. Give `codes` (in the
+   * order the answer should have), or a `category` for every code in it. Codes come in the order
+   * given, else newest first; each code's observations newest first. With `codes` this costs no more
+   * calls than `observations`; with a category alone, a patient's whole category may have to be read.
+   */
+  latestObservations: Array<Observation>;
   /** The organization that manages the record. */
   managingOrganization: Maybe<Organization>;
   /** Medication requests (prescriptions), newest first. */
@@ -1455,6 +1523,8 @@ export type Patient = Node & {
   store: FhirStore;
   /** Phone numbers and email addresses. */
   telecom: Array<ContactPoint>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -1535,6 +1605,17 @@ export type PatientImmunizationsArgs = {
  * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
  * allergies, immunizations, and everything else via `everything`.
  */
+export type PatientLatestObservationsArgs = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  codes?: InputMaybe<Array<Scalars['String']['input']>>;
+  max?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A patient (FHIR `Patient`), with their chart: observations, conditions, encounters, medications,
+ * allergies, immunizations, and everything else via `everything`.
+ */
 export type PatientMedicationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1580,10 +1661,28 @@ export type PatientEdge = {
  * search does: case- and accent-insensitive, at the start of a name part.
  */
 export type PatientFilter = {
+  /** Whether the patient record is in active use (`Patient.active`). */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Any part of any address (line, city, state, postal code, country): starts with this text. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Use of an address: `home`, `work`, `temp`, `old` or `billing`. */
+  addressUse?: InputMaybe<Scalars['String']['input']>;
   /** Born on or after this date. */
   birthDateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Born on or before this date. */
   birthDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** City of any address; starts with this text, case and accents ignored. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Country of any address; starts with this text. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Died on or after this date. */
+  deathDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Died on or before this date. */
+  deathDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Whether the patient has died (a `deceasedBoolean` of true or any `deceasedDateTime`). */
+  deceased?: InputMaybe<Scalars['Boolean']['input']>;
+  /** An e-mail address (exact, case ignored as FHIR token search does). */
+  email?: InputMaybe<Scalars['String']['input']>;
   /** Family name. */
   family?: InputMaybe<Scalars['String']['input']>;
   /** `male`, `female`, `other` or `unknown`. */
@@ -1592,8 +1691,16 @@ export type PatientFilter = {
   given?: InputMaybe<Scalars['String']['input']>;
   /** An identifier value (e.g. an MRN), or `system|value`. */
   identifier?: InputMaybe<Scalars['String']['input']>;
+  /** A language the patient communicates in: a BCP-47 code such as `en`, `es` or `pt-BR`. */
+  language?: InputMaybe<Scalars['String']['input']>;
   /** Any part of any name; several words must all match (e.g. `ann smi`). */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** A phone number, exactly as stored. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code of any address; starts with this text. */
+  postalCode?: InputMaybe<Scalars['String']['input']>;
+  /** State or province of any address; starts with this text. */
+  state?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A clinician (FHIR `Practitioner`). */
@@ -1605,6 +1712,8 @@ export type Practitioner = Node & {
   id: Scalars['ID']['output'];
   /** Identifiers such as the NPI. */
   identifiers: Array<Identifier>;
+  /** When this version was stored (`meta.lastUpdated`). */
+  lastUpdated: Maybe<Scalars['String']['output']>;
   /** All names. */
   names: Array<HumanName>;
   /** The whole FHIR resource as stored. */
@@ -1613,6 +1722,8 @@ export type Practitioner = Node & {
   resourceId: Scalars['String']['output'];
   /** Phone numbers and email addresses. */
   telecom: Array<ContactPoint>;
+  /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
+  versionId: Maybe<Scalars['String']['output']>;
 };
 
 /** A measured amount with its unit. */
@@ -2226,10 +2337,12 @@ export type AllergyIntoleranceResolvers<ContextType = RequestContext, ParentType
   code?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
   criticality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reactions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   recordedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2265,11 +2378,13 @@ export type ConditionResolvers<ContextType = RequestContext, ParentType extends 
   code?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
   encounter?: Resolver<Maybe<ResolversTypes['Encounter']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   onsetDateTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recordedDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   verificationStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2373,6 +2488,7 @@ export type EncounterResolvers<ContextType = RequestContext, ParentType extends 
   class?: Resolver<Maybe<ResolversTypes['Coding']>, ParentType, ContextType>;
   end?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   practitioners?: Resolver<Array<ResolversTypes['Practitioner']>, ParentType, ContextType>;
   reasons?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -2381,6 +2497,7 @@ export type EncounterResolvers<ContextType = RequestContext, ParentType extends 
   start?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   types?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2422,6 +2539,7 @@ export type FhirStoreResolvers<ContextType = RequestContext, ParentType extends 
   defaultSearchHandlingStrict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   disableReferentialIntegrity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   enableUpdateCreate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  history?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, RequireFields<FhirStoreHistoryArgs, 'id' | 'type'>>;
   iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
@@ -2430,7 +2548,8 @@ export type FhirStoreResolvers<ContextType = RequestContext, ParentType extends 
   patient?: Resolver<Maybe<ResolversTypes['Patient']>, ParentType, ContextType, RequireFields<FhirStorePatientArgs, 'id'>>;
   patients?: Resolver<ResolversTypes['PatientConnection'], ParentType, ContextType, Partial<FhirStorePatientsArgs>>;
   resource?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<FhirStoreResourceArgs, 'id' | 'type'>>;
-  search?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, RequireFields<FhirStoreSearchArgs, 'resourceType'>>;
+  resourceVersion?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType, RequireFields<FhirStoreResourceVersionArgs, 'id' | 'type' | 'versionId'>>;
+  search?: Resolver<ResolversTypes['ResourceConnection'], ParentType, ContextType, Partial<FhirStoreSearchArgs>>;
   storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   viewerPermissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2558,11 +2677,13 @@ export type IdentifierResolvers<ContextType = RequestContext, ParentType extends
 
 export type ImmunizationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Immunization'] = ResolversParentTypes['Immunization']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   occurrenceDateTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   vaccineCode?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2624,11 +2745,13 @@ export type MedicationRequestResolvers<ContextType = RequestContext, ParentType 
   dosageText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   intent?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   medication?: Resolver<Maybe<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
   requester?: Resolver<Maybe<ResolversTypes['Practitioner']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2669,6 +2792,7 @@ export type ObservationResolvers<ContextType = RequestContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interpretation?: Resolver<Array<ResolversTypes['CodeableConcept']>, ParentType, ContextType>;
   issued?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2676,6 +2800,7 @@ export type ObservationResolvers<ContextType = RequestContext, ParentType extend
   valueDisplay?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   valueQuantity?: Resolver<Maybe<ResolversTypes['Quantity']>, ParentType, ContextType>;
   valueString?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2747,10 +2872,12 @@ export type OrganizationResolvers<ContextType = RequestContext, ParentType exten
   addresses?: Resolver<Array<ResolversTypes['Address']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   telecom?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2779,6 +2906,8 @@ export type PatientResolvers<ContextType = RequestContext, ParentType extends Re
   identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
   imagingStudies?: Resolver<Maybe<ResolversTypes['StudyConnection']>, ParentType, ContextType, Partial<PatientImagingStudiesArgs>>;
   immunizations?: Resolver<ResolversTypes['ImmunizationConnection'], ParentType, ContextType, Partial<PatientImmunizationsArgs>>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  latestObservations?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType, RequireFields<PatientLatestObservationsArgs, 'max'>>;
   managingOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   medications?: Resolver<ResolversTypes['MedicationRequestConnection'], ParentType, ContextType, Partial<PatientMedicationsArgs>>;
   mrn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2788,6 +2917,7 @@ export type PatientResolvers<ContextType = RequestContext, ParentType extends Re
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   store?: Resolver<ResolversTypes['FhirStore'], ParentType, ContextType>;
   telecom?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2807,10 +2937,12 @@ export type PractitionerResolvers<ContextType = RequestContext, ParentType exten
   displayName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identifiers?: Resolver<Array<ResolversTypes['Identifier']>, ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   names?: Resolver<Array<ResolversTypes['HumanName']>, ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   telecom?: Resolver<Array<ResolversTypes['ContactPoint']>, ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

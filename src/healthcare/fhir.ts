@@ -41,8 +41,8 @@ export function requireResourceType(type: string): string {
   return type;
 }
 
-export function requireFhirId(id: string): string {
-  if (!isFhirId(id)) throw new InvalidNameError(`${JSON.stringify(id.slice(0, 100))} is not a FHIR id (1-64 of A-Z a-z 0-9 - .)`);
+export function requireFhirId(id: string, what = 'FHIR id'): string {
+  if (!isFhirId(id)) throw new InvalidNameError(`${JSON.stringify(id.slice(0, 100))} is not a ${what} (1-64 of A-Z a-z 0-9 - .)`);
   return id;
 }
 
@@ -58,6 +58,11 @@ function fhirCall(store: AllowedFhirStore, call: Omit<UpstreamCall, 'kind' | 'pa
 
 export function readResource(client: HealthcareClient, store: AllowedFhirStore, type: string, id: string): Promise<FhirResource> {
   return client.json<FhirResource>(fhirCall(store, { segments: [requireResourceType(type), requireFhirId(id)] }));
+}
+
+/** One stored version of a resource (FHIR vread, `{Type}/{id}/_history/{versionId}`). */
+export function readVersion(client: HealthcareClient, store: AllowedFhirStore, type: string, id: string, versionId: string): Promise<FhirResource> {
+  return client.json<FhirResource>(fhirCall(store, { segments: [requireResourceType(type), requireFhirId(id), '_history', requireFhirId(versionId, 'version id')] }));
 }
 
 /** A search (or `$everything`) at `segments` below the store's `fhir/`, with parameters as pairs. */

@@ -8,6 +8,7 @@ import {
   allergyIntoleranceResolvers, conditionResolvers, encounterResolvers, immunizationResolvers, medicationRequestResolvers, observationResolvers,
 } from './fhir/clinical.js';
 import { fhirMutations } from './fhir/mutations.js';
+import { latestObservationResolvers } from './fhir/latest-observations.js';
 import { patientResolvers } from './fhir/patient.js';
 import { organizationResolvers, practitionerResolvers } from './fhir/people.js';
 import { fhirResourceResolvers, fhirStoreDataResolvers } from './fhir/store.js';
@@ -32,7 +33,7 @@ export const resolvers: Resolvers = {
   Series: seriesResolvers,
   Instance: instanceResolvers,
   FhirResource: fhirResourceResolvers,
-  Patient: joinFields('Patient', patientResolvers, patientImagingResolvers, patientHl7V2Resolvers),
+  Patient: joinFields('Patient', patientResolvers, latestObservationResolvers, patientImagingResolvers, patientHl7V2Resolvers),
   Practitioner: practitionerResolvers,
   Organization: organizationResolvers,
   Observation: observationResolvers,

@@ -1,7 +1,7 @@
 import { mapConnection } from '../../../connections/connection.js';
 import { pageFhirList, type FhirPages } from '../../../connections/fhir-pager.js';
 import { badUserInput } from '../../../errors.js';
-import { nextPageSearch, pageBundle, type AllowedFhirStore } from '../../../healthcare/fhir.js';
+import { nextPageSearch, pageBundle, searchBundle, type AllowedFhirStore } from '../../../healthcare/fhir.js';
 import { primeFromBundle } from '../../../loaders/fhir.js';
 import type { RequestContext } from '../../context.js';
 import type { FhirResourceModel } from '../../models.js';
@@ -43,19 +43,24 @@ export interface ResourceListRequest extends ResourceListArgs {
   segments: string[];
   /** Search parameters of the first page (without `_count`). */
   params: [string, string][];
+  /**
+   * The list holds past versions (`_history`): its pages are not current resources, so they neither
+   * prime the by-id loader nor share the search loader's cache.
+   */
+  versions?: boolean;
 }
 
 /**
  * A FHIR list's pages in this request: the first through the search loader (deduplicated, and
  * merged with the same search about other patients), later ones by next link; every page primes the
- * by-id loader.
+ * by-id loader. A list of versions is read directly, and primes nothing.
  */
-function fhirPages(store: AllowedFhirStore, segments: string[], context: RequestContext): FhirPages {
+function fhirPages(store: AllowedFhirStore, segments: string[], versions: boolean, context: RequestContext): FhirPages {
   return {
-    first: (params) => context.loaders.fhir.search.load({ store, segments, params }),
+    first: (params) => (versions ? searchBundle(context.client, store, segments, params) : context.loaders.fhir.search.load({ store, segments, params })),
     at: async (search) => {
       const bundle = await pageBundle(context.client, store, segments, search);
-      primeFromBundle(context.loaders.fhir.resource, store, bundle);
+      if (!versions) primeFromBundle(context.loaders.fhir.resource, store, bundle);
       return bundle;
     },
     next: (bundle) => nextPageSearch(bundle, context.client.apiUrl, store, segments),
@@ -64,8 +69,8 @@ function fhirPages(store: AllowedFhirStore, segments: string[], context: Request
 
 /** A connection of resources of one search, as models of the store they came from. */
 export async function resourceList(request: ResourceListRequest, context: RequestContext) {
-  const { store, list, parent, segments, params, first, after } = request;
-  const pages = fhirPages(storeOf({ store }, context), segments, context);
+  const { store, list, parent, segments, params, first, after, versions = false } = request;
+  const pages = fhirPages(storeOf({ store }, context), segments, versions, context);
   const page = await pageFhirList({ codec: context.cursors, list, parent, params, first, after }, pages);
   return mapConnection(page, (resource) => toModel(store, resource));
 }

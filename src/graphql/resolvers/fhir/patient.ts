@@ -1,7 +1,6 @@
-import { badUserInput } from '../../../errors.js';
 import { requireResourceType } from '../../../healthcare/fhir.js';
 import { parseStoreName } from '../../../healthcare/names.js';
-import type { PatientFilter, PatientResolvers } from '../../../generated/graphql.js';
+import type { PatientResolvers } from '../../../generated/graphql.js';
 import { medicalRecordNumber } from '../../../fhir/identifiers.js';
 import { storeReference } from '../load.js';
 import { includesFor } from '../../lookahead.js';
@@ -9,25 +8,6 @@ import { commonFhirFields } from './common.js';
 import { addresses, asString, contactPoints, displayName, humanNames, identifiers, references } from './datatypes.js';
 import { searchParam, patientList, resourceList } from './lists.js';
 import { loadReference, loadReferences, resourceName } from './model.js';
-
-const GENDERS = ['male', 'female', 'other', 'unknown'];
-
-/** FHIR search parameters for a PatientFilter (toolbox rules: every word of `name` must match). */
-export function patientSearchParams(filter: PatientFilter | null | undefined): [string, string][] {
-  if (!filter) return [];
-  const params: [string, string][] = [];
-  for (const word of filter.name?.trim().split(/\s+/).filter(Boolean) ?? []) params.push(searchParam('name', word));
-  if (filter.family) params.push(searchParam('family', filter.family));
-  if (filter.given) params.push(searchParam('given', filter.given));
-  if (filter.gender) {
-    if (!GENDERS.includes(filter.gender)) throw badUserInput(`gender must be one of ${GENDERS.join(', ')}`);
-    params.push(['gender', filter.gender]);
-  }
-  if (filter.identifier) params.push(searchParam('identifier', filter.identifier));
-  if (filter.birthDateFrom) params.push(['birthdate', `ge${filter.birthDateFrom}`]);
-  if (filter.birthDateTo) params.push(['birthdate', `le${filter.birthDateTo}`]);
-  return params;
-}
 
 /** An encounter list's service providers and practitioners arrive in the encounter search itself. */
 const ENCOUNTER_INCLUDES = { serviceProvider: 'Encounter:service-provider', practitioners: 'Encounter:participant' };
