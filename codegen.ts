@@ -14,6 +14,7 @@ const config: CodegenConfig = {
         useTypeImports: true,
         contextType: '../graphql/context.js#RequestContext',
         mappers: {
+          Location: '../graphql/models.js#LocationModel',
           Dataset: '../graphql/models.js#DatasetModel',
           FhirStore: '../graphql/models.js#FhirStoreModel',
           DicomStore: '../graphql/models.js#DicomStoreModel',

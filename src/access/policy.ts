@@ -3,11 +3,13 @@ import { forbidden } from '../errors.js';
 import { STORE_KIND_LIST, STORE_KINDS } from '../healthcare/store-kinds.js';
 import {
   parseDatasetName, parseStoreName,
-  type Allowed, type AllowedDataset, type AllowedLocation, type AllowedStore, type DatasetName, type StoreKind, type StoreName,
+  type Allowed, type AllowedDataset, type AllowedLocation, type AllowedProject, type AllowedStore, type DatasetName, type LocationName, type StoreKind,
+  type StoreName,
 } from '../healthcare/names.js';
 
 /** What the policy is made of: the configured location, the pinned dataset and the allow-lists. */
-export type AccessSettings = Pick<Config, 'project' | 'location' | 'dataset' | 'allowedFhirStores' | 'allowedDicomStores' | 'allowedHl7V2Stores'>;
+export type AccessSettings = Pick<Config, 'project' | 'location' | 'dataset' | 'allowedFhirStores' | 'allowedDicomStores' | 'allowedHl7V2Stores'>
+  & Partial<Pick<Config, 'allowedLocations'>>;
 
 /**
  * The server's own boundary, checked before any upstream call: the configured project and location,
@@ -27,9 +29,36 @@ export class AccessPolicy {
     }
   }
 
-  /** The configured project and location: the only one this server serves. */
+  /** The configured project: the only one this server serves. */
+  get project(): AllowedProject {
+    return allow({ project: this.settings.project });
+  }
+
+  /** The configured location: what `Query.datasets` and short dataset ids mean. */
   get location(): AllowedLocation {
     return allow({ project: this.settings.project, location: this.settings.location });
+  }
+
+  /**
+   * Location ids the graph may show besides the configured one, or `*` for every location of the
+   * project. A pinned dataset allows its own location only.
+   */
+  get allowedLocations(): readonly string[] | '*' {
+    if (this.settings.dataset !== undefined) return [this.settings.location];
+    const more = this.settings.allowedLocations;
+    return more === '*' ? '*' : [...new Set([this.settings.location, ...(more ?? [])])].sort();
+  }
+
+  /** The location, allowed; FORBIDDEN unless it is the configured one or on `ALLOWED_LOCATIONS`. */
+  checkLocation(name: LocationName): AllowedLocation {
+    const { project, location } = this.settings;
+    const allowed = this.allowedLocations;
+    if (name.project !== project || (allowed !== '*' && !allowed.includes(name.location))) {
+      throw forbidden(allowed !== '*' && allowed.length === 1
+        ? `This server serves projects/${project}/locations/${location} only`
+        : `This server serves ${allowed === '*' ? 'the locations' : `locations ${allowed.join(', ')}`} of projects/${project} only`);
+    }
+    return allow(name);
   }
 
   /** The pinned dataset, if any. */
@@ -45,10 +74,8 @@ export class AccessPolicy {
 
   /** The dataset, allowed; FORBIDDEN unless it is within the configured project, location and pinned dataset. */
   checkDataset(name: DatasetName): AllowedDataset {
-    const { project, location, dataset } = this.settings;
-    if (name.project !== project || name.location !== location) {
-      throw forbidden(`This server serves projects/${project}/locations/${location} only`);
-    }
+    this.checkLocation(name);
+    const { dataset } = this.settings;
     if (dataset !== undefined && name.dataset !== dataset) {
       throw forbidden(`This server serves dataset ${JSON.stringify(dataset)} only`);
     }

@@ -33,6 +33,8 @@ export interface Config {
   location: string;
   /** `HEALTHCARE_DATASET`: pins the graph to one dataset (short id). Defaults to none: all datasets. */
   dataset?: string;
+  /** `ALLOWED_LOCATIONS`: further locations of the project the graph may show, or `*` for all. Defaults to none: only `location`. */
+  allowedLocations?: string[] | '*';
   /** `ALLOWED_FHIR_STORES`: the FHIR stores the graph may use. Defaults to all. */
   allowedFhirStores?: string[];
   /** `ALLOWED_DICOM_STORES`: the DICOM stores the graph may use. Defaults to all. */
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     project,
     location,
     dataset,
+    allowedLocations: OPTIONS.allowedLocations.read(env),
     allowedFhirStores: OPTIONS.allowedFhirStores.read(env),
     allowedDicomStores,
     allowedHl7V2Stores: OPTIONS.allowedHl7V2Stores.read(env),

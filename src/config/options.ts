@@ -180,8 +180,22 @@ export const UPSTREAM_OPTIONS = {
   }),
 };
 
+/** `*`, or comma-separated location ids. */
+function locationListOption(spec: Described): Option<string[] | '*' | undefined> {
+  return {
+    ...described(spec),
+    values: '`*`, or comma-separated locations such as `us-central1,europe-west4`',
+    defaultDoc: 'only `HEALTHCARE_LOCATION`',
+    read: (env) => (read(env, spec.env) === '*' ? '*' : list(env, spec.env, isValidLocationId, 'locations such as us-central1, or *')),
+  };
+}
+
 /** What the graph lets through. */
 export const ACCESS_OPTIONS = {
+  allowedLocations: locationListOption({
+    env: 'ALLOWED_LOCATIONS',
+    doc: 'further locations of the project whose datasets the graph may show (`Query.locations`, `Location.datasets`); `*` for every location. `Query.datasets` and short dataset ids keep meaning `HEALTHCARE_LOCATION`; a pinned dataset allows its location only ([access control](access-control.md))',
+  }),
   allowedFhirStores: storeListOption({ env: 'ALLOWED_FHIR_STORES', summary: 'comma-separated FHIR store ids; others are refused before any upstream call', doc: 'the FHIR stores the graph may use; others are refused before any upstream call' }),
   allowedDicomStores: storeListOption({ env: 'ALLOWED_DICOM_STORES', summary: 'the same for DICOM stores', doc: 'the DICOM stores (external DICOMweb servers included) the graph may use; others are refused before any upstream call' }),
   allowedHl7V2Stores: storeListOption({ env: 'ALLOWED_HL7V2_STORES', doc: 'the HL7v2 stores the graph may use; others are refused before any upstream call' }),

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel, Hl7V2StoreModel, Hl7V2MessageModel, Hl7V2SegmentModel, IngestHl7V2MessagePayloadModel, OperationModel } from '../graphql/models.js';
+import type { LocationModel, DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel, Hl7V2StoreModel, Hl7V2MessageModel, Hl7V2SegmentModel, IngestHl7V2MessagePayloadModel, OperationModel } from '../graphql/models.js';
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1086,6 +1086,50 @@ export type Label = {
   value: Scalars['String']['output'];
 };
 
+/** A location (region) of a project, e.g. `us-central1`, and its datasets. */
+export type Location = {
+  __typename?: 'Location';
+  /** Whether this is the server's configured location (`HEALTHCARE_LOCATION`): what `Query.datasets` lists. */
+  configured: Scalars['Boolean']['output'];
+  /** The location's datasets (only the pinned one when the server is pinned to a dataset), ordered by id. */
+  datasets: DatasetConnection;
+  /** The location's id, e.g. `us-central1`. */
+  locationId: Scalars['String']['output'];
+  /** Full resource name, `projects/{p}/locations/{l}`. */
+  name: Scalars['String']['output'];
+  /** Project id. */
+  projectId: Scalars['String']['output'];
+};
+
+
+/** A location (region) of a project, e.g. `us-central1`, and its datasets. */
+export type LocationDatasetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of locations. */
+export type LocationConnection = {
+  __typename?: 'LocationConnection';
+  /** The locations of this page, each with its cursor. */
+  edges: Array<LocationEdge>;
+  /** The locations of this page. */
+  nodes: Array<Location>;
+  /** Where this page sits in the list. */
+  pageInfo: PageInfo;
+  /** Null: the Cloud Healthcare API does not report how many locations there are. */
+  totalCount: Maybe<Scalars['Int']['output']>;
+};
+
+/** A location in a page, with the cursor that points just after it. */
+export type LocationEdge = {
+  __typename?: 'LocationEdge';
+  /** Pass as `after` to continue the list after this location. */
+  cursor: Scalars['String']['output'];
+  /** The location. */
+  node: Location;
+};
+
 /** A prescription or other medication order (FHIR `MedicationRequest`). */
 export type MedicationRequest = Node & {
   __typename?: 'MedicationRequest';
@@ -1762,6 +1806,12 @@ export type Query = {
   /** An HL7v2 store by full resource name, `projects/{p}/locations/{l}/datasets/{d}/hl7V2Stores/{s}`. */
   hl7V2Store: Maybe<Hl7V2Store>;
   /**
+   * The locations (regions) of the configured project this server may show, for a project → location
+   * → dataset → store picker: the configured one, and those on `ALLOWED_LOCATIONS` (every location
+   * the API serves the project in, with `*`). Ordered by id.
+   */
+  locations: LocationConnection;
+  /**
    * Fetches any object that has a global id (Dataset, FhirStore, DicomStore, ...).
    * Returns null with a NOT_FOUND error when the object no longer exists.
    */
@@ -1799,6 +1849,12 @@ export type QueryHl7V2MessageArgs = {
 
 export type QueryHl7V2StoreArgs = {
   name: Scalars['String']['input'];
+};
+
+
+export type QueryLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2177,6 +2233,9 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Label: ResolverTypeWrapper<Label>;
+  Location: ResolverTypeWrapper<LocationModel>;
+  LocationConnection: ResolverTypeWrapper<Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LocationEdge']>, nodes: Array<ResolversTypes['Location']> }>;
+  LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
   MedicationRequest: ResolverTypeWrapper<FhirResourceModel>;
   MedicationRequestConnection: ResolverTypeWrapper<Omit<MedicationRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MedicationRequestEdge']>, nodes: Array<ResolversTypes['MedicationRequest']> }>;
   MedicationRequestEdge: ResolverTypeWrapper<Omit<MedicationRequestEdge, 'node'> & { node: ResolversTypes['MedicationRequest'] }>;
@@ -2282,6 +2341,9 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Label: Label;
+  Location: LocationModel;
+  LocationConnection: Omit<LocationConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LocationEdge']>, nodes: Array<ResolversParentTypes['Location']> };
+  LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
   MedicationRequest: FhirResourceModel;
   MedicationRequestConnection: Omit<MedicationRequestConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MedicationRequestEdge']>, nodes: Array<ResolversParentTypes['MedicationRequest']> };
   MedicationRequestEdge: Omit<MedicationRequestEdge, 'node'> & { node: ResolversParentTypes['MedicationRequest'] };
@@ -2740,6 +2802,26 @@ export type LabelResolvers<ContextType = RequestContext, ParentType extends Reso
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type LocationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, Partial<LocationDatasetsArgs>>;
+  locationId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LocationConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocationConnection'] = ResolversParentTypes['LocationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LocationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type LocationEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['LocationEdge'] = ResolversParentTypes['LocationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+}>;
+
 export type MedicationRequestResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MedicationRequest'] = ResolversParentTypes['MedicationRequest']> = ResolversObject<{
   authoredOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   dosageText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2961,6 +3043,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   fhirStore?: Resolver<Maybe<ResolversTypes['FhirStore']>, ParentType, ContextType, RequireFields<QueryFhirStoreArgs, 'name'>>;
   hl7V2Message?: Resolver<Maybe<ResolversTypes['Hl7V2Message']>, ParentType, ContextType, RequireFields<QueryHl7V2MessageArgs, 'name'>>;
   hl7V2Store?: Resolver<Maybe<ResolversTypes['Hl7V2Store']>, ParentType, ContextType, RequireFields<QueryHl7V2StoreArgs, 'name'>>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, Partial<QueryLocationsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   operation?: Resolver<Maybe<ResolversTypes['Operation']>, ParentType, ContextType, RequireFields<QueryOperationArgs, 'name'>>;
 }>;
@@ -3087,6 +3170,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   InstanceEdge?: InstanceEdgeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Label?: LabelResolvers<ContextType>;
+  Location?: LocationResolvers<ContextType>;
+  LocationConnection?: LocationConnectionResolvers<ContextType>;
+  LocationEdge?: LocationEdgeResolvers<ContextType>;
   MedicationRequest?: MedicationRequestResolvers<ContextType>;
   MedicationRequestConnection?: MedicationRequestConnectionResolvers<ContextType>;
   MedicationRequestEdge?: MedicationRequestEdgeResolvers<ContextType>;

@@ -2,12 +2,13 @@
  * What resolvers receive as parent objects: the upstream JSON as the Cloud Healthcare API returns it.
  * Field resolvers derive the GraphQL fields from it.
  */
-import type { Dataset, DicomStore, FhirStore } from '../healthcare/admin.js';
+import type { Dataset, DicomStore, FhirStore, Location } from '../healthcare/admin.js';
 import type { DicomJson } from '../healthcare/dicomweb.js';
 import type { FhirResource } from '../healthcare/fhir.js';
 import type { Hl7V2Message, Hl7V2Segment, Hl7V2Store } from '../healthcare/hl7v2.js';
 import type { Operation } from '../healthcare/operations.js';
 
+export type LocationModel = Location;
 export type DatasetModel = Dataset;
 export type FhirStoreModel = FhirStore;
 export type DicomStoreModel = DicomStore;

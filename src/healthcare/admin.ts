@@ -5,8 +5,17 @@
 import type { HealthcareClient } from './client.js';
 import type { ApiKind } from './errors.js';
 import type { Hl7V2Store, Hl7V2StoreMetrics } from './hl7v2.js';
-import { datasetPath, locationPath, storePath, type AllowedDataset, type AllowedLocation, type AllowedStore, type StoreKind } from './names.js';
+import {
+  datasetPath, locationPath, projectPath, storePath, type AllowedDataset, type AllowedLocation, type AllowedProject, type AllowedStore, type StoreKind,
+} from './names.js';
 import { STORE_KINDS } from './store-kinds.js';
+
+/** `google.cloud.location.Location`. */
+export interface Location {
+  name: string;
+  locationId?: string;
+  labels?: Record<string, string>;
+}
 
 export interface Dataset {
   name: string;
@@ -73,6 +82,11 @@ export async function listPage<T>(client: HealthcareClient, kind: ApiKind, path:
   const body = await client.json<Record<string, unknown>>({ kind, path, query: { pageSize: page.pageSize, pageToken: page.pageToken || undefined } });
   const items = body[field];
   return { items: Array.isArray(items) ? items as T[] : [], nextPageToken: typeof body['nextPageToken'] === 'string' ? body['nextPageToken'] : '' };
+}
+
+/** `projects.locations.list`: one page of the locations the API serves the project in. */
+export function listLocations(client: HealthcareClient, project: AllowedProject, page: PageRequest): Promise<Page<Location>> {
+  return listPage(client, 'admin', `${projectPath(project)}/locations`, 'locations', page);
 }
 
 export function listDatasets(client: HealthcareClient, location: AllowedLocation, page: PageRequest): Promise<Page<Dataset>> {

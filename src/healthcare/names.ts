@@ -16,8 +16,11 @@ const LOCATION_ID = /^[a-z][a-z0-9-]{0,62}$/;
 /** Google's pattern for dataset and store ids: letters, digits, `_`, `-`, `.`, 1–256 characters. */
 const RESOURCE_ID = /^[\p{L}\p{N}_.-]{1,256}$/u;
 
-export interface LocationName {
+export interface ProjectName {
   project: string;
+}
+
+export interface LocationName extends ProjectName {
   location: string;
 }
 
@@ -39,6 +42,7 @@ declare const allowedBrand: unique symbol;
  * to it elsewhere is refused by the linter); every function that builds an upstream path takes one.
  */
 export type Allowed<N> = N & { readonly [allowedBrand]: true };
+export type AllowedProject = Allowed<ProjectName>;
 export type AllowedLocation = Allowed<LocationName>;
 export type AllowedDataset = Allowed<DatasetName>;
 export type AllowedStore<K extends StoreKind = StoreKind> = Allowed<StoreName<K>>;
@@ -65,10 +69,14 @@ function requireValid(valid: boolean, what: string, value: string): void {
   if (!valid) throw new InvalidNameError(`${what} ${JSON.stringify(value.slice(0, 300))} is not valid`);
 }
 
-function validLocationPath({ project, location }: LocationName): string {
+function validProjectPath({ project }: ProjectName): string {
   requireValid(isValidProjectId(project), 'project id', project);
-  requireValid(isValidLocationId(location), 'location', location);
-  return `projects/${project}/locations/${location}`;
+  return `projects/${project}`;
+}
+
+function validLocationPath(name: LocationName): string {
+  requireValid(isValidLocationId(name.location), 'location', name.location);
+  return `${validProjectPath(name)}/locations/${name.location}`;
 }
 
 function validDatasetPath(name: DatasetName): string {
@@ -80,6 +88,9 @@ function validStorePath(name: StoreName): string {
   requireValid(isValidResourceId(name.store), 'store id', name.store);
   return `${validDatasetPath(name)}/${name.kind}/${encodeURIComponent(name.store)}`;
 }
+
+/** The project's API path below the API root. */
+export const projectPath = (name: AllowedProject): string => validProjectPath(name);
 
 /** The location's API path below the API root. */
 export const locationPath = (name: AllowedLocation): string => validLocationPath(name);
@@ -108,8 +119,19 @@ export function storeResourceName(name: StoreName): string {
   return `projects/${name.project}/locations/${name.location}/datasets/${name.dataset}/${name.kind}/${name.store}`;
 }
 
+const LOCATION_NAME = /^projects\/([^/]+)\/locations\/([^/]+)$/;
 const DATASET_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/datasets\/([^/]+)$/;
 const STORE_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/datasets\/([^/]+)\/([A-Za-z0-9]+)\/([^/]+)$/;
+
+/** Parses and validates `projects/{p}/locations/{l}`. */
+export function parseLocationName(name: string): LocationName {
+  const match = LOCATION_NAME.exec(name);
+  if (!match) throw new InvalidNameError(`${JSON.stringify(name.slice(0, 300))} is not a location name (projects/{p}/locations/{l})`);
+  const [, project = '', location = ''] = match;
+  const parsed = { project, location };
+  validLocationPath(parsed);
+  return parsed;
+}
 
 /** Parses and validates `projects/{p}/locations/{l}/datasets/{d}`. */
 export function parseDatasetName(name: string): DatasetName {

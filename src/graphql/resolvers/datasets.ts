@@ -1,11 +1,12 @@
 import { pageKnownList, pageUpstreamList } from '../../connections/pagers.js';
-import { listDatasets } from '../../healthcare/admin.js';
+import { listDatasets, listLocations } from '../../healthcare/admin.js';
 import {
-  isValidResourceId, InvalidNameError, locationResourceName, parseDatasetName, type DatasetName,
+  isValidResourceId, InvalidNameError, locationResourceName, parseDatasetName, parseLocationName, type DatasetName, type LocationName,
 } from '../../healthcare/names.js';
-import type { DatasetResolvers, QueryResolvers } from '../../generated/graphql.js';
+import type { DatasetResolvers, LocationResolvers, QueryResolvers } from '../../generated/graphql.js';
 import type { RequestContext } from '../context.js';
 import { toGlobalId } from '../globalId.js';
+import type { LocationModel } from '../models.js';
 import { loadDataset, loadExisting, prime } from './load.js';
 import { storeById, storesConnection } from './stores.js';
 
@@ -16,17 +17,39 @@ function datasetNameFrom(id: string, context: RequestContext): DatasetName {
   return { ...context.access.location, dataset: id };
 }
 
+/** A location's datasets: the pinned one when there is a pin, else the upstream list. */
+async function datasetsConnection(location: LocationName, { first, after }: { first?: number | null; after?: string | null }, context: RequestContext) {
+  const { access, loaders, cursors, client } = context;
+  const allowed = access.checkLocation(location);
+  const request = { codec: cursors, list: 'datasets', parent: locationResourceName(location), first, after };
+  const pinned = access.pinnedDataset;
+  if (pinned) return pageKnownList(request, [pinned], (names) => loadExisting(loaders.dataset, names));
+  const page = await pageUpstreamList(request, (pageRequest) => listDatasets(client, allowed, pageRequest));
+  prime(loaders.dataset, page.nodes, (dataset) => access.datasetNamed(dataset.name));
+  return page;
+}
+
+/** A location model made here (a known location needs no call): the API's own has labels this graph does not show. */
+const locationModel = ({ project, location }: LocationName): LocationModel => ({ name: `projects/${project}/locations/${location}`, locationId: location });
+
 export const datasetQueries: QueryResolvers = {
-  datasets: async (_parent, { first, after }, context) => {
-    const { access, loaders, cursors, client } = context;
-    const request = { codec: cursors, list: 'datasets', parent: locationResourceName(access.location), first, after };
-    const pinned = access.pinnedDataset;
-    if (pinned) return pageKnownList(request, [pinned], (names) => loadExisting(loaders.dataset, names));
-    const page = await pageUpstreamList(request, (pageRequest) => listDatasets(client, access.location, pageRequest));
-    prime(loaders.dataset, page.nodes, (dataset) => access.datasetNamed(dataset.name));
-    return page;
-  },
+  datasets: (_parent, args, context) => datasetsConnection(context.access.location, args, context),
   dataset: (_parent, { id }, context) => loadDataset(datasetNameFrom(id, context), context),
+  locations: async (_parent, { first, after }, context) => {
+    const { access, cursors, client } = context;
+    const request = { codec: cursors, list: 'locations', parent: `projects/${access.project.project}`, first, after };
+    const allowed = access.allowedLocations;
+    if (allowed !== '*') return pageKnownList(request, allowed, async (ids) => ids.map((location) => locationModel({ ...access.project, location })));
+    return pageUpstreamList(request, (pageRequest) => listLocations(client, access.project, pageRequest));
+  },
+};
+
+export const locationResolvers: LocationResolvers = {
+  name: (location) => location.name,
+  locationId: (location) => parseLocationName(location.name).location,
+  projectId: (location) => parseLocationName(location.name).project,
+  configured: (location, _args, context) => parseLocationName(location.name).location === context.access.location.location,
+  datasets: (location, args, context) => datasetsConnection(parseLocationName(location.name), args, context),
 };
 
 export const datasetResolvers: DatasetResolvers = {

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.js';
 import { joinFields } from './join-fields.js';
-import { datasetQueries, datasetResolvers } from './datasets.js';
+import { datasetQueries, datasetResolvers, locationResolvers } from './datasets.js';
 import { nodeQueries, nodeResolvers } from './node.js';
 import { scalarResolvers } from './scalars.js';
 import { dicomStoreResolvers, fhirStoreResolvers, storeQueries } from './stores.js';
@@ -26,6 +26,7 @@ export const resolvers: Resolvers = {
   Query: joinFields('Query', nodeQueries, datasetQueries, storeQueries, operationQueries, hl7V2Queries),
   Mutation: joinFields('Mutation', fhirMutations, iamMutations, operationMutations, hl7V2Mutations),
   Node: nodeResolvers,
+  Location: locationResolvers,
   Dataset: joinFields('Dataset', datasetResolvers, datasetIamResolvers, datasetOperationResolvers),
   FhirStore: joinFields('FhirStore', fhirStoreResolvers, fhirStoreDataResolvers, fhirStoreIamResolvers),
   DicomStore: joinFields('DicomStore', dicomStoreResolvers, dicomStoreDataResolvers, dicomStoreIamResolvers),
