@@ -364,6 +364,12 @@ export type DicomStore = Node & {
   iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /**
+   * Instances of the whole store (QIDO-RS), optionally filtered by study, series and instance match
+   * keys, in the store's order. With `studyInstanceUid` and/or `seriesInstanceUid` the search stays
+   * within that study or series.
+   */
+  instances: InstanceConnection;
   /** Labels set on the store, sorted by key; always empty for an external DICOMweb server. */
   labels: Array<Label>;
   /**
@@ -373,6 +379,11 @@ export type DicomStore = Node & {
   metrics: DicomStoreMetrics;
   /** Full resource name, `projects/{p}/locations/{l}/datasets/{d}/dicomStores/{s}`. */
   name: Scalars['String']['output'];
+  /**
+   * Series of the whole store (QIDO-RS), optionally filtered by study and series match keys, in the
+   * store's order. With `studyInstanceUid` the search stays within that study.
+   */
+  series: SeriesConnection;
   /** Short id, the last segment of `name`. */
   storeId: Scalars['String']['output'];
   /** Studies of this store (QIDO-RS), optionally filtered, in the store's order. */
@@ -381,6 +392,22 @@ export type DicomStore = Node & {
   study: Maybe<Study>;
   /** Which of the store's permissions the caller holds (`healthcare.dicomStores.dicomWebRead`, ...). */
   viewerPermissions: Array<Scalars['String']['output']>;
+};
+
+
+/** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
+export type DicomStoreInstancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InstanceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
+export type DicomStoreSeriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SeriesFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1029,6 +1056,35 @@ export type InstanceEdge = {
   cursor: Scalars['String']['output'];
   /** The instance. */
   node: Instance;
+};
+
+/**
+ * Match keys for `DicomStore.instances`: those of `SeriesFilter` (matched against each instance's
+ * series and study) and the instance's own.
+ */
+export type InstanceFilter = {
+  /** Accession number of the instance's study. */
+  accessionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Match names by word prefix, case-insensitively (QIDO `fuzzymatching=true`). */
+  fuzzy?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Modality of the instance's series, a DICOM code such as `CT` (upper case, exact match). */
+  modality?: InputMaybe<Scalars['String']['input']>;
+  /** PatientID, e.g. an MRN. */
+  patientId?: InputMaybe<Scalars['String']['input']>;
+  /** Patient name in DICOM form (`Family^Given`); with `fuzzy`, any name part that starts with it. */
+  patientName?: InputMaybe<Scalars['String']['input']>;
+  /** Referring physician in DICOM form (`Family^Given`). */
+  referringPhysicianName?: InputMaybe<Scalars['String']['input']>;
+  /** SeriesInstanceUID: only this series' instances. */
+  seriesInstanceUid?: InputMaybe<Scalars['String']['input']>;
+  /** SOPInstanceUID. */
+  sopInstanceUid?: InputMaybe<Scalars['String']['input']>;
+  /** Instances of studies on or after this date. */
+  studyDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Instances of studies on or before this date. */
+  studyDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** StudyInstanceUID: only this study's instances. */
+  studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A resource-label pair, as set on stores in the Cloud Healthcare API. */
@@ -1786,6 +1842,34 @@ export type SeriesEdge = {
   node: Series;
 };
 
+/**
+ * Match keys for `DicomStore.series`: those of `StudyFilter` (matched against each series' study) and
+ * the series' own. The same QIDO semantics: exact match of one value, `fuzzy` for name prefixes, a
+ * date range.
+ */
+export type SeriesFilter = {
+  /** Accession number of the series' study. */
+  accessionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Match names by word prefix, case-insensitively (QIDO `fuzzymatching=true`). */
+  fuzzy?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Modality, a DICOM code such as `CT`, `MR`, `CR`, `DX` or `US` (upper case, exact match). */
+  modality?: InputMaybe<Scalars['String']['input']>;
+  /** PatientID, e.g. an MRN. */
+  patientId?: InputMaybe<Scalars['String']['input']>;
+  /** Patient name in DICOM form (`Family^Given`); with `fuzzy`, any name part that starts with it. */
+  patientName?: InputMaybe<Scalars['String']['input']>;
+  /** Referring physician in DICOM form (`Family^Given`). */
+  referringPhysicianName?: InputMaybe<Scalars['String']['input']>;
+  /** SeriesInstanceUID. */
+  seriesInstanceUid?: InputMaybe<Scalars['String']['input']>;
+  /** Series of studies on or after this date. */
+  studyDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Series of studies on or before this date. */
+  studyDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** StudyInstanceUID: only this study's series. */
+  studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type SetIamPolicyInput = {
   /** The whole new set of bindings (it replaces the old one). */
   bindings: Array<IamBindingInput>;
@@ -1836,6 +1920,7 @@ export type Study = Node & {
 /** An imaging study (DICOM): one examination of a patient, made of series of images. */
 export type StudySeriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StudySeriesFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1882,6 +1967,12 @@ export type StudyFilter = {
   studyDateTo?: InputMaybe<Scalars['Date']['input']>;
   /** StudyInstanceUID. */
   studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Match keys for `Study.series`. */
+export type StudySeriesFilter = {
+  /** Modality, a DICOM code such as `CT`, `MR` or `US` (upper case, exact match). */
+  modality?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateFhirResourceInput = {
@@ -2063,6 +2154,7 @@ export type ResolversTypes = ResolversObject<{
   Instance: ResolverTypeWrapper<InstanceModel>;
   InstanceConnection: ResolverTypeWrapper<Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InstanceEdge']>, nodes: Array<ResolversTypes['Instance']> }>;
   InstanceEdge: ResolverTypeWrapper<Omit<InstanceEdge, 'node'> & { node: ResolversTypes['Instance'] }>;
+  InstanceFilter: InstanceFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Label: ResolverTypeWrapper<Label>;
@@ -2097,12 +2189,14 @@ export type ResolversTypes = ResolversObject<{
   Series: ResolverTypeWrapper<SeriesModel>;
   SeriesConnection: ResolverTypeWrapper<Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SeriesEdge']>, nodes: Array<ResolversTypes['Series']> }>;
   SeriesEdge: ResolverTypeWrapper<Omit<SeriesEdge, 'node'> & { node: ResolversTypes['Series'] }>;
+  SeriesFilter: SeriesFilter;
   SetIamPolicyInput: SetIamPolicyInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Study: ResolverTypeWrapper<StudyModel>;
   StudyConnection: ResolverTypeWrapper<Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StudyEdge']>, nodes: Array<ResolversTypes['Study']> }>;
   StudyEdge: ResolverTypeWrapper<Omit<StudyEdge, 'node'> & { node: ResolversTypes['Study'] }>;
   StudyFilter: StudyFilter;
+  StudySeriesFilter: StudySeriesFilter;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
 
@@ -2168,6 +2262,7 @@ export type ResolversParentTypes = ResolversObject<{
   Instance: InstanceModel;
   InstanceConnection: Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InstanceEdge']>, nodes: Array<ResolversParentTypes['Instance']> };
   InstanceEdge: Omit<InstanceEdge, 'node'> & { node: ResolversParentTypes['Instance'] };
+  InstanceFilter: InstanceFilter;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Label: Label;
@@ -2201,12 +2296,14 @@ export type ResolversParentTypes = ResolversObject<{
   Series: SeriesModel;
   SeriesConnection: Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SeriesEdge']>, nodes: Array<ResolversParentTypes['Series']> };
   SeriesEdge: Omit<SeriesEdge, 'node'> & { node: ResolversParentTypes['Series'] };
+  SeriesFilter: SeriesFilter;
   SetIamPolicyInput: SetIamPolicyInput;
   String: Scalars['String']['output'];
   Study: StudyModel;
   StudyConnection: Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StudyEdge']>, nodes: Array<ResolversParentTypes['Study']> };
   StudyEdge: Omit<StudyEdge, 'node'> & { node: ResolversParentTypes['Study'] };
   StudyFilter: StudyFilter;
+  StudySeriesFilter: StudySeriesFilter;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
 
@@ -2339,9 +2436,11 @@ export type DicomStoreResolvers<ContextType = RequestContext, ParentType extends
   external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instances?: Resolver<ResolversTypes['InstanceConnection'], ParentType, ContextType, Partial<DicomStoreInstancesArgs>>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['DicomStoreMetrics'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  series?: Resolver<ResolversTypes['SeriesConnection'], ParentType, ContextType, Partial<DicomStoreSeriesArgs>>;
   storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   studies?: Resolver<ResolversTypes['StudyConnection'], ParentType, ContextType, Partial<DicomStoreStudiesArgs>>;
   study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<DicomStoreStudyArgs, 'uid'>>;

@@ -14,6 +14,7 @@ import { fhirResourceResolvers, fhirStoreDataResolvers } from './fhir/store.js';
 import { patientImagingResolvers } from './dicom/imaging.js';
 import { datasetIamResolvers, dicomStoreIamResolvers, fhirStoreIamResolvers, iamMutations } from './iam.js';
 import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
+import { dicomStoreSearchResolvers } from './dicom/store-searches.js';
 import {
   hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreMessageResolvers, hl7V2StoreResolvers, patientHl7V2Resolvers,
 } from './hl7v2/index.js';
@@ -27,7 +28,7 @@ export const resolvers: Resolvers = {
   Node: nodeResolvers,
   Dataset: joinFields('Dataset', datasetResolvers, datasetIamResolvers, datasetOperationResolvers),
   FhirStore: joinFields('FhirStore', fhirStoreResolvers, fhirStoreDataResolvers, fhirStoreIamResolvers),
-  DicomStore: joinFields('DicomStore', dicomStoreResolvers, dicomStoreDataResolvers, dicomStoreIamResolvers),
+  DicomStore: joinFields('DicomStore', dicomStoreResolvers, dicomStoreDataResolvers, dicomStoreSearchResolvers, dicomStoreIamResolvers),
   Study: studyResolvers,
   Series: seriesResolvers,
   Instance: instanceResolvers,
