@@ -1799,6 +1799,11 @@ export type Series = Node & {
   id: Scalars['ID']['output'];
   /** The series' instances, in the store's order. */
   instances: InstanceConnection;
+  /**
+   * How many instances the series holds and how much storage they take (`getSeriesMetrics`). Null for
+   * a series of an external DICOMweb server: DICOMweb has no such method.
+   */
+  metrics: Maybe<SeriesMetrics>;
   /** Modality, e.g. `CT`, `MR`, `CR`. */
   modality: Maybe<Scalars['String']['output']>;
   /** Number of instances. */
@@ -1870,6 +1875,17 @@ export type SeriesFilter = {
   studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Counts and storage sizes of one series. */
+export type SeriesMetrics = {
+  __typename?: 'SeriesMetrics';
+  /** Bytes of blob storage (the DICOM files). */
+  blobStorageSizeBytes: Scalars['Float']['output'];
+  /** Number of instances. */
+  instanceCount: Scalars['Int']['output'];
+  /** Bytes of structured storage (the indexed DICOM attributes). */
+  structuredStorageSizeBytes: Scalars['Float']['output'];
+};
+
 export type SetIamPolicyInput = {
   /** The whole new set of bindings (it replaces the old one). */
   bindings: Array<IamBindingInput>;
@@ -1888,6 +1904,12 @@ export type Study = Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /**
+   * How many series and instances the study holds and how much storage they take (`getStudyMetrics`).
+   * Null for a study of an external DICOMweb server: DICOMweb has no such method (`numberOfSeries` and
+   * `numberOfInstances` still count it).
+   */
+  metrics: Maybe<StudyMetrics>;
   /** Modalities of the study's series, e.g. `["CT"]`. */
   modalities: Array<Scalars['String']['output']>;
   /** Number of instances. */
@@ -1967,6 +1989,19 @@ export type StudyFilter = {
   studyDateTo?: InputMaybe<Scalars['Date']['input']>;
   /** StudyInstanceUID. */
   studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Counts and storage sizes of one study. */
+export type StudyMetrics = {
+  __typename?: 'StudyMetrics';
+  /** Bytes of blob storage (the DICOM files). */
+  blobStorageSizeBytes: Scalars['Float']['output'];
+  /** Number of instances. */
+  instanceCount: Scalars['Int']['output'];
+  /** Number of series. */
+  seriesCount: Scalars['Int']['output'];
+  /** Bytes of structured storage (the indexed DICOM attributes). */
+  structuredStorageSizeBytes: Scalars['Float']['output'];
 };
 
 /** Match keys for `Study.series`. */
@@ -2190,12 +2225,14 @@ export type ResolversTypes = ResolversObject<{
   SeriesConnection: ResolverTypeWrapper<Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SeriesEdge']>, nodes: Array<ResolversTypes['Series']> }>;
   SeriesEdge: ResolverTypeWrapper<Omit<SeriesEdge, 'node'> & { node: ResolversTypes['Series'] }>;
   SeriesFilter: SeriesFilter;
+  SeriesMetrics: ResolverTypeWrapper<SeriesMetrics>;
   SetIamPolicyInput: SetIamPolicyInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Study: ResolverTypeWrapper<StudyModel>;
   StudyConnection: ResolverTypeWrapper<Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StudyEdge']>, nodes: Array<ResolversTypes['Study']> }>;
   StudyEdge: ResolverTypeWrapper<Omit<StudyEdge, 'node'> & { node: ResolversTypes['Study'] }>;
   StudyFilter: StudyFilter;
+  StudyMetrics: ResolverTypeWrapper<StudyMetrics>;
   StudySeriesFilter: StudySeriesFilter;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
@@ -2297,12 +2334,14 @@ export type ResolversParentTypes = ResolversObject<{
   SeriesConnection: Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SeriesEdge']>, nodes: Array<ResolversParentTypes['Series']> };
   SeriesEdge: Omit<SeriesEdge, 'node'> & { node: ResolversParentTypes['Series'] };
   SeriesFilter: SeriesFilter;
+  SeriesMetrics: SeriesMetrics;
   SetIamPolicyInput: SetIamPolicyInput;
   String: Scalars['String']['output'];
   Study: StudyModel;
   StudyConnection: Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StudyEdge']>, nodes: Array<ResolversParentTypes['Study']> };
   StudyEdge: Omit<StudyEdge, 'node'> & { node: ResolversParentTypes['Study'] };
   StudyFilter: StudyFilter;
+  StudyMetrics: StudyMetrics;
   StudySeriesFilter: StudySeriesFilter;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
@@ -2948,6 +2987,7 @@ export type SeriesResolvers<ContextType = RequestContext, ParentType extends Res
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instances?: Resolver<ResolversTypes['InstanceConnection'], ParentType, ContextType, Partial<SeriesInstancesArgs>>;
+  metrics?: Resolver<Maybe<ResolversTypes['SeriesMetrics']>, ParentType, ContextType>;
   modality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   numberOfInstances?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   seriesDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2969,10 +3009,17 @@ export type SeriesEdgeResolvers<ContextType = RequestContext, ParentType extends
   node?: Resolver<ResolversTypes['Series'], ParentType, ContextType>;
 }>;
 
+export type SeriesMetricsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SeriesMetrics'] = ResolversParentTypes['SeriesMetrics']> = ResolversObject<{
+  blobStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instanceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  structuredStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type StudyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Study'] = ResolversParentTypes['Study']> = ResolversObject<{
   accessionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['StudyMetrics']>, ParentType, ContextType>;
   modalities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   numberOfInstances?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   numberOfSeries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2999,6 +3046,13 @@ export type StudyConnectionResolvers<ContextType = RequestContext, ParentType ex
 export type StudyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyEdge'] = ResolversParentTypes['StudyEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+}>;
+
+export type StudyMetricsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyMetrics'] = ResolversParentTypes['StudyMetrics']> = ResolversObject<{
+  blobStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instanceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seriesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  structuredStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
@@ -3082,8 +3136,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Series?: SeriesResolvers<ContextType>;
   SeriesConnection?: SeriesConnectionResolvers<ContextType>;
   SeriesEdge?: SeriesEdgeResolvers<ContextType>;
+  SeriesMetrics?: SeriesMetricsResolvers<ContextType>;
   Study?: StudyResolvers<ContextType>;
   StudyConnection?: StudyConnectionResolvers<ContextType>;
   StudyEdge?: StudyEdgeResolvers<ContextType>;
+  StudyMetrics?: StudyMetricsResolvers<ContextType>;
 }>;
 

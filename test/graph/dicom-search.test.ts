@@ -250,6 +250,18 @@ describe('external DICOMweb servers', () => {
     expect(result.data.dicomStore.instances.nodes).toHaveLength(study!.series.reduce((sum, series) => sum + series.instances.length, 0));
     expect(relay.requests.some((url) => url.startsWith(`/dicom-web/studies/${study!.studyInstanceUid}/instances?`))).toBe(true);
   });
+
+  it('have no study or series metrics: null, without a metrics call', async () => {
+    const [study] = STUDIES;
+    const query = `{ dicomStore(name: "${EXTERNAL}") { study(uid: "${study!.studyInstanceUid}") { metrics { seriesCount } series(first: 1) { nodes { metrics { instanceCount } } } } } }`;
+    relay.requests.length = 0;
+    const { result, calls } = await countUpstreamCalls(app, () => graphql(app, query));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.dicomStore.study).toEqual({ metrics: null, series: { nodes: [{ metrics: null }] } });
+    // The study's and its series' QIDO searches, nothing else.
+    expect(calls).toBe(2);
+    expect(relay.requests.map((url) => url.split('?')[0])).toEqual(['/dicom-web/studies', `/dicom-web/studies/${study!.studyInstanceUid}/series`]);
+  });
 });
 
 describe('bad input', () => {
