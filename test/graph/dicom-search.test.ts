@@ -238,21 +238,39 @@ describe('Study.series(filter: { modality })', () => {
 });
 
 describe('external DICOMweb servers', () => {
+  const [study] = STUDIES;
+  const [series] = study!.series;
+
   it('search series and instances the same way, on the same paths', async () => {
     relay.requests.length = 0;
     const external = (await searchSeries({ modality: 'DX' }, 3, EXTERNAL)).flat();
     expect(uids(external)).toEqual(expectedUids((series) => series.modality === 'DX'));
     // Google's series defaults leave StudyInstanceUID out, so the search asks for it.
     expect(relay.requests[0]).toMatch(/^\/dicom-web\/series\?Modality=DX&includefield=.*&includefield=0020000D&limit=4$/);
-    const [study] = STUDIES;
     const result = await graphql(app, `{ dicomStore(name: "${EXTERNAL}") { instances(filter: { studyInstanceUid: "${study!.studyInstanceUid}" }, first: 100) { nodes { sopInstanceUid series { seriesInstanceUid } } } } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data.dicomStore.instances.nodes).toHaveLength(study!.series.reduce((sum, series) => sum + series.instances.length, 0));
     expect(relay.requests.some((url) => url.startsWith(`/dicom-web/studies/${study!.studyInstanceUid}/instances?`))).toBe(true);
   });
 
+  it.each([
+    ['series of a study', `series(filter: { studyInstanceUid: "${study!.studyInstanceUid}", modality: "${series!.modality}" })`,
+      `/studies/${study!.studyInstanceUid}/series?Modality=${series!.modality}&includefield=`],
+    ['instances of a study and a series', `instances(filter: { studyInstanceUid: "${study!.studyInstanceUid}", seriesInstanceUid: "${series!.seriesInstanceUid}" })`,
+      `/studies/${study!.studyInstanceUid}/series/${series!.seriesInstanceUid}/instances?includefield=`],
+    ['instances of a series', `instances(filter: { seriesInstanceUid: "${series!.seriesInstanceUid}", patientId: "${study!.patient.mrn}" })`,
+      `/instances?PatientID=${study!.patient.mrn}&SeriesInstanceUID=${series!.seriesInstanceUid}&includefield=`],
+    ['instances by modality', 'instances(filter: { modality: "CR" })', '/instances?Modality=CR&includefield='],
+  ])('send a search for %s where the toolbox sends it', async (_what, field, path) => {
+    relay.requests.length = 0;
+    const result = await graphql(app, `{ dicomStore(name: "${EXTERNAL}") { ${field} { nodes { id } } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.dicomStore[field.split('(')[0]!].nodes.length).toBeGreaterThan(0);
+    expect(relay.requests).toHaveLength(1);
+    expect(relay.requests[0]!.startsWith(`/dicom-web${path}`)).toBe(true);
+  });
+
   it('have no study or series metrics: null, without a metrics call', async () => {
-    const [study] = STUDIES;
     const query = `{ dicomStore(name: "${EXTERNAL}") { study(uid: "${study!.studyInstanceUid}") { metrics { seriesCount } series(first: 1) { nodes { metrics { instanceCount } } } } } }`;
     relay.requests.length = 0;
     const { result, calls } = await countUpstreamCalls(app, () => graphql(app, query));

@@ -1,3 +1,4 @@
+import type { SeriesMetrics } from '../../../healthcare/dicom-metrics.js';
 import type { SeriesResolvers, StudyResolvers } from '../../../generated/graphql.js';
 import { int64 } from '../stores.js';
 import { dicomStoreOf } from './models.js';
@@ -7,25 +8,23 @@ import { dicomStoreOf } from './models.js';
  * study or series in the request; null for an external DICOMweb server, without a call.
  */
 
+/** What study and series metrics share, as numbers. */
+const instancesAndSizes = (metrics: SeriesMetrics) => ({
+  instanceCount: int64(metrics.instanceCount),
+  structuredStorageSizeBytes: int64(metrics.structuredStorageSizeBytes),
+  blobStorageSizeBytes: int64(metrics.blobStorageSizeBytes),
+});
+
 export const studyMetricsResolvers: Pick<StudyResolvers, 'metrics'> = {
   metrics: async (study, _args, context) => {
     const metrics = await context.loaders.dicomMetrics.study.load({ store: dicomStoreOf(study, context), study: study.studyUid });
-    return metrics && {
-      seriesCount: int64(metrics.seriesCount),
-      instanceCount: int64(metrics.instanceCount),
-      structuredStorageSizeBytes: int64(metrics.structuredStorageSizeBytes),
-      blobStorageSizeBytes: int64(metrics.blobStorageSizeBytes),
-    };
+    return metrics && { seriesCount: int64(metrics.seriesCount), ...instancesAndSizes(metrics) };
   },
 };
 
 export const seriesMetricsResolvers: Pick<SeriesResolvers, 'metrics'> = {
   metrics: async (series, _args, context) => {
     const metrics = await context.loaders.dicomMetrics.series.load({ store: dicomStoreOf(series, context), study: series.studyUid, series: series.seriesUid });
-    return metrics && {
-      instanceCount: int64(metrics.instanceCount),
-      structuredStorageSizeBytes: int64(metrics.structuredStorageSizeBytes),
-      blobStorageSizeBytes: int64(metrics.blobStorageSizeBytes),
-    };
+    return metrics && instancesAndSizes(metrics);
   },
 };
