@@ -372,6 +372,12 @@ export type DicomStore = Node & {
   iamPolicy: Maybe<IamPolicy>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /**
+   * Instances of the whole store (QIDO-RS), optionally filtered by study, series and instance match
+   * keys, in the store's order. With `studyInstanceUid` and/or `seriesInstanceUid` the search stays
+   * within that study or series.
+   */
+  instances: InstanceConnection;
   /** Labels set on the store, sorted by key; always empty for an external DICOMweb server. */
   labels: Array<Label>;
   /**
@@ -381,6 +387,11 @@ export type DicomStore = Node & {
   metrics: DicomStoreMetrics;
   /** Full resource name, `projects/{p}/locations/{l}/datasets/{d}/dicomStores/{s}`. */
   name: Scalars['String']['output'];
+  /**
+   * Series of the whole store (QIDO-RS), optionally filtered by study and series match keys, in the
+   * store's order. With `studyInstanceUid` the search stays within that study.
+   */
+  series: SeriesConnection;
   /** Short id, the last segment of `name`. */
   storeId: Scalars['String']['output'];
   /** Studies of this store (QIDO-RS), optionally filtered, in the store's order. */
@@ -389,6 +400,22 @@ export type DicomStore = Node & {
   study: Maybe<Study>;
   /** Which of the store's permissions the caller holds (`healthcare.dicomStores.dicomWebRead`, ...). */
   viewerPermissions: Array<Scalars['String']['output']>;
+};
+
+
+/** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
+export type DicomStoreInstancesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<InstanceFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A DICOM store: medical images (studies, series, instances) served over DICOMweb. */
+export type DicomStoreSeriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<SeriesFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1075,6 +1102,35 @@ export type InstanceEdge = {
   cursor: Scalars['String']['output'];
   /** The instance. */
   node: Instance;
+};
+
+/**
+ * Match keys for `DicomStore.instances`: those of `SeriesFilter` (matched against each instance's
+ * series and study) and the instance's own.
+ */
+export type InstanceFilter = {
+  /** Accession number of the instance's study. */
+  accessionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Match names by word prefix, case-insensitively (QIDO `fuzzymatching=true`). */
+  fuzzy?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Modality of the instance's series, a DICOM code such as `CT` (upper case, exact match). */
+  modality?: InputMaybe<Scalars['String']['input']>;
+  /** PatientID, e.g. an MRN. */
+  patientId?: InputMaybe<Scalars['String']['input']>;
+  /** Patient name in DICOM form (`Family^Given`); with `fuzzy`, any name part that starts with it. */
+  patientName?: InputMaybe<Scalars['String']['input']>;
+  /** Referring physician in DICOM form (`Family^Given`). */
+  referringPhysicianName?: InputMaybe<Scalars['String']['input']>;
+  /** SeriesInstanceUID: only this series' instances. */
+  seriesInstanceUid?: InputMaybe<Scalars['String']['input']>;
+  /** SOPInstanceUID. */
+  sopInstanceUid?: InputMaybe<Scalars['String']['input']>;
+  /** Instances of studies on or after this date. */
+  studyDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Instances of studies on or before this date. */
+  studyDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** StudyInstanceUID: only this study's instances. */
+  studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A resource-label pair, as set on stores in the Cloud Healthcare API. */
@@ -1910,6 +1966,11 @@ export type Series = Node & {
   id: Scalars['ID']['output'];
   /** The series' instances, in the store's order. */
   instances: InstanceConnection;
+  /**
+   * How many instances the series holds and how much storage they take (`getSeriesMetrics`). Null for
+   * a series of an external DICOMweb server: DICOMweb has no such method.
+   */
+  metrics: Maybe<SeriesMetrics>;
   /** Modality, e.g. `CT`, `MR`, `CR`. */
   modality: Maybe<Scalars['String']['output']>;
   /** Number of instances. */
@@ -1953,6 +2014,45 @@ export type SeriesEdge = {
   node: Series;
 };
 
+/**
+ * Match keys for `DicomStore.series`: those of `StudyFilter` (matched against each series' study) and
+ * the series' own. The same QIDO semantics: exact match of one value, `fuzzy` for name prefixes, a
+ * date range.
+ */
+export type SeriesFilter = {
+  /** Accession number of the series' study. */
+  accessionNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Match names by word prefix, case-insensitively (QIDO `fuzzymatching=true`). */
+  fuzzy?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Modality, a DICOM code such as `CT`, `MR`, `CR`, `DX` or `US` (upper case, exact match). */
+  modality?: InputMaybe<Scalars['String']['input']>;
+  /** PatientID, e.g. an MRN. */
+  patientId?: InputMaybe<Scalars['String']['input']>;
+  /** Patient name in DICOM form (`Family^Given`); with `fuzzy`, any name part that starts with it. */
+  patientName?: InputMaybe<Scalars['String']['input']>;
+  /** Referring physician in DICOM form (`Family^Given`). */
+  referringPhysicianName?: InputMaybe<Scalars['String']['input']>;
+  /** SeriesInstanceUID. */
+  seriesInstanceUid?: InputMaybe<Scalars['String']['input']>;
+  /** Series of studies on or after this date. */
+  studyDateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Series of studies on or before this date. */
+  studyDateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** StudyInstanceUID: only this study's series. */
+  studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Counts and storage sizes of one series. */
+export type SeriesMetrics = {
+  __typename?: 'SeriesMetrics';
+  /** Bytes of blob storage (the DICOM files). */
+  blobStorageSizeBytes: Scalars['Float']['output'];
+  /** Number of instances. */
+  instanceCount: Scalars['Int']['output'];
+  /** Bytes of structured storage (the indexed DICOM attributes). */
+  structuredStorageSizeBytes: Scalars['Float']['output'];
+};
+
 export type SetIamPolicyInput = {
   /** The whole new set of bindings (it replaces the old one). */
   bindings: Array<IamBindingInput>;
@@ -1971,6 +2071,12 @@ export type Study = Node & {
   description: Maybe<Scalars['String']['output']>;
   /** Opaque global id. */
   id: Scalars['ID']['output'];
+  /**
+   * How many series and instances the study holds and how much storage they take (`getStudyMetrics`).
+   * Null for a study of an external DICOMweb server: DICOMweb has no such method (`numberOfSeries` and
+   * `numberOfInstances` still count it).
+   */
+  metrics: Maybe<StudyMetrics>;
   /** Modalities of the study's series, e.g. `["CT"]`. */
   modalities: Array<Scalars['String']['output']>;
   /** Number of instances. */
@@ -2003,6 +2109,7 @@ export type Study = Node & {
 /** An imaging study (DICOM): one examination of a patient, made of series of images. */
 export type StudySeriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<StudySeriesFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -2049,6 +2156,25 @@ export type StudyFilter = {
   studyDateTo?: InputMaybe<Scalars['Date']['input']>;
   /** StudyInstanceUID. */
   studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Counts and storage sizes of one study. */
+export type StudyMetrics = {
+  __typename?: 'StudyMetrics';
+  /** Bytes of blob storage (the DICOM files). */
+  blobStorageSizeBytes: Scalars['Float']['output'];
+  /** Number of instances. */
+  instanceCount: Scalars['Int']['output'];
+  /** Number of series. */
+  seriesCount: Scalars['Int']['output'];
+  /** Bytes of structured storage (the indexed DICOM attributes). */
+  structuredStorageSizeBytes: Scalars['Float']['output'];
+};
+
+/** Match keys for `Study.series`. */
+export type StudySeriesFilter = {
+  /** Modality, a DICOM code such as `CT`, `MR` or `US` (upper case, exact match). */
+  modality?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type UpdateFhirResourceInput = {
@@ -2230,6 +2356,7 @@ export type ResolversTypes = ResolversObject<{
   Instance: ResolverTypeWrapper<InstanceModel>;
   InstanceConnection: ResolverTypeWrapper<Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InstanceEdge']>, nodes: Array<ResolversTypes['Instance']> }>;
   InstanceEdge: ResolverTypeWrapper<Omit<InstanceEdge, 'node'> & { node: ResolversTypes['Instance'] }>;
+  InstanceFilter: InstanceFilter;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Label: ResolverTypeWrapper<Label>;
@@ -2267,12 +2394,16 @@ export type ResolversTypes = ResolversObject<{
   Series: ResolverTypeWrapper<SeriesModel>;
   SeriesConnection: ResolverTypeWrapper<Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['SeriesEdge']>, nodes: Array<ResolversTypes['Series']> }>;
   SeriesEdge: ResolverTypeWrapper<Omit<SeriesEdge, 'node'> & { node: ResolversTypes['Series'] }>;
+  SeriesFilter: SeriesFilter;
+  SeriesMetrics: ResolverTypeWrapper<SeriesMetrics>;
   SetIamPolicyInput: SetIamPolicyInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Study: ResolverTypeWrapper<StudyModel>;
   StudyConnection: ResolverTypeWrapper<Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StudyEdge']>, nodes: Array<ResolversTypes['Study']> }>;
   StudyEdge: ResolverTypeWrapper<Omit<StudyEdge, 'node'> & { node: ResolversTypes['Study'] }>;
   StudyFilter: StudyFilter;
+  StudyMetrics: ResolverTypeWrapper<StudyMetrics>;
+  StudySeriesFilter: StudySeriesFilter;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
 
@@ -2338,6 +2469,7 @@ export type ResolversParentTypes = ResolversObject<{
   Instance: InstanceModel;
   InstanceConnection: Omit<InstanceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InstanceEdge']>, nodes: Array<ResolversParentTypes['Instance']> };
   InstanceEdge: Omit<InstanceEdge, 'node'> & { node: ResolversParentTypes['Instance'] };
+  InstanceFilter: InstanceFilter;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   Label: Label;
@@ -2374,12 +2506,16 @@ export type ResolversParentTypes = ResolversObject<{
   Series: SeriesModel;
   SeriesConnection: Omit<SeriesConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['SeriesEdge']>, nodes: Array<ResolversParentTypes['Series']> };
   SeriesEdge: Omit<SeriesEdge, 'node'> & { node: ResolversParentTypes['Series'] };
+  SeriesFilter: SeriesFilter;
+  SeriesMetrics: SeriesMetrics;
   SetIamPolicyInput: SetIamPolicyInput;
   String: Scalars['String']['output'];
   Study: StudyModel;
   StudyConnection: Omit<StudyConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StudyEdge']>, nodes: Array<ResolversParentTypes['Study']> };
   StudyEdge: Omit<StudyEdge, 'node'> & { node: ResolversParentTypes['Study'] };
   StudyFilter: StudyFilter;
+  StudyMetrics: StudyMetrics;
+  StudySeriesFilter: StudySeriesFilter;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
 
@@ -2516,9 +2652,11 @@ export type DicomStoreResolvers<ContextType = RequestContext, ParentType extends
   external?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   iamPolicy?: Resolver<Maybe<ResolversTypes['IamPolicy']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instances?: Resolver<ResolversTypes['InstanceConnection'], ParentType, ContextType, Partial<DicomStoreInstancesArgs>>;
   labels?: Resolver<Array<ResolversTypes['Label']>, ParentType, ContextType>;
   metrics?: Resolver<ResolversTypes['DicomStoreMetrics'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  series?: Resolver<ResolversTypes['SeriesConnection'], ParentType, ContextType, Partial<DicomStoreSeriesArgs>>;
   storeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   studies?: Resolver<ResolversTypes['StudyConnection'], ParentType, ContextType, Partial<DicomStoreStudiesArgs>>;
   study?: Resolver<Maybe<ResolversTypes['Study']>, ParentType, ContextType, RequireFields<DicomStoreStudyArgs, 'uid'>>;
@@ -3064,6 +3202,7 @@ export type SeriesResolvers<ContextType = RequestContext, ParentType extends Res
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instances?: Resolver<ResolversTypes['InstanceConnection'], ParentType, ContextType, Partial<SeriesInstancesArgs>>;
+  metrics?: Resolver<Maybe<ResolversTypes['SeriesMetrics']>, ParentType, ContextType>;
   modality?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   numberOfInstances?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   seriesDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3085,10 +3224,17 @@ export type SeriesEdgeResolvers<ContextType = RequestContext, ParentType extends
   node?: Resolver<ResolversTypes['Series'], ParentType, ContextType>;
 }>;
 
+export type SeriesMetricsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SeriesMetrics'] = ResolversParentTypes['SeriesMetrics']> = ResolversObject<{
+  blobStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instanceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  structuredStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type StudyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Study'] = ResolversParentTypes['Study']> = ResolversObject<{
   accessionNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['StudyMetrics']>, ParentType, ContextType>;
   modalities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   numberOfInstances?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   numberOfSeries?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3115,6 +3261,13 @@ export type StudyConnectionResolvers<ContextType = RequestContext, ParentType ex
 export type StudyEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyEdge'] = ResolversParentTypes['StudyEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+}>;
+
+export type StudyMetricsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StudyMetrics'] = ResolversParentTypes['StudyMetrics']> = ResolversObject<{
+  blobStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  instanceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seriesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  structuredStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
@@ -3201,8 +3354,10 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Series?: SeriesResolvers<ContextType>;
   SeriesConnection?: SeriesConnectionResolvers<ContextType>;
   SeriesEdge?: SeriesEdgeResolvers<ContextType>;
+  SeriesMetrics?: SeriesMetricsResolvers<ContextType>;
   Study?: StudyResolvers<ContextType>;
   StudyConnection?: StudyConnectionResolvers<ContextType>;
   StudyEdge?: StudyEdgeResolvers<ContextType>;
+  StudyMetrics?: StudyMetricsResolvers<ContextType>;
 }>;
 

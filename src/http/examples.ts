@@ -77,10 +77,15 @@ query PatientChart($store: String! = "${DEMO_FHIR}", $id: String! = "pat-000001"
   },
   {
     name: 'StudyBrowser',
-    query: `# A study list as an imaging viewer shows it, with series and a thumbnail URL each.
-query StudyBrowser($store: String! = "${DEMO_DICOM}", $after: String) {
+    query: `# A study list as an imaging viewer shows it, with series and a thumbnail URL each,
+# and the store's series of one modality with their studies.
+query StudyBrowser($store: String! = "${DEMO_DICOM}", $after: String, $modality: String = "MR") {
   dicomStore(name: $store) {
     metrics { studyCount seriesCount instanceCount }
+    seriesOfModality: series(filter: { modality: $modality }, first: 10) {
+      pageInfo { hasNextPage endCursor }
+      nodes { modality description numberOfInstances study { studyDate description patientName } }
+    }
     studies(first: 10, after: $after) {
       pageInfo { hasNextPage endCursor }
       nodes {

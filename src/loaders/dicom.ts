@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import type { HealthcareClient } from '../healthcare/client.js';
+import { getSeriesMetrics, getStudyMetrics, objectSegments, type DicomObjectKey, type SeriesKey, type SeriesMetrics, type StudyMetrics } from '../healthcare/dicom-metrics.js';
 import { qido, type AllowedDicomStore, type DicomJson } from '../healthcare/dicomweb.js';
 import { storeResourceName } from '../healthcare/names.js';
 import { measuredBatch } from './batch-size.js';
-import { loaderOptions, type LoaderOptions } from './per-key.js';
+import { loaderOptions, perKey, type LoaderOptions } from './per-key.js';
 
 /** A QIDO-RS (or metadata) request; identical ones in a request are made once. */
 export interface QidoKey {
@@ -25,4 +26,21 @@ export function createQidoLoader(client: HealthcareClient, options: LoaderOption
     measuredBatch(client.metrics, 'qido', (keys) => Promise.all(keys.map((key) => qido(client, key.store, key.segments, key.query).catch((error: Error) => error)))),
     loaderOptions(options, qidoCacheKey),
   );
+}
+
+/** The loaders of `getStudyMetrics` / `getSeriesMetrics`: one call per distinct study or series. */
+export interface DicomMetricsLoaders {
+  study: DataLoader<DicomObjectKey, StudyMetrics | null, string>;
+  series: DataLoader<SeriesKey, SeriesMetrics | null, string>;
+}
+
+/** A study's or series' identity: the DICOMweb path below the store. */
+const objectCacheKey = (key: DicomObjectKey) => [storeResourceName(key.store), ...objectSegments(key)].join('/');
+
+/** The metrics methods have no batch form: each distinct key is its own call, made in parallel. */
+export function createDicomMetricsLoaders(client: HealthcareClient, options: LoaderOptions): DicomMetricsLoaders {
+  return {
+    study: perKey(client.metrics, options, 'studyMetrics', objectCacheKey, (key) => getStudyMetrics(client, key)),
+    series: perKey<SeriesKey, SeriesMetrics | null>(client.metrics, options, 'seriesMetrics', objectCacheKey, (key) => getSeriesMetrics(client, key)),
+  };
 }

@@ -6,7 +6,7 @@ import type { HealthcareClient } from '../healthcare/client.js';
 import { datasetResourceName, storeResourceName, type AllowedDataset, type AllowedStore, type StoreKind } from '../healthcare/names.js';
 import type { DicomJson } from '../healthcare/dicomweb.js';
 import { getOperation, type AllowedOperation, type Operation } from '../healthcare/operations.js';
-import { createQidoLoader, type QidoKey } from './dicom.js';
+import { createDicomMetricsLoaders, createQidoLoader, type DicomMetricsLoaders, type QidoKey } from './dicom.js';
 import { KnownQidoLists } from './known-lists.js';
 import type { StoreListCache } from './store-list-cache.js';
 import { createFhirLoaders, type FhirLoaders } from './fhir.js';
@@ -45,6 +45,8 @@ export interface Loaders {
   qido: DataLoader<QidoKey, DicomJson[], string>;
   /** Complete DICOM lists learned from wider searches in this request. */
   knownQido: KnownQidoLists;
+  /** Study and series metrics. */
+  dicomMetrics: DicomMetricsLoaders;
   /** Long-running operations. */
   operation: DataLoader<AllowedOperation, Operation, string>;
   /** HL7v2 messages. */
@@ -79,6 +81,7 @@ export function createLoaders(client: HealthcareClient, options: LoaderOptions =
     fhir: createFhirLoaders(client, options),
     qido: createQidoLoader(client, options),
     knownQido: new KnownQidoLists(options.batching),
+    dicomMetrics: createDicomMetricsLoaders(client, options),
     operation: perKey(client.metrics, options, 'operation', operationCacheKey, (name) => getOperation(client, name)),
     hl7v2: createHl7V2Loaders(client, options),
   };

@@ -17,6 +17,15 @@ export class KnownQidoLists {
     if (this.enabled) this.lists.set(qidoCacheKey(search), rows);
   }
 
+  /**
+   * Learns `search` as the rows of the known list `whole` that `keep` accepts: a search with one more
+   * match key, answered from memory. `keep` must match as the upstream would.
+   */
+  rememberFiltered(whole: QidoKey, search: QidoKey, keep: (row: DicomJson) => boolean): void {
+    const rows = this.get(whole);
+    if (rows !== undefined && this.get(search) === undefined) this.remember(search, rows.filter(keep));
+  }
+
   /** The complete result of this search, if the request has learned it. */
   get(search: QidoKey): DicomJson[] | undefined {
     return this.lists.get(qidoCacheKey(search));

@@ -15,6 +15,8 @@ import { fhirResourceResolvers, fhirStoreDataResolvers } from './fhir/store.js';
 import { patientImagingResolvers } from './dicom/imaging.js';
 import { datasetIamResolvers, dicomStoreIamResolvers, fhirStoreIamResolvers, iamMutations } from './iam.js';
 import { dicomStoreDataResolvers, instanceResolvers, seriesResolvers, studyResolvers } from './dicom/studies.js';
+import { seriesMetricsResolvers, studyMetricsResolvers } from './dicom/metrics.js';
+import { dicomStoreSearchResolvers } from './dicom/store-searches.js';
 import {
   hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreMessageResolvers, hl7V2StoreResolvers, patientHl7V2Resolvers,
 } from './hl7v2/index.js';
@@ -29,9 +31,9 @@ export const resolvers: Resolvers = {
   Location: locationResolvers,
   Dataset: joinFields('Dataset', datasetResolvers, datasetIamResolvers, datasetOperationResolvers),
   FhirStore: joinFields('FhirStore', fhirStoreResolvers, fhirStoreDataResolvers, fhirStoreIamResolvers),
-  DicomStore: joinFields('DicomStore', dicomStoreResolvers, dicomStoreDataResolvers, dicomStoreIamResolvers),
-  Study: studyResolvers,
-  Series: seriesResolvers,
+  DicomStore: joinFields('DicomStore', dicomStoreResolvers, dicomStoreDataResolvers, dicomStoreSearchResolvers, dicomStoreIamResolvers),
+  Study: joinFields('Study', studyResolvers, studyMetricsResolvers),
+  Series: joinFields('Series', seriesResolvers, seriesMetricsResolvers),
   Instance: instanceResolvers,
   FhirResource: fhirResourceResolvers,
   Patient: joinFields('Patient', patientResolvers, latestObservationResolvers, patientImagingResolvers, patientHl7V2Resolvers),

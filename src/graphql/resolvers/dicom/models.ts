@@ -13,7 +13,10 @@ export const INCLUDE_FIELDS: Record<'study' | 'series' | 'instance', Keyword[]> 
   instance: ['SOPClassUID', 'InstanceNumber', 'Rows', 'Columns', 'NumberOfFrames'],
 };
 
-export const includeFields = (level: keyof typeof INCLUDE_FIELDS): [string, string][] => INCLUDE_FIELDS[level].map((keyword) => ['includefield', TAGS[keyword]]);
+/** `includefield` parameters asking for these attributes. */
+export const includeKeywords = (keywords: Keyword[]): [string, string][] => keywords.map((keyword) => ['includefield', TAGS[keyword]]);
+
+export const includeFields = (level: keyof typeof INCLUDE_FIELDS): [string, string][] => includeKeywords(INCLUDE_FIELDS[level]);
 
 /** Resource names of DICOM objects: the DICOMweb path below the store. */
 export const studyName = (model: { store: string; studyUid: string }) => `${model.store}/dicomWeb/studies/${model.studyUid}`;

@@ -1,45 +1,22 @@
 import { mapConnection } from '../../../connections/connection.js';
 import { badUserInput } from '../../../errors.js';
-import { requireUid } from '../../../healthcare/dicomweb.js';
 import { datasetOf, parseStoreName, storeResourceName } from '../../../healthcare/names.js';
 import type {
-  DicomStoreResolvers, InstanceResolvers, SeriesResolvers, StudyFilter, StudyResolvers,
+  DicomStoreResolvers, InstanceResolvers, SeriesResolvers, StudyResolvers,
 } from '../../../generated/graphql.js';
 import { toGlobalId } from '../../globalId.js';
 import { nodeFieldNames } from '../../lookahead.js';
 import { storeReference } from '../load.js';
 import { datasetStores } from '../stores.js';
 import { toModel } from '../fhir/model.js';
-import { dicomDate, integer, isoDate, text, values } from './attributes.js';
+import { integer, isoDate, text, values } from './attributes.js';
+import { modalityValue, studyQuery } from './match-keys.js';
 import {
   dicomStoreOf, includeFields, instanceName, loadSeries, loadStudy, seriesName, studyName, toInstance, toSeries, toStudy,
 } from './models.js';
 import { qidoConnection } from './qido-list.js';
+import { studyModalitySearch } from './store-searches.js';
 import { learnStudyContents, seriesInstancesSearch, studySeriesSearch } from './wider-searches.js';
-
-const MAX_MATCH_VALUE = 256;
-
-/** QIDO match keys for a StudyFilter; values go out as values, never as query syntax. */
-export function studyQuery(filter: StudyFilter | null | undefined): [string, string][] {
-  const query: [string, string][] = [];
-  const match = (key: string, value: string | null | undefined) => {
-    if (!value) return;
-    if (value.length > MAX_MATCH_VALUE || /[\\*?]/.test(value) || /\p{Cs}/u.test(value)) {
-      throw badUserInput(`${key} must be a plain value of at most ${MAX_MATCH_VALUE} characters`);
-    }
-    query.push([key, value]);
-  };
-  match('PatientName', filter?.patientName);
-  match('PatientID', filter?.patientId);
-  match('AccessionNumber', filter?.accessionNumber);
-  match('ReferringPhysicianName', filter?.referringPhysicianName);
-  if (filter?.studyInstanceUid) query.push(['StudyInstanceUID', requireUid(filter.studyInstanceUid)]);
-  if (filter?.studyDateFrom || filter?.studyDateTo) {
-    query.push(['StudyDate', `${filter.studyDateFrom ? dicomDate(filter.studyDateFrom) : ''}-${filter.studyDateTo ? dicomDate(filter.studyDateTo) : ''}`]);
-  }
-  if (filter?.fuzzy) query.push(['fuzzymatching', 'true']);
-  return query;
-}
 
 export const dicomStoreDataResolvers: Pick<DicomStoreResolvers, 'studies' | 'study'> = {
   studies: async (store, { filter, first, after }, context) => {
@@ -65,10 +42,12 @@ export const studyResolvers: StudyResolvers = {
   numberOfSeries: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedSeries'),
   numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedInstances'),
   store: (study, _args, context) => storeReference(parseStoreName(study.store, 'dicomStores'), context),
-  series: async (study, { first, after }, context, info) => {
+  series: async (study, { filter, first, after }, context, info) => {
     const store = dicomStoreOf(study, context);
+    const modality = modalityValue(filter?.modality);
     if (nodeFieldNames(info).has('instances')) await learnStudyContents(store, study.studyUid, context);
-    const page = await qidoConnection(studySeriesSearch(store, study.studyUid), { first, after }, context);
+    const search = modality === undefined ? studySeriesSearch(store, study.studyUid) : studyModalitySearch(store, study.studyUid, modality, context);
+    const page = await qidoConnection(search, { first, after }, context);
     return mapConnection(page, (row) => toSeries(study.store, study.studyUid, row));
   },
   patient: async (study, _args, context) => {

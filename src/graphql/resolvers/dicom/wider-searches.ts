@@ -2,7 +2,7 @@ import { groupBy } from '../../../collections.js';
 import type { AllowedDicomStore, DicomJson } from '../../../healthcare/dicomweb.js';
 import type { RequestContext } from '../../context.js';
 import { TAGS, integer, text, values, type Keyword } from './attributes.js';
-import { includeFields } from './models.js';
+import { includeFields, includeKeywords } from './models.js';
 
 /**
  * QIDO-RS takes no lists of UIDs, so "these studies' series" or "these series' first instances"
@@ -20,8 +20,6 @@ const MAX_PATIENT_SERIES = 5000;
 
 /** Study attributes a series-level search can return (the counts are derived from the series). */
 const STUDY_FIELDS: Keyword[] = ['StudyDate', 'StudyTime', 'StudyDescription', 'AccessionNumber', 'PatientName', 'PatientID', 'PatientBirthDate', 'ReferringPhysicianName'];
-
-const field = (keywords: Keyword[]): [string, string][] => keywords.map((keyword) => ['includefield', TAGS[keyword]]);
 
 /** The study's series search as `Study.series` makes it (without `limit`/`offset`). */
 export const studySeriesSearch = (store: AllowedDicomStore, study: string) => ({ store, segments: ['studies', study, 'series'], query: includeFields('series') });
@@ -67,7 +65,7 @@ export async function patientStudiesFromSeries(store: AllowedDicomStore, patient
   const rows = await context.loaders.qido.load({
     store,
     segments: ['series'],
-    query: [['PatientID', patientId], ...field(STUDY_FIELDS), ...includeFields('series'), ['limit', String(MAX_PATIENT_SERIES)]],
+    query: [['PatientID', patientId], ...includeKeywords(STUDY_FIELDS), ...includeFields('series'), ['limit', String(MAX_PATIENT_SERIES)]],
   });
   if (rows.length >= MAX_PATIENT_SERIES) return undefined;
   return [...groupByUid(rows, 'StudyInstanceUID')].map(([uid, series]) => {
