@@ -134,9 +134,12 @@ class QueryParser {
       case '_count':
         this.count = parseCount(value);
         break;
-      case '_sort':
-        this.parseSort(value);
-        break;
+      case '_sort': {
+        // Only the keys that sort go into the links, as with any dropped parameter.
+        const keys = this.parseSort(value);
+        if (keys !== '') this.applied.push([name, keys]);
+        return true;
+      }
       case '_elements':
         this.elements = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
         break;
@@ -158,7 +161,9 @@ class QueryParser {
     return true;
   }
 
-  private parseSort(value: string): void {
+  /** Adds the sort keys of a `_sort` value; answers the keys it kept. */
+  private parseSort(value: string): string {
+    const kept: string[] = [];
     for (const raw of value.split(',')) {
       const key = raw.trim();
       const descending = key.startsWith('-');
@@ -169,7 +174,9 @@ class QueryParser {
         continue;
       }
       this.sort.push({ index, descending });
+      kept.push(key);
     }
+    return kept.join(',');
   }
 
   private parseInclude(value: string): boolean {
