@@ -31,7 +31,7 @@ const nameOf = new Map<string, string>();
 
 beforeAll(async () => {
   ({ emulator, api } = await startFhir());
-  // One transaction per resource, so that each has a write of its own (the default order is by write).
+  // One create per resource, so that each has a write of its own (the default order is by write).
   for (const [name, resource] of Object.entries(fixture)) {
     const refs = JSON.parse(JSON.stringify(resource).replace(/urn:uuid:(\w+)/g, (_, n: string) => key[n] as string));
     const stored = await api.create(refs);
