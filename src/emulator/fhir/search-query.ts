@@ -1,8 +1,8 @@
 /**
  * Parses a search request, for one type, into filter clauses and result parameters, validating
- * every parameter against the type's indexes (a search across types parses once per type). Unknown parameters (and unsupported modifiers) are dropped
- * under lenient handling and rejected under strict handling, as with Google; malformed values of
- * known parameters are always a 400.
+ * every parameter against the type's indexes (a search across types parses once per type).
+ * Unknown parameters (and unsupported modifiers) are dropped under lenient handling and rejected
+ * under strict handling, as with Google; malformed values of known parameters are always a 400.
  */
 
 import { SYSTEM_QUERY_PARAMETERS } from '../request.js';
