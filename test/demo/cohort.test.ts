@@ -130,7 +130,14 @@ describe('generateCohort: patients', () => {
       expect(official.given.length).toBeGreaterThanOrEqual(1);
       expect(['male', 'female', 'other', 'unknown']).toContain(patient.gender);
       expect(patient.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(patient.address[0]).toMatchObject({ country: 'US', state: 'MA' });
+      expect(patient.address[0]).toEqual({
+        use: 'home',
+        line: [expect.any(String), ...patient.address[0].line.slice(1)],
+        city: expect.any(String),
+        state: expect.stringMatching(/^(MA|NH|RI|CT|NY|VT|ME|QC|ON)$/),
+        postalCode: patient.address[0].country === 'US' ? expect.stringMatching(/^\d{5}$/) : expect.stringMatching(/^[A-Z]\d[A-Z] \d[A-Z]\d$/),
+        country: patient.address[0].state === 'QC' || patient.address[0].state === 'ON' ? 'CA' : 'US',
+      });
       expect(patient.telecom.some((t: any) => t.system === 'phone')).toBe(true);
       expect(patient.communication[0].language.coding[0].system).toBe('urn:ietf:bcp:47');
     }

@@ -51,8 +51,9 @@ it('serves a real FHIR client: create, read, update, patch, search, next page, h
   }
   expect({ pages, seen: seen.size }).toEqual({ pages: 3, seen: 25 });
 
-  const postSearch: any = await client.search({ resourceType: 'Patient', searchParams: { family: 'kit' }, options: { postSearch: true } });
-  expect(postSearch.entry.map((e: any) => e.resource.id)).toEqual([created.id]);
+  // fhir-kit-client POSTs its search form-encoded, which Google's store refuses: parameters go in the query string.
+  const postSearch = client.search({ resourceType: 'Patient', searchParams: { family: 'kit' }, options: { postSearch: true } });
+  await expect(postSearch).rejects.toMatchObject({ response: { status: 400 } });
 
   const history: any = await client.history({ resourceType: 'Patient', id: created.id });
   expect(history.entry).toHaveLength(3);

@@ -65,9 +65,15 @@ describe('create and read', () => {
     );
   });
 
-  it('does not offer search across all types', async () => {
-    expectOutcome(await api.get('?_id=1'), 400, 'not-supported', 'not_supported');
-    expectOutcome(await api.request('POST', '_search'), 400, 'not-supported', 'not_supported');
+  it('searches across all types by GET at the base and POST _search (fhir-cross-type.test.ts has the details)', async () => {
+    const p = await api.create({ resourceType: 'Patient' });
+    for (const res of [await api.get(`?_id=${p.id}`), await api.request('POST', `_search?_id=${p.id}`)]) {
+      expect({ status: res.status, type: res.body.type, ids: res.body.entry.map((e: any) => `${e.resource.resourceType}/${e.resource.id}`) }).toEqual({
+        status: 200,
+        type: 'searchset',
+        ids: [`Patient/${p.id}`],
+      });
+    }
   });
 
   it('leaves unmapped paths and missing stores to Google\'s generic errors', async () => {
@@ -270,7 +276,8 @@ describe('metadata and metrics', () => {
     const cs = res.body;
     expect(cs).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1', kind: 'instance', format: ['json'] });
     const rest = cs.rest[0];
-    expect(rest.interaction.map((i: any) => i.code)).toEqual(['transaction', 'batch']);
+    expect(rest.interaction.map((i: any) => i.code)).toEqual(['transaction', 'batch', 'search-system']);
+    expect(rest.searchParam.map((p: any) => p.name)).toEqual(expect.arrayContaining(['_type', '_id', '_lastUpdated', '_tag', '_security']));
     const patient = rest.resource.find((r: any) => r.type === 'Patient');
     expect(patient.interaction.map((i: any) => i.code)).toEqual(
       expect.arrayContaining(['read', 'vread', 'update', 'patch', 'delete', 'history-instance', 'create', 'search-type']),

@@ -435,12 +435,19 @@ describe('handling of unknown parameters', () => {
 });
 
 describe('search requests', () => {
-  it('accept POST _search with a form-encoded body', async () => {
+  it('accept POST _search with the parameters in the query string', async () => {
+    const res = await api.request('POST', 'Patient/_search?_sort=birthdate&gender=female&address-city=berlin');
+    expect(res.status).toBe(200);
+    expect(res.body.entry.map((e: any) => nameOf.get(e.resource.id))).toEqual(['p3', 'p1']);
+  });
+
+  it('refuse POST _search with a form-encoded body, as Google does', async () => {
     const res = await api.request('POST', 'Patient/_search?_sort=birthdate', 'gender=female&address-city=berlin', {
       'content-type': 'application/x-www-form-urlencoded',
     });
-    expect(res.status).toBe(200);
-    expect(res.body.entry.map((e: any) => nameOf.get(e.resource.id))).toEqual(['p3', 'p1']);
+    expect(res.status).toBe(400);
+    expect(res.body.issue[0]).toMatchObject({ code: 'not-supported', details: { text: 'not_supported' } });
+    expect(res.body.issue[0].diagnostics).toContain('query string');
   });
 
   it('reject unknown resource types and bad _count values', async () => {

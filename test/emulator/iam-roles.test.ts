@@ -63,7 +63,8 @@ describe('roles/healthcare.fhirResourceReader on one FHIR store', () => {
     expectStatus(await bob.get(`${S1}/fhir/${patients.s1}/_history`), 200);
     expectStatus(await bob.get(`${S1}/fhir/${patients.s1}/$everything`), 200);
     expectStatus(await bob.get(`${S1}/fhir/Patient?family=Doe`), 200);
-    expectStatus(await bob.call('POST', `${S1}/fhir/Patient/_search`, new TextEncoder().encode('family=Doe'), { 'content-type': 'application/x-www-form-urlencoded' }), 200);
+    expectStatus(await bob.call('POST', `${S1}/fhir/Patient/_search?family=Doe`), 200);
+    expectStatus(await bob.call('POST', `${S1}/fhir/_search?_type=Patient`), 200);
     expectStatus(await bob.get(`${S1}/fhir/metadata`), 200);
     expectStatus(await bob.get(S1), 200);
   });

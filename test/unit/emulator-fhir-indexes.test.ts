@@ -153,9 +153,9 @@ function expectInvalidQuery(run: () => unknown): void {
 describe('TypeIndexes', () => {
   it('has one index per search parameter of the type, common parameters included', () => {
     const names = [...new Resources('Observation').indexes.byName.keys()];
-    expect(names.slice(0, 3)).toEqual(['_id', '_lastUpdated', 'identifier']);
+    expect(names.slice(0, 5)).toEqual(['_id', '_lastUpdated', '_tag', '_security', 'identifier']);
     expect(names).toEqual(expect.arrayContaining(['subject', 'patient', 'code', 'date', 'value-quantity']));
-    expect([...new Resources('Basic').indexes.byName.keys()]).toEqual(['_id', '_lastUpdated', 'identifier']);
+    expect([...new Resources('Basic').indexes.byName.keys()]).toEqual(['_id', '_lastUpdated', '_tag', '_security', 'identifier']);
   });
 });
 

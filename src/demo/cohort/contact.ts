@@ -9,11 +9,25 @@ const HOME_CITIES = [
   'Pittsfield', 'Northampton', 'Andover', 'Brookline',
 ] as const;
 
-/** A FHIR Address in Massachusetts. */
-export function address(rng: Rng, use: 'home' | 'work', city: string = rng.pick(HOME_CITIES)) {
+/** FHIR `AddressUse` codes the cohort uses. */
+export type AddressUse = 'home' | 'work' | 'temp' | 'old' | 'billing';
+
+/** A FHIR Address as the cohort writes it. */
+export interface PostalAddress {
+  use: AddressUse;
+  line: string[];
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+  period?: { end: string };
+}
+
+/** A FHIR Address in a US state (Massachusetts unless told), with a ZIP code of that state. */
+export function address(rng: Rng, use: AddressUse, city: string = rng.pick(HOME_CITIES), state: string = STATE): PostalAddress {
   const line = [rng.faker.location.streetAddress()];
   if (use === 'home' && rng.chance(0.2)) line.push(rng.faker.location.secondaryAddress());
-  return { use, line, city, state: STATE, postalCode: rng.faker.location.zipCode({ state: STATE }), country: 'US' };
+  return { use, line, city, state, postalCode: rng.faker.location.zipCode({ state }), country: 'US' };
 }
 
 /** A phone number in national form with a Massachusetts area code. */

@@ -2,6 +2,7 @@ import type { StudyPlan } from '../imaging-plan.js';
 import type { Person } from './catalog/conditions.js';
 import { SYSTEM } from './catalog/systems.js';
 import { address, email, phone } from './contact.js';
+import { residence } from './residence.js';
 import { codes, referenceTo } from './fhir.js';
 import { cliniciansIn, type Clinician, type Providers } from './providers.js';
 import type { Rng } from './random.js';
@@ -42,16 +43,22 @@ const MARITAL = {
   W: 'Widowed',
 } as const;
 
-/** Preferred languages (BCP 47) by weight. */
+/** Preferred languages (BCP 47) by weight, roughly as spoken at home in eastern Massachusetts. */
 const LANGUAGES: ReadonlyArray<readonly [number, Code]> = [
-  [85, { code: 'en-US', display: 'English (United States)' }],
-  [9, { code: 'es', display: 'Spanish' }],
-  [2, { code: 'pt', display: 'Portuguese' }],
+  [80, { code: 'en-US', display: 'English (United States)' }],
+  [8, { code: 'es', display: 'Spanish' }],
+  [3, { code: 'pt-BR', display: 'Portuguese (Brazil)' }],
+  [3, { code: 'ht', display: 'Haitian Creole' }],
   [2, { code: 'zh', display: 'Chinese' }],
   [2, { code: 'vi', display: 'Vietnamese' }],
+  [2, { code: 'ru', display: 'Russian' }],
 ];
 
-export function createPatient(rng: Rng, number: number, providers: Providers): PatientProfile {
+/**
+ * Draws a patient from `rng`; `details` is a second stream, for the residence (see `residence.ts`),
+ * so that adding it changed no other draw.
+ */
+export function createPatient(rng: Rng, details: Rng, number: number, providers: Providers): PatientProfile {
   const { faker } = rng;
   const sex = rng.weighted([[49, 'female'], [49, 'male'], [1, 'other'], [1, 'unknown']] as const);
   const nameSex = sex === 'female' || sex === 'male' ? sex : rng.pick(['female', 'male'] as const);
@@ -80,7 +87,13 @@ export function createPatient(rng: Rng, number: number, providers: Providers): P
   const telecom: Record<string, unknown>[] = [{ system: 'phone', value: phone(rng), use: rng.pick(['home', 'mobile']), rank: 1 }];
   if (finalAge >= 13 && rng.chance(0.85)) telecom.push({ system: 'email', value: email(rng, given, family), use: 'home' });
 
-  const language = rng.weighted(LANGUAGES);
+  const drawnLanguage = rng.weighted(LANGUAGES);
+  // Drawn in the order the resource's fields once drew them, so every later draw stays the same.
+  const ssn = `999-${rng.digits(2)}-${rng.digits(4)}`;
+  const active = rng.chance(0.95);
+  const lived = residence(details, { home: address(rng, 'home'), given, family, birth, end, age: finalAge });
+  if (lived.workEmail !== undefined) telecom.push({ system: 'email', value: lived.workEmail, use: 'work' });
+  const language = lived.language ?? drawnLanguage;
   const resource: FhirResource = {
     resourceType: 'Patient',
     id,
@@ -95,16 +108,16 @@ export function createPatient(rng: Rng, number: number, providers: Providers): P
         use: 'secondary',
         type: { ...codes(SYSTEM.identifierType, 'SS', 'Social Security number'), text: 'Social Security Number (demo)' },
         system: SYSTEM.demoSsn,
-        value: `999-${rng.digits(2)}-${rng.digits(4)}`,
+        value: ssn,
       },
     ],
-    active: rng.chance(0.98),
+    active,
     name: names,
     telecom,
     gender: sex,
     birthDate: fhirDate(birth),
     ...(deceased ? { deceasedDateTime: fhirDateTime(end) } : {}),
-    address: [address(rng, 'home')],
+    address: lived.addresses,
     ...(marital === undefined ? {} : { maritalStatus: { ...codes(SYSTEM.maritalStatus, marital, MARITAL[marital]), text: MARITAL[marital] } }),
     ...contact(rng, family, adult),
     communication: [{ language: { ...codes(SYSTEM.bcp47, language.code, language.display), text: language.display }, preferred: true }],

@@ -12,7 +12,7 @@ import { orderLabs, recordVitals } from './observations.js';
 import { performProcedures } from './procedures.js';
 import { scheduleVisits } from './visits.js';
 import type { Providers } from './providers.js';
-import type { Rng } from './random.js';
+import { Rng, deriveSeed } from './random.js';
 
 /** How much history a patient gets. */
 export interface RecordShape {
@@ -28,9 +28,18 @@ export interface PatientRecord {
   imaging: StudyPlan[];
 }
 
-/** Writes one patient and their whole record, drawing only from `rng` (seeded for this patient). */
+// Tells a patient's residence stream from their record's.
+const RESIDENCE_STREAM = 1;
+// The residence stream's generator, reseeded for each patient (a new Faker per patient would cost
+// more than the patient); records are written one at a time, so one is enough.
+const residenceRng = new Rng();
+
+/**
+ * Writes one patient and their whole record, drawing only from `rng` (seeded for this patient)
+ * and, for the residence, from a second stream derived from `seed` and `number`.
+ */
 export function generatePatientRecord(rng: Rng, seed: number, number: number, providers: Providers, shape: RecordShape): PatientRecord {
-  const patient = createPatient(rng, number, providers);
+  const patient = createPatient(rng, residenceRng.reseed(deriveSeed(seed, number, RESIDENCE_STREAM)), number, providers);
   const context: PatientContext = {
     seed,
     rng,

@@ -5,7 +5,7 @@
 
 import type { JsonObject } from '../json.js';
 import { RESOURCE_TYPES } from '../../fhir/resource-types.js';
-import { paramsOf, TYPE_PARAMS, type SearchParamDef } from './search-parameters.js';
+import { paramsOf, RESOURCE_PARAMS, TYPE_PARAMS, type SearchParamDef } from './search-parameters.js';
 import type { FhirStore } from './store.js';
 
 const INTERACTIONS = ['read', 'vread', 'update', 'patch', 'delete', 'history-instance', 'create', 'search-type'];
@@ -61,8 +61,11 @@ export function capabilityStatement(store: FhirStore, base: string): JsonObject 
       {
         mode: 'server',
         resource: RESOURCE_TYPES.map((type) => resourceEntry(type, store)),
-        interaction: [{ code: 'transaction' }, { code: 'batch' }],
+        interaction: [{ code: 'transaction' }, { code: 'batch' }, { code: 'search-system' }],
+        // Searches across types (`_type`, or every type) filter and sort by the Resource parameters only.
         searchParam: [
+          { name: '_type', type: 'token' },
+          ...RESOURCE_PARAMS.map(searchParam),
           { name: '_count', type: 'number' },
           { name: '_sort', type: 'string' },
           { name: '_elements', type: 'string' },

@@ -33,7 +33,8 @@ import {
 import { badResourceType, FhirError, notSupported } from './outcome.js';
 import { isResourceType } from '../../fhir/resource-types.js';
 import { search } from './search.js';
-import { isStrict, parseSearch } from './search-query.js';
+import { isStrict } from './search-query.js';
+import { bodyResourceType, planSearch } from './search-request.js';
 import { FhirStore } from './store.js';
 
 const FHIR_PATH = '/v1/projects/{project}/locations/{location}/datasets/{dataset}/fhirStores/{store}/fhir';
@@ -56,27 +57,25 @@ function queryParams(ctx: EmulatorRequest): [string, string][] {
   return [...ctx.url.searchParams];
 }
 
-function systemSearch(): FhirError {
-  return notSupported('search across all resource types is not supported by the emulator; search one type');
-}
-
 function checkedType(request: FhirRequest): string {
   const type = request.segments[0] ?? '';
   if (!isResourceType(type)) throw badResourceType(type);
   return type;
 }
 
-function searchInteraction(request: FhirRequest, params: [string, string][]): Reply {
+/**
+ * A search of the path's type (`type`), or across types at the store's base (`undefined`); the
+ * parameters are the query string's, `bodyType` what a POST body named.
+ */
+function searchInteraction(request: FhirRequest, type: string | undefined, bodyType?: string): Reply {
   const { ctx, store, base } = request;
-  const type = checkedType(request);
   const strict = isStrict(ctx.headers['prefer'], store.strictByDefault);
-  return fhirReply(search(store, type, parseSearch(store, type, params, strict), base));
+  return fhirReply(search(store, planSearch(store, type, queryParams(ctx), bodyType, strict), base));
 }
 
-/** POST `{Type}/_search`: parameters from the query string and a form-encoded body. */
-async function postSearch(request: FhirRequest): Promise<Reply> {
-  const form = new URLSearchParams((await request.ctx.body()).toString('utf8'));
-  return searchInteraction(request, [...queryParams(request.ctx), ...form]);
+/** POST `_search` and `{Type}/_search`: the GET search, with the type a JSON body may name. */
+async function postSearch(request: FhirRequest, type: string | undefined): Promise<Reply> {
+  return searchInteraction(request, type, await bodyResourceType(request.ctx));
 }
 
 function writeReply(request: FhirRequest, result: WriteResult): Reply {
@@ -102,9 +101,9 @@ const GET: Interaction = (request) => {
   const { segments, store, base, ctx } = request;
   const [first, id, op, version] = segments;
   if (segments.length === 1 && first === 'metadata') return fhirReply(capabilityStatement(store, base));
-  if (segments.length === 0) throw systemSearch();
+  if (segments.length === 0) return searchInteraction(request, undefined);
   const type = checkedType(request);
-  if (segments.length === 1) return searchInteraction(request, queryParams(ctx));
+  if (segments.length === 1) return searchInteraction(request, type);
   if (segments.length === 2) return resourceReply(read(store, type, id ?? ''));
   if (segments.length === 3 && op === '_history') return fhirReply(history(store, type, id ?? '', queryParams(ctx), base));
   if (segments.length === 3 && type === 'Patient' && op === '$everything') {
@@ -117,9 +116,9 @@ const GET: Interaction = (request) => {
 const POST: Interaction = async (request) => {
   const { segments, store, ctx } = request;
   if (segments.length === 0) return bundleInteraction(request);
-  if (segments.length === 1 && segments[0] === '_search') throw systemSearch();
+  if (segments.length === 1 && segments[0] === '_search') return postSearch(request, undefined);
   const type = checkedType(request);
-  if (segments.length === 2 && segments[1] === '_search') return postSearch(request);
+  if (segments.length === 2 && segments[1] === '_search') return postSearch(request, type);
   if (segments.length !== 1) return htmlNotFoundReply(ctx.url.pathname);
   const body = await readJson(ctx);
   return writeReply(request, await writeAlone(store, (c) => create(store, c, type, body, header(ctx, 'if-none-exist'))));

@@ -50,12 +50,19 @@ function isDeceased(resource: JsonObject): JsonValue[] {
   return [flag === true || typeof resource['deceasedDateTime'] === 'string'];
 }
 
-/** Parameters every resource type has. */
-export const COMMON_PARAMS: readonly SearchParamDef[] = [
+/**
+ * FHIR's `Resource` parameters: every resource has them, and they are the only ones a search
+ * across types (`GET fhir?_type=…`, `POST fhir/_search`) takes.
+ */
+export const RESOURCE_PARAMS: readonly SearchParamDef[] = [
   param('_id', 'token', 'id'),
   param('_lastUpdated', 'date', 'meta.lastUpdated'),
-  param('identifier', 'token', 'identifier'),
+  param('_tag', 'token', 'meta.tag'),
+  param('_security', 'token', 'meta.security'),
 ];
+
+/** Parameters every resource type has here: the `Resource` ones and `identifier`. */
+export const COMMON_PARAMS: readonly SearchParamDef[] = [...RESOURCE_PARAMS, param('identifier', 'token', 'identifier')];
 
 /** Type-specific parameters (FHIR R4 definitions, restricted to what the store indexes). */
 export const TYPE_PARAMS: Readonly<Record<string, readonly SearchParamDef[]>> = {
@@ -70,12 +77,14 @@ export const TYPE_PARAMS: Readonly<Record<string, readonly SearchParamDef[]>> = 
     param('address-state', 'string', 'address.state'),
     param('address-postalcode', 'string', 'address.postalCode'),
     param('address-country', 'string', 'address.country'),
+    param('address-use', 'token', 'address.use'),
     param('phone', 'token', 'telecom[system=phone]'),
     param('email', 'token', 'telecom[system=email]'),
     param('telecom', 'token', 'telecom'),
     param('active', 'token', 'active'),
     computed('deceased', 'token', 'deceased.exists() and deceased != false', isDeceased),
     param('death-date', 'date', 'deceasedDateTime'),
+    param('language', 'token', 'communication.language'),
     param('general-practitioner', 'reference', 'generalPractitioner', {
       targets: ['Organization', 'Practitioner', 'PractitionerRole'],
     }),

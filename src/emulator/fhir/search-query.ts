@@ -1,8 +1,8 @@
 /**
- * Parses a type-level search request into filter clauses and result parameters, validating every
- * parameter against the type's indexes. Unknown parameters (and unsupported modifiers) are dropped
- * under lenient handling and rejected under strict handling, as with Google; malformed values of
- * known parameters are always a 400.
+ * Parses a search request, for one type, into filter clauses and result parameters, validating
+ * every parameter against the type's indexes (a search across types parses once per type).
+ * Unknown parameters (and unsupported modifiers) are dropped under lenient handling and rejected
+ * under strict handling, as with Google; malformed values of known parameters are always a 400.
  */
 
 import { SYSTEM_QUERY_PARAMETERS } from '../request.js';
@@ -10,6 +10,7 @@ import { splitUnescaped } from './escapes.js';
 import { isReferenceIndex, type ParamIndex, type ValueMatcher } from './indexes.js';
 import { invalidQuery, notSupported, unsupportedParameter } from './outcome.js';
 import { isResourceType } from '../../fhir/resource-types.js';
+import { RESOURCE_PARAMS } from './search-parameters.js';
 import type { FhirStore } from './store.js';
 
 /**
@@ -63,6 +64,9 @@ export function parseCount(raw: string | undefined): number {
   return Math.min(Number(raw), MAX_COUNT);
 }
 
+// The filters and sort keys a search across types takes.
+const RESOURCE_PARAM_NAMES: ReadonlySet<string> = new Set(RESOURCE_PARAMS.map((def) => def.name));
+
 /** True when `Prefer: handling=strict` (or the store default, unless `handling=lenient`). */
 export function isStrict(prefer: string | string[] | undefined, storeDefault: boolean): boolean {
   const text = Array.isArray(prefer) ? prefer.join(',') : (prefer ?? '');
@@ -81,11 +85,17 @@ class QueryParser {
   elements: string[] | undefined;
   pageToken: string | undefined;
 
+  /** The types searched together, `[type]` for a search of one type. */
+  private readonly searched: readonly string[];
+
   constructor(
     private readonly store: FhirStore,
     private readonly type: string,
     private readonly strict: boolean,
-  ) {}
+    private readonly across: readonly string[] | undefined,
+  ) {
+    this.searched = across ?? [type];
+  }
 
   /** Drops a parameter the store cannot apply, or rejects it under strict handling. */
   private unknown(name: string, why: string): void {
@@ -94,6 +104,18 @@ class QueryParser {
 
   private indexOf(type: string, name: string): ParamIndex | undefined {
     return this.store.table(type).indexes.byName.get(name);
+  }
+
+  /** The index a filter or sort key reads: across types, only the `Resource` parameters'. */
+  private filterIndex(name: string): ParamIndex | undefined {
+    if (this.across !== undefined && !RESOURCE_PARAM_NAMES.has(name)) return undefined;
+    return this.indexOf(this.type, name);
+  }
+
+  /** What the search covers, for error messages. */
+  private get scope(): string {
+    if (this.across === undefined) return this.type;
+    return `a search across resource types (which takes ${[...RESOURCE_PARAM_NAMES].join(', ')})`;
   }
 
   add(name: string, value: string): void {
@@ -112,9 +134,12 @@ class QueryParser {
       case '_count':
         this.count = parseCount(value);
         break;
-      case '_sort':
-        this.parseSort(value);
-        break;
+      case '_sort': {
+        // Only the keys that sort go into the links, as with any dropped parameter.
+        const keys = this.parseSort(value);
+        if (keys !== '') this.applied.push([name, keys]);
+        return true;
+      }
       case '_elements':
         this.elements = value.split(',').map((e) => e.trim()).filter((e) => e !== '');
         break;
@@ -136,18 +161,22 @@ class QueryParser {
     return true;
   }
 
-  private parseSort(value: string): void {
+  /** Adds the sort keys of a `_sort` value; answers the keys it kept. */
+  private parseSort(value: string): string {
+    const kept: string[] = [];
     for (const raw of value.split(',')) {
       const key = raw.trim();
       const descending = key.startsWith('-');
       const name = descending ? key.slice(1) : key;
-      const index = this.indexOf(this.type, name);
+      const index = this.filterIndex(name);
       if (index?.sortKey === undefined) {
-        if (this.strict) throw unsupportedParameter(`cannot sort ${this.type} by "${name}"`);
+        if (this.strict) throw unsupportedParameter(`cannot sort ${this.scope} by "${name}"`);
         continue;
       }
       this.sort.push({ index, descending });
+      kept.push(key);
     }
+    return kept.join(',');
   }
 
   private parseInclude(value: string): boolean {
@@ -155,13 +184,14 @@ class QueryParser {
       this.includes.push({ all: true });
       return true;
     }
-    const [source, param = '', target] = value.split(':');
-    const index = source === this.type ? this.indexOf(this.type, param) : undefined;
+    const [source = '', param = '', target] = value.split(':');
+    const index = this.searched.includes(source) ? this.indexOf(source, param) : undefined;
     if (index === undefined || !isReferenceIndex(index) || (target !== undefined && !isResourceType(target))) {
-      this.unknown(`_include=${value}`, `is not a reference parameter of ${this.type}`);
+      this.unknown(`_include=${value}`, `is not a reference parameter of ${this.searched.join(' or ')}`);
       return false;
     }
-    this.includes.push(target === undefined ? { all: false, param } : { all: false, param, target });
+    // Across types, each type's query includes from its own matches only.
+    if (source === this.type) this.includes.push(target === undefined ? { all: false, param } : { all: false, param, target });
     return true;
   }
 
@@ -180,9 +210,9 @@ class QueryParser {
     const colon = key.indexOf(':');
     const name = colon < 0 ? key : key.slice(0, colon);
     const modifier = colon < 0 ? undefined : key.slice(colon + 1);
-    const index = this.indexOf(this.type, name);
+    const index = this.filterIndex(name);
     if (index === undefined) {
-      this.unknown(key, `is not supported for ${this.type}`);
+      this.unknown(key, `is not supported for ${this.scope}`);
       return;
     }
     if (modifier === 'missing') {
@@ -206,15 +236,17 @@ class QueryParser {
 
 /**
  * Parses the parameters of a search on `type`. Repeating a parameter ANDs the repetitions;
- * commas inside one value OR its parts.
+ * commas inside one value OR its parts. `across` lists the types of a search across types, which
+ * parses its parameters once per type: then only the `Resource` parameters filter and sort.
  */
 export function parseSearch(
   store: FhirStore,
   type: string,
   params: Iterable<[string, string]>,
   strict: boolean,
+  across?: readonly string[],
 ): SearchQuery {
-  const parser = new QueryParser(store, type, strict);
+  const parser = new QueryParser(store, type, strict, across);
   for (const [name, value] of params) parser.add(name, value);
   return {
     clauses: parser.clauses,

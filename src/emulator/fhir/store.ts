@@ -206,6 +206,11 @@ export class FhirStore implements FhirDataPlane {
     return table;
   }
 
+  /** The types that have current resources (what a search across every type reads). */
+  types(): string[] {
+    return [...this.tables.values()].filter((table) => table.records.size > 0).map((table) => table.type);
+  }
+
   /** The current resource, if any. */
   current(type: string, id: string): ResourceRecord | undefined {
     return this.tables.get(type)?.records.get(id);
