@@ -106,6 +106,20 @@ describe('Patient.latestObservations', () => {
   });
 });
 
+describe('FhirStore.search over several types', () => {
+  it('pages through Conditions and AllergyIntolerances together, each once, as the store\'s _type search holds them', async () => {
+    const query = `query($after: String) { fhirStore(name: "${STORE}") {
+      search(resourceTypes: ["Condition", "AllergyIntolerance"], first: 7, after: $after) { nodes { resourceType resourceId } pageInfo { hasNextPage endCursor } } } }`;
+    const pages = await queryAllPages(app, query, {}, (data) => data.fhirStore.search);
+    const found = pages.flatMap((page: any) => page.nodes.map((node: any) => `${node.resourceType}/${node.resourceId}`));
+    const reference = (await restSearchAll('Condition?_count=1000')).concat(await restSearchAll('AllergyIntolerance?_count=1000'))
+      .map((resource) => `${resource.resourceType}/${resource.id}`);
+    expect(new Set(found).size).toBe(found.length);
+    expect([...found].sort()).toEqual([...reference].sort());
+    expect(new Set(found.map((key) => key.split('/')[0]))).toEqual(new Set(['Condition', 'AllergyIntolerance']));
+  });
+});
+
 describe('bad input, refused before any upstream call', () => {
   it.each([
     ['max below 1', 'codes: ["8867-4"], max: 0'],
