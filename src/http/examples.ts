@@ -20,10 +20,11 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
     name: 'PatientList',
     query: `# Patients with their practitioner, organization and latest vitals: one request.
-# Page on with pageInfo.endCursor as $after. Try a filter: { family: "smi" }.
-query PatientList($store: String! = "${DEMO_FHIR}", $after: String) {
+# Page on with pageInfo.endCursor as $after. Narrow the list with $filter in the variables, e.g.
+# { "family": "smi" }, { "active": true, "deceased": false }, { "city": "bos" } or { "language": "es" }.
+query PatientList($store: String! = "${DEMO_FHIR}", $filter: PatientFilter, $after: String) {
   fhirStore(name: $store) {
-    patients(first: 20, after: $after) {
+    patients(first: 20, after: $after, filter: $filter) {
       totalCount
       pageInfo { hasNextPage endCursor }
       nodes {
@@ -46,7 +47,8 @@ query PatientList($store: String! = "${DEMO_FHIR}", $after: String) {
   },
   {
     name: 'PatientChart',
-    query: `# One patient's chart: problems, medications, allergies, visits, imaging with thumbnails.
+    query: `# One patient's chart: latest vitals, problems, medications, allergies, visits, labs, imaging with thumbnails.
+# latestObservations: the newest value per code (FHIR's $lastn), here the demo's eight vital signs.
 query PatientChart($store: String! = "${DEMO_FHIR}", $id: String! = "pat-000001") {
   fhirStore(name: $store) {
     patient(id: $id) {
@@ -54,6 +56,13 @@ query PatientChart($store: String! = "${DEMO_FHIR}", $id: String! = "pat-000001"
       mrn
       birthDate
       addresses { city state }
+      latestObservations(
+        codes: [
+          "http://loinc.org|85354-9", "http://loinc.org|8867-4", "http://loinc.org|9279-1", "http://loinc.org|8310-5",
+          "http://loinc.org|2708-6", "http://loinc.org|29463-7", "http://loinc.org|8302-2", "http://loinc.org|39156-5"
+        ]
+        max: 1
+      ) { code { display } valueDisplay effectiveDateTime }
       conditions(first: 10) { nodes { code { display } clinicalStatus onsetDateTime } }
       medications(first: 10) { nodes { medication { display } status authoredOn } }
       allergies { nodes { code { display } criticality reactions } }

@@ -117,12 +117,12 @@ suite('GraphiQL and the demo app in Chromium', () => {
     }
   });
 
-  it('the demo app searches, pages, opens a chart with decoded thumbnails, and stays on its origin', async () => {
+  it('the demo app searches, pages, filters, opens a chart with latest vitals and decoded thumbnails, and stays on its origin', async () => {
     // A patient with imaging that only "load more" brings into the list, found as any client would.
     const listed = await graphql(app, `query ($store: String!) {
-      fhirStore(name: $store) { patients(first: 100) { nodes { displayName imagingStudies(first: 1) { nodes { id } } } } }
+      fhirStore(name: $store) { patients(first: 100) { nodes { displayName deceased imagingStudies(first: 1) { nodes { id } } } } }
     }`, { store: DEMO_FHIR });
-    const patients: { displayName: string; imagingStudies: { nodes: unknown[] } }[] = listed.data.fhirStore.patients.nodes;
+    const patients: { displayName: string; deceased: boolean; imagingStudies: { nodes: unknown[] } }[] = listed.data.fhirStore.patients.nodes;
 
     const { page, context, requests, errors } = await visit('/demo');
     try {
@@ -149,9 +149,19 @@ suite('GraphiQL and the demo app in Chromium', () => {
 
       await page.getByRole('link', { name: displayName }).click();
       await page.getByRole('heading', { level: 1, name: displayName }).waitFor();
-      for (const title of ['Conditions', 'Medications', 'Latest observations', 'Encounters', 'Imaging']) {
+      for (const title of ['Latest vitals', 'Conditions', 'Medications', 'Lab results', 'Encounters', 'Imaging']) {
         await expect(page.getByRole('heading', { level: 2, name: title }).isVisible()).resolves.toBe(true);
       }
+      // One line per vital sign, each with a value and a date: every visit records them.
+      const vitals = await page.locator('.panel', { has: page.getByRole('heading', { name: 'Latest vitals' }) }).locator('tbody tr')
+        .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')));
+      expect(vitals.length).toBeGreaterThanOrEqual(6);
+      expect(new Set(vitals.map(([sign]) => sign)).size).toBe(vitals.length);
+      for (const [, value, day] of vitals) {
+        expect(value).toMatch(/^\d[\d./]* \S+/);
+        expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }
+      expect(vitals.map(([sign]) => sign)).toEqual(expect.arrayContaining(['Blood pressure', 'Heart rate', 'Body weight']));
       const thumbnails = page.locator('.thumbnails img');
       await thumbnails.first().waitFor();
       await page.waitForFunction(() => [...document.querySelectorAll('.thumbnails img')].every((image) => (image as HTMLImageElement).complete));
@@ -168,6 +178,26 @@ suite('GraphiQL and the demo app in Chromium', () => {
 
       await page.goBack();
       await expect(page.getByRole('link', { name: displayName }).isVisible()).resolves.toBe(true);
+
+      // The vital status filter (a pick searches at once) lists exactly the deceased patients.
+      const deceased = patients.filter((patient) => patient.deceased).map((patient) => patient.displayName);
+      expect(deceased.length).toBeGreaterThan(0);
+      await page.getByLabel('Name').fill('');
+      await page.getByLabel('Vital status').selectOption({ label: 'Deceased' });
+      await page.getByRole('status').filter({ hasText: `Showing ${deceased.length} of ${deceased.length} patients.` }).waitFor();
+      await expect(rows.locator('a').allTextContents()).resolves.toEqual(expect.arrayContaining(deceased));
+      await expect(rows.count()).resolves.toBe(deceased.length);
+      await expect(rows.first().locator('.meta').textContent()).resolves.toContain('deceased');
+
+      // The language goes to the graph as a PatientFilter variable, and the page shows its answer.
+      const spanish = await graphql(app, `query ($store: String!) { fhirStore(name: $store) { patients(filter: { language: "es" }) { totalCount } } }`, { store: DEMO_FHIR });
+      const speakers: number = spanish.data.fhirStore.patients.totalCount;
+      const sent = page.waitForRequest((request) => request.url().endsWith('/graphql') && (request.postData() ?? '').includes('"language":"es"'));
+      await page.getByLabel('Vital status').selectOption({ label: 'Any' });
+      await page.getByLabel('Language').selectOption({ label: 'Spanish' });
+      const variables = JSON.parse((await sent).postData()!).variables;
+      expect(variables.filter).toEqual({ name: null, city: null, deceased: null, language: 'es' });
+      await page.getByRole('status').filter({ hasText: `Showing ${Math.min(speakers, 10)} of ${speakers} patients.` }).waitFor();
 
       expect(requests.filter((url) => url.includes('/rendered?'))).toHaveLength(decoded.length);
       expect(foreign(requests)).toEqual([]);

@@ -5,8 +5,9 @@ import type { DemoPatientChartQuery } from './gql/graphql';
 
 type Patient = Extract<NonNullable<DemoPatientChartQuery['node']>, { __typename: 'Patient' }>;
 type Study = NonNullable<Patient['imagingStudies']>['nodes'][number];
+type Observation = Patient['latestVitals'][number];
 
-/** Shows one patient's chart in `section`: facts, four tables and the imaging thumbnails. */
+/** Shows one patient's chart in `section`: facts, five tables and the imaging thumbnails. */
 export async function showChart(section: HTMLElement, patientId: string): Promise<void> {
   const title = h('h1', { id: 'chart-title', tabIndex: -1 }, 'Loading the chart…');
   section.replaceChildren(h('a', { className: 'back', href: '#' }, '← Back to the patient list'), title);
@@ -31,18 +32,24 @@ export async function showChart(section: HTMLElement, patientId: string): Promis
     h('dl', { className: 'facts' },
       fact('MRN', patient.mrn), fact('Born', date(patient.birthDate)), fact('Gender', patient.gender)),
     h('div', { className: 'panels' },
+      // One line per vital sign: its newest value (latestObservations, max: 1).
+      panel('Latest vitals', ['Vital sign', 'Value', 'Date'],
+        patient.latestVitals.map(observationRow)),
       panel('Conditions', ['Condition', 'Status', 'Onset'],
         patient.conditions.nodes.map((c) => [c.code?.display, c.clinicalStatus, date(c.onsetDateTime)])),
       panel('Medications', ['Medication', 'Status', 'Written'],
         patient.medications.nodes.map((m) => [m.medication?.display, m.status, date(m.authoredOn)])),
-      panel('Latest observations', ['Observation', 'Value', 'Date'],
-        patient.observations.nodes.map((o) => [o.code?.display, o.valueDisplay, date(o.effectiveDateTime)])),
+      panel('Lab results', ['Test', 'Value', 'Date'],
+        patient.labResults.nodes.map(observationRow)),
       panel('Encounters', ['Visit', 'Where', 'Date'],
         patient.encounters.nodes.map((e) => [joined(e.class?.display ?? e.class?.code, e.types[0]?.display), e.serviceProvider?.name, date(e.start)])),
     ),
     imaging(patient.imagingStudies?.nodes ?? null),
   );
 }
+
+/** What an observation's row shows: what was measured, the value and when. */
+const observationRow = (o: Observation) => [o.code?.display, o.valueDisplay, date(o.effectiveDateTime)];
 
 function fact(term: string, value: Node | string | null): HTMLElement {
   return h('div', {}, h('dt', {}, term), h('dd', {}, value ?? '—'));

@@ -2,7 +2,7 @@ import { showChart } from './chart';
 import { fetchData } from './client';
 import { FhirStoresQuery } from './documents';
 import { byId, h } from './dom';
-import { patientSearch } from './search';
+import { filterOf, patientSearch } from './search';
 
 /**
  * The demo app: `#` is the patient search, `#patient/<global id>` a patient's chart. The search
@@ -11,17 +11,20 @@ import { patientSearch } from './search';
 const searchSection = byId('search', HTMLElement);
 const chartSection = byId('chart', HTMLElement);
 const form = byId('search-form', HTMLFormElement);
-const nameInput = byId('name', HTMLInputElement);
 const storeSelect = byId('store', HTMLSelectElement);
 const CHART = '#patient/';
 
 const search = patientSearch(() => storeSelect.value, (id) => `${CHART}${id}`);
 
+const searchForm = (): Promise<void> => search.search(filterOf(form));
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void search.search(nameInput.value);
+  void searchForm();
 });
-storeSelect.addEventListener('change', () => void search.search(nameInput.value));
+// A pick from a list (store, vital status, language) searches at once; text fields on Enter or Search.
+form.addEventListener('change', (event) => {
+  if (event.target instanceof HTMLSelectElement) void searchForm();
+});
 
 let lastChart = '';
 function route(): void {
@@ -53,7 +56,7 @@ async function start(): Promise<void> {
     status.textContent = `Cannot search: ${(error as Error).message}`;
     return;
   }
-  await search.search('');
+  await searchForm();
 }
 
 void start();
