@@ -1601,8 +1601,9 @@ export type Patient = Node & {
    * The newest observations per code, as FHIR's `Observation/$lastn` defines it: for each code, its
    * `max` newest observations (by effective date), for a "latest vitals" card. Give `codes` (in the
    * order the answer should have), or a `category` for every code in it. Codes come in the order
-   * given, else newest first; each code's observations newest first. With `codes` this costs no more
-   * calls than `observations`; with a category alone, a patient's whole category may have to be read.
+   * given, else newest first; each code's observations newest first. With `codes` a page of patients
+   * costs the calls `observations` does, plus one shared search when some patients lack a code; with
+   * a category alone, a patient's whole category may have to be read.
    */
   latestObservations: Array<Observation>;
   /** The organization that manages the record. */

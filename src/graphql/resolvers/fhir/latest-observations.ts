@@ -2,8 +2,10 @@
  * `Patient.latestObservations`: the newest `max` observations per code, as FHIR's
  * `Observation/$lastn` defines it. Google's v1 API has no `$lastn`, so it is a search sorted newest
  * first, grouped by code. The first search asks for about as many as the answer needs and goes
- * through the search loader, so the patients of a page share one merged search; only a patient for
- * whom that page cannot settle every code reads on, through their own search.
+ * through the search loader, so the patients of a page share one merged search. Named codes that
+ * page leaves short are asked for alone (again one search for the patients missing the same codes);
+ * only what that cannot settle, or a category without named codes, reads on through the patient's
+ * own search.
  */
 import { badUserInput, graphQLError } from '../../../errors.js';
 import { bundleMatches, nextPageSearch, pageBundle, type Bundle, type FhirResource } from '../../../healthcare/fhir.js';
@@ -67,6 +69,11 @@ class PerCode {
     }
   }
 
+  /** Named codes that have fewer than `max` observations so far. */
+  get missing(): string[] {
+    return [...this.groups].filter(([, group]) => group.length < this.max).map(([code]) => code);
+  }
+
   /** Every named code has its `max` (without named codes, only the end of the list settles it). */
   get full(): boolean {
     return this.codes !== undefined && [...this.groups.values()].every((group) => group.length >= this.max);
@@ -86,9 +93,7 @@ function checkArguments(category: string | null | undefined, codes: readonly str
   if (!category && !codes?.length) throw badUserInput('Pass codes, a category, or both');
   if (codes && codes.length > MAX_CODES) throw badUserInput(`codes may name at most ${MAX_CODES} codes`);
   const unique = codes?.length ? [...new Set(codes.map((code) => searchParam('code', code)[1]))] : undefined;
-  const filters: [string, string][] = [];
-  if (category) filters.push(searchParam('category', category));
-  if (unique) filters.push(['code', unique.map((code) => code.replace(/[\\,$]/g, (c) => `\\${c}`)).join(',')]);
+  const filters: [string, string][] = category ? [searchParam('category', category)] : [];
   return { perCode, codes: unique, filters };
 }
 
@@ -99,26 +104,42 @@ async function latestObservations(
 ): Promise<FhirResourceModel[]> {
   const { perCode, codes, filters } = checkArguments(args.category, args.codes, args.max);
   const store = storeOf(patient, context);
-  const subject: [string, string] = ['subject', `Patient/${patient.resource.id}`];
-  const perCodeGroups = new PerCode(codes, perCode);
-  const count = Math.min(perCode * (codes?.length ?? CODES_GUESS), FULL_PAGE - 1);
-  const first = await context.loaders.fhir.search.load({ store, segments: ['Observation'], params: [subject, ...filters, ['_sort', '-date'], ['_count', String(count)]] });
-  perCodeGroups.add(bundleMatches(first));
-  if (!isLast(first, count) && !perCodeGroups.full) {
-    // Read on through the patient's own search, from its start: a merged page has no next link of its own.
-    const all = new PerCode(codes, perCode);
-    let page = await context.loaders.fhir.search.load({ store, segments: ['Observation'], params: [subject, ...filters, ['_sort', '-date'], ['_count', String(FULL_PAGE)]] });
-    for (let pages = 1; ; pages++) {
-      all.add(bundleMatches(page));
-      const next = nextPageSearch(page, context.client.apiUrl, store, ['Observation']);
-      if (next === undefined || all.full) break;
-      if (pages === MAX_PAGES) throw graphQLError('QUERY_TOO_COMPLEX', `The patient has more than ${MAX_PAGES * FULL_PAGE} such observations: name the codes`);
-      page = await pageBundle(context.client, store, ['Observation'], next);
-    }
-    return all.answer.map((resource) => toModel(patient.store, resource));
+  const search = (codeFilter: string[] | undefined, count: number) => {
+    const params: [string, string][] = [['subject', `Patient/${patient.resource.id}`], ...filters];
+    if (codeFilter) params.push(['code', codeFilter.map(escapeToken).join(',')]);
+    return context.loaders.fhir.search.load({ store, segments: ['Observation'], params: [...params, ['_sort', '-date'], ['_count', String(Math.min(count, FULL_PAGE - 1))]] });
+  };
+  const groups = new PerCode(codes, perCode);
+  const count = perCode * (codes?.length ?? CODES_GUESS);
+  const first = await search(codes, count);
+  groups.add(bundleMatches(first));
+  if (isLast(first, count) || groups.full) return models(patient, groups);
+
+  if (codes) {
+    // The newest matches can leave out a code that is rarer (or absent): ask for those codes alone.
+    // Patients of a page that miss the same codes share this search too.
+    const missing = groups.missing;
+    const more = await search(missing, perCode * missing.length);
+    groups.add(bundleMatches(more));
+    if (isLast(more, perCode * missing.length) || groups.full) return models(patient, groups);
   }
-  return perCodeGroups.answer.map((resource) => toModel(patient.store, resource));
+
+  // Read on through the patient's own search, from its start: a merged page has no next link of its own.
+  const all = new PerCode(codes, perCode);
+  let page = await search(codes, FULL_PAGE);
+  for (let pages = 1; ; pages++) {
+    all.add(bundleMatches(page));
+    const next = nextPageSearch(page, context.client.apiUrl, store, ['Observation']);
+    if (next === undefined || all.full) return models(patient, all);
+    if (pages === MAX_PAGES) throw graphQLError('QUERY_TOO_COMPLEX', `The patient has more than ${MAX_PAGES * FULL_PAGE} such observations: name the codes`);
+    page = await pageBundle(context.client, store, ['Observation'], next);
+  }
 }
+
+const models = (patient: FhirResourceModel, groups: PerCode) => groups.answer.map((resource) => toModel(patient.store, resource));
+
+/** FHIR search escaping inside one value of an OR list: `\`, `,` and `$` (a token's `|` stays). */
+const escapeToken = (token: string) => token.replace(/[\\,$]/g, (character) => `\\${character}`);
 
 export const latestObservationResolvers: Pick<PatientResolvers, 'latestObservations'> = {
   latestObservations,
