@@ -91,6 +91,24 @@ describe('Patient.latestObservations', () => {
     expect(calls).toBe(2);
   });
 
+  it('for a patient who lacks most codes, asks for the missing ones once and gives what there is', async () => {
+    const patient = await rest(app, 'POST', `${STORE}/fhir/Patient`, { resourceType: 'Patient', name: [{ family: 'Sparse' }] });
+    // More heart rates than the first search asks for (2 per code × 5 codes), and nothing else.
+    const dates = Array.from({ length: 12 }, (_, month) => `2024-${String(month + 1).padStart(2, '0')}-01`);
+    const heartRates = dates.map((date) => rest(app, 'POST', `${STORE}/fhir/Observation`, {
+      resourceType: 'Observation', status: 'final', subject: { reference: `Patient/${patient.body.id}` }, effectiveDateTime: `${date}T10:00:00Z`,
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code: '8867-4' }] }, valueQuantity: { value: 70, unit: '/min' },
+    }));
+    const ids = (await Promise.all(heartRates)).map((created) => created.body.id);
+    const query = `query($codes: [String!]) { fhirStore(name: "${STORE}") { patient(id: "${patient.body.id}") { latestObservations(codes: $codes, max: 2) { resourceId } } } }`;
+    const { result, calls } = await countUpstreamCalls(app, () => graphql(app, query, { codes: VITALS }));
+    expect(result.errors).toBeUndefined();
+    expect(result.data.fhirStore.patient.latestObservations.map((o: any) => o.resourceId)).toEqual([ids[11], ids[10]]);
+    // The patient read, the first search, and one search for the codes it left short: no reading on.
+    expect(calls).toBe(3);
+  });
+
   it('with a category alone, gives every code of the category once per patient', async () => {
     const { result, calls } = await countUpstreamCalls(app, () => graphql(app, page, { category: 'vital-signs' }));
     expect(result.errors).toBeUndefined();
