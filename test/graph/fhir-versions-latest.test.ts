@@ -89,6 +89,10 @@ describe('Patient.latestObservations', () => {
     // Stated: the patient search and one merged Observation search, as for `observations`.
     expect(calls).toBeLessThanOrEqual(listCalls);
     expect(calls).toBe(2);
+    // What an app would write without it: one `observations(code:, first: max)` per vital sign.
+    const perCode = VITALS.map((code, index) => `v${index}: observations(code: "${code}", first: ${max}) { nodes { id } }`).join(' ');
+    const { calls: perCodeCalls } = await countUpstreamCalls(app, () => graphql(app, `{ fhirStore(name: "${STORE}") { patients(first: 20) { nodes { ${perCode} } } } }`));
+    expect(perCodeCalls).toBe(1 + VITALS.length);
   });
 
   it('for a patient who lacks most codes, asks for the missing ones once and gives what there is', async () => {
