@@ -61,7 +61,10 @@ export async function pageKnownList<K, T>(request: ListRequest, keys: readonly K
     nodes.push(node);
     offsets.push(offset + index + 1);
   });
-  return connection(nodes, (index) => codec.encode<'offset'>(request, { offset: offsets[index]! }), offset + size < keys.length);
+  const page = connection(nodes, (index) => codec.encode<'offset'>(request, { offset: offsets[index]! }), offset + size < keys.length);
+  if (nodes.length > 0 || !page.pageInfo.hasNextPage) return page;
+  // A page whose keys all went missing still needs a cursor past them, or a client would start over.
+  return { ...page, pageInfo: { ...page.pageInfo, endCursor: codec.encode<'offset'>(request, { offset: offset + pageKeys.length }) } };
 }
 
 /** What an offset-paged list's upstream can serve; a cursor beyond it is refused before any call. */

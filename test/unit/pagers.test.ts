@@ -20,6 +20,7 @@ async function walk<T>(first: number, page: (after: string | null) => Promise<Co
     nodes.push(...connection.nodes);
     expect(connection.nodes.length).toBeLessThanOrEqual(first);
     if (!connection.pageInfo.hasNextPage) return { nodes, pages };
+    if (connection.pageInfo.endCursor === null || pages > 100) throw new Error(`page ${pages} says there is more but gives no way on`);
     after = connection.pageInfo.endCursor;
   }
 }
@@ -87,6 +88,13 @@ describe('pageKnownList', () => {
     expect(nodes).toEqual(letters.slice(0, 10).filter((key) => !key.endsWith('3')).map((key) => key.toUpperCase()));
     // The cursor is the last existing node's: a missing key at a page's end is asked for again next page.
     expect(loaded).toEqual([letters.slice(0, 4), letters.slice(3, 7), letters.slice(7, 10)]);
+  });
+
+  it('gives a page whose keys are all missing an end cursor past them, so a client walking on reaches the rest', async () => {
+    const keys = letters.slice(0, 9);
+    const { nodes, pages } = await walk(3, (after) => pageKnownList(request(3, after), keys, async (page) => page.map((key) => (keys.indexOf(key) < 6 && keys.indexOf(key) >= 3 ? null : key))));
+    expect(nodes).toEqual([...keys.slice(0, 3), ...keys.slice(6)]);
+    expect(pages).toBe(3);
   });
 
   it('gives each node the offset just past it, so a cursor from the middle goes on there', async () => {
