@@ -1,9 +1,11 @@
 /**
- * `npm run bench:emulator-scale [-- --patients 10000 --workers 2 --searches 100]`: the emulator at
+ * `npm run bench:emulator-scale [-- --patients 10000 --workers 2 --searches 100 --cpu-prof]`: the emulator at
  * scale on its own. Worker threads generate the demo cohort's transaction Bundles first (timed
  * apart), then a fresh emulator process (compiled, as in `npm run bench`) loads them one Bundle at
  * a time, so the load time is the emulator's alone; then selective searches are timed one at a
- * time on loopback. Prints a Markdown section and writes `bench/results/emulator-scale.json`.
+ * time on loopback. Prints a Markdown section and writes `bench/results/emulator-scale.json`;
+ * `--cpu-prof` writes the emulator's CPU profile under `bench/results/profiles/` (summarize it with
+ * `npx tsx bench/src/profile-summary.ts <file>`).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -24,6 +26,7 @@ const BUNDLE_SIZE = 500;
 // Patients per worker task: small enough to spread the work evenly, large enough to fill Bundles.
 const PART_PATIENTS = 250;
 const RESULTS = fileURLToPath(new URL('../results/emulator-scale.json', import.meta.url));
+const PROFILES = fileURLToPath(new URL('../results/profiles', import.meta.url));
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 
@@ -147,7 +150,7 @@ export function renderScaleMarkdown(result: EmulatorScaleResult): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { patients: { type: 'string' }, workers: { type: 'string' }, searches: { type: 'string' } } });
+  const { values } = parseArgs({ options: { patients: { type: 'string' }, workers: { type: 'string' }, searches: { type: 'string' }, 'cpu-prof': { type: 'boolean' } } });
   const patients = Number(values.patients ?? 10_000);
   const workers = Number(values.workers ?? os.availableParallelism());
   const searches = Number(values.searches ?? 100);
@@ -163,7 +166,8 @@ async function main(): Promise<void> {
   log(`  ${resources.toLocaleString('en-US')} resources in ${bodies.length} Bundles, ${generationS.toFixed(1)} s.`);
 
   const modules = await buildChildModules(log);
-  const child = await RpcChild.start(modules.url('upstream-child'), { name: 'scale emulator', nodeFlags: ['--expose-gc', '--max-old-space-size=16384'] });
+  const profile = values['cpu-prof'] === true ? ['--cpu-prof', '--cpu-prof-dir', PROFILES, '--cpu-prof-name', `emulator-scale-${startedAt.toISOString().replace(/[:.]/g, '-')}.cpuprofile`] : [];
+  const child = await RpcChild.start(modules.url('upstream-child'), { name: 'scale emulator', nodeFlags: ['--expose-gc', '--max-old-space-size=16384', ...profile] });
   try {
     const info = await child.call<UpstreamInfo>('start');
     const target = { apiUrl: `${info.emulatorUrl}/v1`, project: 'demo', location: 'us-central1' };
