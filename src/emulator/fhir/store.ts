@@ -152,15 +152,22 @@ const LOCAL_REF_LIMIT = 1 << 17;
  * target names a resource of that store.
  */
 class LocalRefPool {
-  private refs = new Map<string, LocalRef>();
+  /** By path, then target key: both are shared strings (`intern`), so the lookups build no key. */
+  private byPath = new Map<string, Map<string, LocalRef>>();
+  private size = 0;
 
   of(path: string, target: LocalTarget): LocalRef {
     if (target.version !== undefined) return { path, target: target.key, version: target.version };
-    const key = `${path.length}:${path}${target.key}`;
-    let ref = this.refs.get(key);
+    let refs = this.byPath.get(path);
+    if (refs === undefined) this.byPath.set(path, (refs = new Map()));
+    let ref = refs.get(target.key);
     if (ref === undefined) {
-      if (this.refs.size >= LOCAL_REF_LIMIT) this.refs = new Map();
-      this.refs.set(key, (ref = { path, target: target.key, version: undefined }));
+      if (this.size >= LOCAL_REF_LIMIT) {
+        this.byPath = new Map([[path, (refs = new Map())]]);
+        this.size = 0;
+      }
+      refs.set(target.key, (ref = { path, target: target.key, version: undefined }));
+      this.size++;
     }
     return ref;
   }
