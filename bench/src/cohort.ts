@@ -29,19 +29,24 @@ export interface CohortChunk {
  * The cohort of `generateCohort({ patients })` in chunks: first the providers, then `chunkPatients`
  * patients at a time with their records. Patient n is drawn exactly as `generateCohort` draws it
  * (own seed stream, same heavy and imaging choice), so the union of the chunks is the same cohort.
+ * From `firstPatient` > 1 on, the chunks are that part of the cohort alone (no providers chunk),
+ * so that parts can be generated apart (in worker threads) and loaded in order.
  */
-export function* cohortChunks(patients: number, chunkPatients = 25, seed = DEFAULT_COHORT_SEED, imagingShare = DEFAULT_IMAGING_SHARE): Generator<CohortChunk> {
+export function* cohortChunks(patients: number, chunkPatients = 25, seed = DEFAULT_COHORT_SEED, imagingShare = DEFAULT_IMAGING_SHARE, firstPatient = 1): Generator<CohortChunk> {
   if (!Number.isSafeInteger(patients) || patients < 0) throw new RangeError(`patients must be a non-negative integer, got ${patients}`);
   if (!Number.isSafeInteger(chunkPatients) || chunkPatients < 1) throw new RangeError(`chunkPatients must be a positive integer, got ${chunkPatients}`);
+  if (!Number.isSafeInteger(firstPatient) || firstPatient < 1) throw new RangeError(`firstPatient must be a positive integer, got ${firstPatient}`);
   const rng = new Rng();
   const providers = buildProviders(rng.reseed(deriveSeed(seed, 0)));
-  yield {
-    resources: [...providers.facilities.map((facility) => facility.resource), ...providers.clinicians.map((clinician) => clinician.resource)],
-    imaging: [],
-    firstPatient: 0,
-    lastPatient: 0,
-  };
-  for (let first = 1; first <= patients; first += chunkPatients) {
+  if (firstPatient === 1) {
+    yield {
+      resources: [...providers.facilities.map((facility) => facility.resource), ...providers.clinicians.map((clinician) => clinician.resource)],
+      imaging: [],
+      firstPatient: 0,
+      lastPatient: 0,
+    };
+  }
+  for (let first = firstPatient; first <= patients; first += chunkPatients) {
     const last = Math.min(patients, first + chunkPatients - 1);
     const patientResources: FhirResource[] = [];
     const records = new Map<string, FhirResource[]>(RECORD_TYPES.map((type) => [type, []]));

@@ -1,19 +1,21 @@
 /**
- * What the store derives from a resource in one walk when it stores it (`storedForm`): the JSON
- * size must be exactly `Buffer.byteLength(JSON.stringify(resource))` (the metrics report it), the
- * references must be `findReferences`' own, and shared strings must leave the resource equal.
- * Elements shared between stored resources must never change with another resource's write.
+ * What the store keeps of a resource (`FhirStore.prepare`): its JSON text, whose size must be
+ * exactly `Buffer.byteLength(JSON.stringify(resource))` (the metrics report it), and its references
+ * into the store, as `findReferences` finds them. Stored resources must never change with another
+ * resource's write.
  */
 
 import { describe, expect, it } from '@jest/globals';
-import { jsonByteLength } from '../../src/emulator/fhir/json-size.js';
-import { findReferences, storedForm } from '../../src/emulator/fhir/references.js';
-import type { JsonObject, JsonValue } from '../../src/emulator/json.js';
+import type { StoreHandle } from '../../src/emulator/dataplanes.js';
+import { findReferences, localTarget } from '../../src/emulator/fhir/references.js';
+import { FhirStore } from '../../src/emulator/fhir/store.js';
+import type { JsonObject } from '../../src/emulator/json.js';
 import { startFhir } from './fhir-helpers.js';
 import { suiteFixture } from './helpers.js';
 
 const ODD_STRINGS = ['', '"', '\\', '\n\t\b\f\r', '\u0000\u001f\u007f\u0080', 'Müller', '\u2028\u2029', '😀', '\ud800', 'a\udc00b', 'x\ud83d\ude00y', '\uffff'];
 const ODD_NUMBERS = [0, -0, 1, -1, 9, 10, 99, 100, 1e20, 1e21, 1.5, -0.001, 1e-7, 2 ** 53, -(2 ** 60), 3.14159];
+const STORE_NAME = 'projects/p/locations/l/datasets/d/fhirStores/s';
 
 function resource(): JsonObject {
   return {
@@ -28,57 +30,35 @@ function resource(): JsonObject {
     contained: [{ resourceType: 'Patient', id: 'c', link: [{ other: { reference: 'Patient/p2' } }] }],
     component: [{ valueQuantity: { value: 1.25, unit: 'mm[Hg]' } }, { valueBoolean: false }, { valueString: null }],
     note: [{ text: 'x'.repeat(300) }],
-    // Elements that must stay apart although their members look alike.
     alike: [{ a: '1', b: '2' }, { a: '1"b1"2' }, { a: 1 }, { a: '1' }, { a: null }, { a: false }, { a: 'z' }, { a: 0 }, { b: '1', a: '2' }],
-    odd: { strings: ODD_STRINGS, numbers: ODD_NUMBERS, empty: [], nothing: {}, nested: [[1, 'a'], []] },
+    odd: { strings: ODD_STRINGS, numbers: ODD_NUMBERS, empty: [], nothing: {}, nested: [[1, 'a'], []], missing: undefined },
   } as unknown as JsonObject;
 }
 
-describe('storedForm', () => {
-  it('measures the JSON text exactly', () => {
-    const r = resource();
-    expect(storedForm(r, false).bytes).toBe(Buffer.byteLength(JSON.stringify(r)));
-    for (const value of [...ODD_STRINGS, ...ODD_NUMBERS, ODD_STRINGS, ODD_NUMBERS, null, true, [], {}, { a: undefined, b: 1 }, [undefined]]) {
-      expect(jsonByteLength(value as JsonValue)).toBe(Buffer.byteLength(JSON.stringify(value)));
+async function openStore(config: JsonObject): Promise<FhirStore> {
+  const handle: StoreHandle = { kind: 'fhir', name: STORE_NAME, dataDir: undefined, config: () => config };
+  return FhirStore.open(handle);
+}
+
+describe('FhirStore.prepare', () => {
+  it('keeps the JSON text and measures it exactly', async () => {
+    const store = await openStore({});
+    const prepared = store.prepare(resource());
+    expect(prepared.text).toBe(JSON.stringify(resource()));
+    expect(prepared.size).toBe(Buffer.byteLength(JSON.stringify(resource())));
+  });
+
+  it('finds the references findReferences finds, with and without extensions', async () => {
+    for (const parsing of ['DISABLED', 'ENABLED']) {
+      const store = await openStore({ complexDataTypeReferenceParsing: parsing });
+      const expected = findReferences(resource(), parsing === 'ENABLED').flatMap((found) => {
+        const target = localTarget(found.reference, STORE_NAME);
+        return target === undefined ? [] : [`${found.path}→${target.key}`];
+      });
+      expect(store.prepare(resource()).refs.map((r) => `${r.path}→${r.target}`)).toEqual(expected);
     }
-  });
-
-  it('finds the references findReferences finds, with and without extensions', () => {
-    for (const withExtensions of [false, true]) {
-      expect(storedForm(resource(), withExtensions).references).toEqual(findReferences(resource(), withExtensions));
-    }
-    expect(storedForm(resource(), true).references.map((r) => r.path)).toEqual(['subject', 'performer', 'performer', 'extension.valueReference']);
-  });
-
-  it('leaves the resource equal while two resources come to share their repeated values', () => {
-    const copy = (): JsonObject => JSON.parse(JSON.stringify(resource())) as JsonObject;
-    const a = copy();
-    const b = copy();
-    storedForm(a, false);
-    storedForm(b, false);
-    expect(a).toEqual(copy());
-    expect(b).toEqual(copy());
-  });
-});
-
-describe('storedForm element sharing', () => {
-  const make = (): JsonObject => ({
-    resourceType: 'Observation',
-    subject: { reference: 'Patient/shared-1' },
-    code: { coding: [{ system: 'urn:test', code: 'shared-c' }, { system: 'urn:test', code: 'shared-c' }] },
-  });
-  const codings = (r: JsonObject): unknown[] => (r['code'] as { coding: unknown[] }).coding;
-
-  it('shares equal elements between resources but never holds one element twice in a resource', () => {
-    const a = make();
-    const b = make();
-    storedForm(a, false);
-    storedForm(b, false);
-    expect(b['subject']).toBe(a['subject']);
-    expect(codings(b)[0]).toBe(codings(a)[0]);
-    expect(codings(a)[1]).not.toBe(codings(a)[0]);
-    expect(codings(b)[1]).not.toBe(codings(b)[0]);
-    expect(b).toEqual(make());
+    const store = await openStore({ complexDataTypeReferenceParsing: 'ENABLED' });
+    expect(store.prepare(resource()).refs.map((r) => r.path)).toEqual(['subject', 'performer', 'extension.valueReference']);
   });
 });
 

@@ -32,6 +32,8 @@ export interface StagedWrite {
   readonly refs: readonly LocalRef[];
   /** The resource's JSON size in bytes (0 for a deletion). */
   readonly size: number;
+  /** The resource's JSON text, as the store keeps it (empty for a deletion). */
+  readonly text: string;
 }
 
 /** Checks that a body is a resource of the type in the URL. */
@@ -50,7 +52,7 @@ export function parseETag(header: string): string {
   return header.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 }
 
-const DELETION: Prepared = { refs: [], size: 0 };
+const DELETION: Prepared = { refs: [], size: 0, text: '' };
 
 export class Changes {
   private readonly staged = new Map<string, StagedWrite>();
@@ -162,8 +164,8 @@ export class Changes {
     if (this.staged.has(key)) throw invalidResource(`${key} is written more than once in one bundle`);
     const stamp = this.store.clock.next();
     const resource = body && withMeta(body, type, id, stamp);
-    const { refs, size } = resource === undefined ? DELETION : this.store.prepare(resource);
-    const write: StagedWrite = { type, id, resource, stamp, created, refs, size };
+    const { refs, size, text } = resource === undefined ? DELETION : this.store.prepare(resource);
+    const write: StagedWrite = { type, id, resource, stamp, created, refs, size, text };
     this.staged.set(key, write);
     return write;
   }

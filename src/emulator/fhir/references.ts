@@ -6,8 +6,7 @@
 
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { isResourceType } from '../../fhir/resource-types.js';
-import { intern, share, shareElement } from './intern.js';
-import { jsonByteLength, keyBytes, stringBytes } from './json-size.js';
+import { intern } from './intern.js';
 
 /** A reference that resolves inside the store (shared between callers: do not modify). */
 export interface LocalTarget {
@@ -93,102 +92,6 @@ export function findReferences(resource: JsonObject, withExtensions: boolean): F
   };
   walk(resource);
   return out;
-}
-
-/** What the store keeps of a resource besides the resource itself. */
-export interface StoredForm {
-  readonly references: FoundReference[];
-  /** `Buffer.byteLength(JSON.stringify(resource))`. */
-  readonly bytes: number;
-}
-
-// Shared elements one resource holds at most (see `storedForm`).
-const HELD_LIMIT = 32;
-
-/** Whether `key` under the element at `path` is a string of this version alone: its id and stamp. */
-function isOwnValue(path: readonly string[], key: string): boolean {
-  if (path.length === 0) return key === 'id';
-  return path.length === 1 && path[0] === 'meta' && (key === 'versionId' || key === 'lastUpdated');
-}
-
-/**
- * Prepares a resource for storage in one walk: `findReferences`, the size of its JSON (without
- * writing it), and its values replaced by shared copies (`intern.ts`): strings, except its own id
- * and version stamp, and elements made of such values alone (Codings, References, Quantities), so
- * that the store keeps one copy of each repeated value. Stored resources are never modified in
- * place, which makes sharing their elements safe.
- */
-export function storedForm(resource: JsonObject, withExtensions: boolean): StoredForm {
-  const references: FoundReference[] = [];
-  const path: string[] = [];
-  let bytes = 0;
-  // Shared elements this resource holds. A resource never holds one element twice: code that
-  // changes a copy of it in place (de-identification) may expect a tree. Past the limit, the rest
-  // of a large resource keeps its own elements (the check is linear).
-  const held: JsonObject[] = [];
-  const shareOnce = (element: JsonObject): JsonObject => {
-    if (held.length >= HELD_LIMIT) return element;
-    const shared = shareElement(element);
-    if (shared !== element && held.includes(shared)) return element;
-    held.push(shared);
-    return shared;
-  };
-  /** Walks an element below the resource; answers the element to store in its place. */
-  const walk = (node: JsonObject | JsonValue[], referencesBelow: boolean): JsonValue => {
-    if (Array.isArray(node)) {
-      bytes += node.length === 0 ? 2 : node.length + 1;
-      for (let i = 0; i < node.length; i++) {
-        const item = node[i];
-        if (typeof item === 'string') {
-          const shared = share(item);
-          node[i] = shared.text;
-          bytes += shared.bytes;
-        } else if (typeof item === 'object' && item !== null) {
-          node[i] = walk(item, referencesBelow);
-        } else {
-          bytes += jsonByteLength(item);
-        }
-      }
-      return node;
-    }
-    const reference = node['reference'];
-    if (referencesBelow && path.length > 0 && typeof reference === 'string') {
-      references.push({ path: intern(path.join('.')), reference: (node['reference'] = intern(reference)) });
-    }
-    let members = 0;
-    // Whether the element holds shared primitive values only.
-    let shareable = path.length > 0;
-    for (const key in node) {
-      const value = node[key];
-      if (value === undefined) continue;
-      members++;
-      bytes += keyBytes(key) + 1;
-      if (typeof value === 'string') {
-        if (isOwnValue(path, key)) {
-          bytes += stringBytes(value);
-          shareable = false;
-        } else {
-          const shared = share(value);
-          node[key] = shared.text;
-          bytes += shared.bytes;
-        }
-      } else if (typeof value !== 'object' || value === null) {
-        bytes += jsonByteLength(value);
-      } else if (path.length === 0 && key === 'contained') {
-        // Contained resources are part of the resource itself: measured, not walked.
-        bytes += jsonByteLength(value);
-      } else {
-        shareable = false;
-        path.push(key);
-        node[key] = walk(value, referencesBelow && (withExtensions || !EXTENSION_KEYS.has(key)));
-        path.pop();
-      }
-    }
-    bytes += members === 0 ? 2 : members + 1;
-    return shareable ? shareOnce(node) : node;
-  };
-  walk(resource, true);
-  return { references, bytes };
 }
 
 /** Replaces every `reference` found in `replacements` (e.g. `urn:uuid:…` → `Patient/123`), in place. */

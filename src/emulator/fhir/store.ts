@@ -2,7 +2,8 @@
  * One FHIR store's data plane: current resources and their versions per type, the search indexes,
  * who-references-whom (referential integrity, `$everything`, `_revinclude`), metrics, and the
  * journal when the store persists. Writes arrive as staged change sets (`changes.ts`) and are
- * applied all at once by `commit`.
+ * applied all at once by `commit`. Resource versions are kept as their JSON text and parsed when
+ * read (`parsed-cache.ts`).
  */
 
 import type { FhirDataPlane, FhirResourceMetric, StoreHandle } from '../dataplanes.js';
@@ -11,7 +12,8 @@ import type { Changes, StagedWrite } from './changes.js';
 import { TypeIndexes } from './indexes.js';
 import { Journal, type JournalWrite } from './journal.js';
 import { PageTokens } from './page-token.js';
-import { localTarget, storedForm, type LocalTarget } from './references.js';
+import { ParsedCache } from './parsed-cache.js';
+import { findReferences, localTarget, type LocalTarget } from './references.js';
 import { VersionClock } from './versions.js';
 
 /** A reference into the store, as held by the resources that make it (shared: do not modify). */
@@ -29,6 +31,8 @@ export interface Prepared {
   readonly refs: readonly LocalRef[];
   /** JSON size in bytes (metrics). */
   readonly size: number;
+  /** The resource's JSON text, as the store keeps it. */
+  readonly text: string;
 }
 
 /** One entry of a resource's history; `resource` is absent for a deletion. */
@@ -42,12 +46,36 @@ export interface StoredVersion {
 export interface ResourceRecord extends StoredVersion {
   readonly type: string;
   readonly id: string;
+  /** The resource (parsed from its text when read; shared: do not modify). */
   readonly resource: JsonObject;
   /** Store-wide write number of this version: orders resources by `lastUpdated`. */
   readonly gen: number;
   /** JSON size in bytes (metrics). */
   readonly size: number;
   readonly refs: readonly LocalRef[];
+}
+
+// Resources kept parsed at most, over every store: enough for the pages, includes and filtered
+// candidates of many concurrent searches (a few tens of MB).
+const PARSED_PER_GENERATION = 16_384;
+const parsed = new ParsedCache<TextRecord>(PARSED_PER_GENERATION);
+
+/** A stored version held as JSON text. */
+class TextRecord implements ResourceRecord {
+  constructor(
+    readonly type: string,
+    readonly id: string,
+    readonly versionId: string,
+    readonly lastUpdated: string,
+    private readonly text: string,
+    readonly gen: number,
+    readonly size: number,
+    readonly refs: readonly LocalRef[],
+  ) {}
+
+  get resource(): JsonObject {
+    return parsed.get(this, this.text);
+  }
 }
 
 /** The resources of one type. */
@@ -124,15 +152,22 @@ const LOCAL_REF_LIMIT = 1 << 17;
  * target names a resource of that store.
  */
 class LocalRefPool {
-  private refs = new Map<string, LocalRef>();
+  /** By path, then target key: both are shared strings (`intern`), so the lookups build no key. */
+  private byPath = new Map<string, Map<string, LocalRef>>();
+  private size = 0;
 
   of(path: string, target: LocalTarget): LocalRef {
     if (target.version !== undefined) return { path, target: target.key, version: target.version };
-    const key = `${path.length}:${path}${target.key}`;
-    let ref = this.refs.get(key);
+    let refs = this.byPath.get(path);
+    if (refs === undefined) this.byPath.set(path, (refs = new Map()));
+    let ref = refs.get(target.key);
     if (ref === undefined) {
-      if (this.refs.size >= LOCAL_REF_LIMIT) this.refs = new Map();
-      this.refs.set(key, (ref = { path, target: target.key, version: undefined }));
+      if (this.size >= LOCAL_REF_LIMIT) {
+        this.byPath = new Map([[path, (refs = new Map())]]);
+        this.size = 0;
+      }
+      refs.set(target.key, (ref = { path, target: target.key, version: undefined }));
+      this.size++;
     }
     return ref;
   }
@@ -235,18 +270,15 @@ export class FhirStore implements FhirDataPlane {
     return this.current(key.slice(0, slash), key.slice(slash + 1));
   }
 
-  /**
-   * Prepares a resource about to be stored (`storedForm`): its references into this store and its
-   * JSON size; its repeated strings become shared copies on the way.
-   */
+  /** Prepares a resource about to be stored: its references into this store, its JSON text and size. */
   prepare(resource: JsonObject): Prepared {
-    const form = storedForm(resource, this.parseExtensionReferences);
     const refs: LocalRef[] = [];
-    for (const found of form.references) {
+    for (const found of findReferences(resource, this.parseExtensionReferences)) {
       const target = localTarget(found.reference, this.name);
       if (target !== undefined) refs.push(this.localRefs.of(found.path, target));
     }
-    return { refs: refs.length === 0 ? NO_REFS : refs, size: form.bytes };
+    const text = JSON.stringify(resource);
+    return { refs: refs.length === 0 ? NO_REFS : refs, size: Buffer.byteLength(text), text };
   }
 
   /**
@@ -292,7 +324,8 @@ export class FhirStore implements FhirDataPlane {
       table.bytes -= old.size;
     }
     if (this.versioning) {
-      if (old !== undefined) this.keepPast(table, id, { versionId: old.versionId, lastUpdated: old.lastUpdated, resource: old.resource });
+      // The superseded record is that version's history entry as it is (its text unparsed).
+      if (old !== undefined) this.keepPast(table, id, old);
       if (resource === undefined) this.keepPast(table, id, { versionId, lastUpdated, resource });
     } else {
       // Without versioning the history is the current version alone, also of earlier writes.
@@ -302,17 +335,8 @@ export class FhirStore implements FhirDataPlane {
       table.put(id, undefined);
       return;
     }
-    const { refs, size } = prepared ?? this.prepare(resource);
-    const record: ResourceRecord = {
-      type: table.type,
-      id,
-      versionId,
-      lastUpdated,
-      resource,
-      gen: ++this.lastGen,
-      size,
-      refs,
-    };
+    const { refs, size, text } = prepared ?? this.prepare(resource);
+    const record = new TextRecord(table.type, id, versionId, lastUpdated, text, ++this.lastGen, size, refs);
     table.put(id, record);
     table.indexes.add(id, record.gen, resource);
     this.link(record);
