@@ -47,7 +47,8 @@ const ISO_2022: Readonly<Record<string, { g0?: CodeElement; g1?: CodeElement; es
 };
 
 /** Escape sequences (the bytes after ESC) that designate a code element, including those no defined term starts with. */
-const DESIGNATIONS: ReadonlyMap<string, { element: CodeElement; into: 'g0' | 'g1' }> = new Map([
+type Designation = { element: CodeElement; into: 'g0' | 'g1' };
+const DESIGNATIONS: ReadonlyMap<string, Designation> = new Map<string, Designation>([
   ['(B', { element: ASCII, into: 'g0' }],
   ['(J', { element: JIS_ROMAN, into: 'g0' }],
   [')I', { element: JIS_KATAKANA, into: 'g1' }],
@@ -56,7 +57,7 @@ const DESIGNATIONS: ReadonlyMap<string, { element: CodeElement; into: 'g0' | 'g1
   ['$(D', { element: JIS_X_0212, into: 'g0' }],
   ['$)C', { element: KS_X_1001, into: 'g1' }],
   ['$)A', { element: GB_2312, into: 'g1' }],
-  ...Object.values(ISO_2022).filter((set) => set.g1 !== undefined).map((set) => [set.escape, { element: set.g1!, into: 'g1' as const }] as const),
+  ...Object.values(ISO_2022).filter((set) => set.g1 !== undefined).map((set): [string, Designation] => [set.escape, { element: set.g1!, into: 'g1' }]),
 ]);
 
 /** Single-set terms without code extensions (PS3.3 C.12.1.1.2 Table C.12-2, C.12-4, C.12-5). */
