@@ -6,7 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rename, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,9 +15,13 @@ const run = promisify(execFile);
 
 /** The OHIF release the viewer is built from; its app-config keys are what viewer-config.ts writes. */
 export const OHIF_VERSION = '3.13.2';
+/** Bumped when the preparation changes, so that an older preparation is done again. */
+const PREPARATION = 3;
 const MARKER = '.healthcare-graph-viewer';
+/** The public path the build's bundles (the app's and its workers') load their chunks and WebAssembly from. */
+const BUNDLE_PUBLIC_PATH = '__webpack_require__.p = "/";';
 
-/** Moves an OHIF build made for `/` to `basePath`: its page's links and its runtime PUBLIC_URL. */
+/** Moves an OHIF build's page made for `/` to `basePath`: its links and its runtime PUBLIC_URL (the bundles' public path is moved below). */
 export function rebaseIndexHtml(html: string, basePath: string): string {
   return html
     .replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${basePath}/`)
@@ -29,7 +33,7 @@ export function rebaseIndexHtml(html: string, basePath: string): string {
 /** Prepares `dir` (absolute) unless it already holds this version; returns whether it did any work. */
 export async function prepareViewer(dir: string, basePath = '/viewer'): Promise<boolean> {
   const marker = join(dir, MARKER);
-  if (existsSync(marker) && (await readFile(marker, 'utf8')).trim() === OHIF_VERSION) return false;
+  if (existsSync(marker) && (await readFile(marker, 'utf8')).trim() === `${OHIF_VERSION} ${PREPARATION}`) return false;
   const work = await mkdtemp(join(tmpdir(), 'ohif-'));
   try {
     const { stdout } = await run('npm', ['pack', `@ohif/app@${OHIF_VERSION}`, '--silent', '--pack-destination', work], { maxBuffer: 16 * 1024 * 1024 });
@@ -40,7 +44,15 @@ export async function prepareViewer(dir: string, basePath = '/viewer'): Promise<
     await rename(join(work, 'package', 'dist'), dir);
     const index = join(dir, 'index.html');
     await writeFile(index, rebaseIndexHtml(await readFile(index, 'utf8'), basePath));
-    await writeFile(marker, `${OHIF_VERSION}\n`);
+    for (const name of (await readdir(dir)).filter((file) => file.endsWith('.js') || file.endsWith('.css'))) {
+      const file = join(dir, name);
+      const code = await readFile(file, 'utf8');
+      const rebased = name.endsWith('.css')
+        ? code.replace(/url\(\/(?!\/)/g, `url(${basePath}/`) // fonts
+        : code.replaceAll(BUNDLE_PUBLIC_PATH, `__webpack_require__.p = "${basePath}/";`);
+      if (rebased !== code) await writeFile(file, rebased);
+    }
+    await writeFile(marker, `${OHIF_VERSION} ${PREPARATION}\n`);
     return true;
   } finally {
     await rm(work, { recursive: true, force: true });
