@@ -116,6 +116,18 @@ async function listAndOpen(app: RunningApp, headers: Record<string, string>, tok
   return { ...seen, drawn };
 }
 
+/** The list fills, the study opens and its image is drawn in many shades; nothing failed or left loopback. */
+async function expectStudyShown(app: RunningApp, headers: Record<string, string>, token: string | undefined, name: string): Promise<void> {
+  const seen = await listAndOpen(app, headers, token, name);
+  try {
+    expect(seen.drawn.shades).toBeGreaterThan(16);
+    expect(seen.failed).toEqual([]);
+    expect(seen.offLoopback).toEqual([]);
+  } finally {
+    await seen.close();
+  }
+}
+
 suite('OHIF\'s published build against the graph\'s DICOMweb endpoint', () => {
   beforeAll(async () => {
     await prepareViewer(VIEWER_DIR);
@@ -142,14 +154,7 @@ suite('OHIF\'s published build against the graph\'s DICOMweb endpoint', () => {
     afterAll(() => app?.close());
 
     it('lists the studies, opens one from its viewerUrl and draws its image, all on loopback with no failed request', async () => {
-      const seen = await listAndOpen(app, reader, TOKENS.reader, 'passthrough');
-      try {
-        expect(seen.drawn.shades).toBeGreaterThan(16);
-        expect(seen.failed).toEqual([]);
-        expect(seen.offLoopback).toEqual([]);
-      } finally {
-        await seen.close();
-      }
+      await expectStudyShown(app, reader, TOKENS.reader, 'passthrough');
     });
 
     it('is refused a store off the allow-list, with no upstream call', async () => {
@@ -202,14 +207,7 @@ suite('OHIF\'s published build against the graph\'s DICOMweb endpoint', () => {
     });
 
     it('lists the studies, opens one from its viewerUrl and draws its image, all on loopback with no failed request', async () => {
-      const seen = await listAndOpen(app, {}, undefined, 'adc');
-      try {
-        expect(seen.drawn.shades).toBeGreaterThan(16);
-        expect(seen.failed).toEqual([]);
-        expect(seen.offLoopback).toEqual([]);
-      } finally {
-        await seen.close();
-      }
+      await expectStudyShown(app, {}, undefined, 'adc');
     });
   });
 });
