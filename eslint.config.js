@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'src/generated/', 'examples/web/src/gql/', 'coverage/', 'bench/results/', 'test/artifacts/'] },
+  { ignores: ['node_modules/', 'dist/', 'src/generated/', 'examples/web/src/gql/', 'coverage/', 'bench/results/', 'test/artifacts/', 'vendor/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

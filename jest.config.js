@@ -13,5 +13,7 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Suites that need system packages run in `npm run test:e2e` (jest.e2e.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/ops/redis-cache.test.ts', '<rootDir>/test/ops/compose.test.ts'],
+  // The prepared OHIF build (npm run viewer:prepare): 200 MB of bundles no test imports.
+  modulePathIgnorePatterns: ['<rootDir>/vendor/'],
   testTimeout: 30000,
 };

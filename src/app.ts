@@ -19,6 +19,7 @@ import { startGraphServer, type RunningGraphServer } from './http/server.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { StoreListCache } from './loaders/store-list-cache.js';
+import { viewerSetup } from './viewer/setup.js';
 
 /** Time the start-up checks of external DICOMweb servers may take, retries included. */
 const EXTERNAL_CHECK_MS = 5000;
@@ -160,6 +161,7 @@ async function prepareServices({ config, logger, disposers }: StartUp, { setting
 /** Starts the graph's HTTP server. */
 async function startGraph({ config, logger, disposers }: StartUp, upstream: Upstream, services: Services, batching: boolean): Promise<RunningGraphServer> {
   const { settings, credentials, access } = upstream;
+  const { viewer, viewerUrlTemplate } = viewerSetup(config);
   const graph = await startGraphServer({
     port: config.port,
     host: config.host,
@@ -183,11 +185,14 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
       requestDeadlineMs: config.requestDeadlineMs,
       storeLists: new StoreListCache(batching ? config.storeListTtlMs : 0),
       maxUpstreamCalls: config.limits.maxUpstreamCalls,
+      viewerUrlTemplate,
     },
     metrics: settings.metrics,
     logger,
     graphiql: config.graphiql,
     publicUrl: config.publicUrl,
+    dicomWeb: { write: config.dicomWebProxyWrite, corsOrigins: config.dicomWebCorsOrigins },
+    viewer,
     readiness: async () => services.demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
   });
   disposers.push(() => graph.close());

@@ -82,6 +82,17 @@ export interface Config {
   cursorSecret?: string;
   /** `PUBLIC_URL`: base URL clients reach the graph at, when a proxy sits in front (for image URLs). Defaults to none: each request's `Host`. */
   publicUrl?: string;
+  /** `DICOMWEB_PROXY_WRITE`: STOW-RS through the graph's DICOMweb endpoint. Defaults to off (read-only). */
+  dicomWebProxyWrite: boolean;
+  /** `DICOMWEB_CORS_ORIGINS`: browser origins that may call the DICOMweb endpoint. Defaults to none. */
+  dicomWebCorsOrigins: readonly string[] | '*';
+  /**
+   * `VIEWER_URL_TEMPLATE`: what `Study.viewerUrl` and `Series.viewerUrl` link to; `null` for none
+   * (`off`); undefined: the built-in viewer's when it is prepared, else none.
+   */
+  viewerUrlTemplate?: string | null;
+  /** `VIEWER_DIR`: where OHIF's published build is prepared and served from. Defaults to `vendor/ohif`. */
+  viewerDir: string;
 }
 
 /** The embedded emulator's part of {@link Config}. */
@@ -172,6 +183,10 @@ export function loadConfig(env: Env = process.env): Config {
     },
     cursorSecret: OPTIONS.cursorSecret.read(env),
     publicUrl: OPTIONS.publicUrl.read(env),
+    dicomWebProxyWrite: OPTIONS.dicomWebProxyWrite.read(env, false),
+    dicomWebCorsOrigins: OPTIONS.dicomWebCorsOrigins.read(env) ?? [],
+    viewerUrlTemplate: OPTIONS.viewerUrlTemplate.read(env),
+    viewerDir: OPTIONS.viewerDir.read(env),
   };
 }
 

@@ -14,6 +14,7 @@ import { loadSafelist } from '../graphql/safelist.js';
 import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
 import { boolean, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
 import { parseApiUrl, parsePublicUrl, parseRedisUrl, parseSecret } from './values.js';
+import { parseCorsOrigins, parseViewerUrlTemplate } from './viewer.js';
 
 /** What docs/configuration.md says about one variable. */
 export interface OptionDoc {
@@ -370,6 +371,35 @@ export const EMULATOR_OPTIONS = {
   }),
 };
 
+/** The DICOMweb endpoint for viewers, and the viewer links ([viewer](viewer.md)). */
+export const VIEWER_OPTIONS = {
+  dicomWebProxyWrite: booleanOption({
+    env: 'DICOMWEB_PROXY_WRITE',
+    defaultDoc: 'off',
+    doc: 'lets `POST …/dicomWeb/studies` (STOW-RS) through the graph\'s DICOMweb endpoint; off, the endpoint is read-only',
+  }),
+  dicomWebCorsOrigins: parsedOption({
+    env: 'DICOMWEB_CORS_ORIGINS',
+    parse: parseCorsOrigins,
+    values: '`*`, or comma-separated origins such as `https://viewer.example.com`',
+    defaultDoc: 'none (same origin only)',
+    doc: 'browser origins (a viewer on another host) that may call the graph\'s DICOMweb endpoint `/dicomweb/v1/…`',
+  }),
+  viewerUrlTemplate: parsedOption({
+    env: 'VIEWER_URL_TEMPLATE',
+    parse: parseViewerUrlTemplate,
+    values: 'a URL or a path starting with `/`, with `{study}` and optionally `{series}`, `{dicomStore}`, `{dicomWebRoot}`; or `off`',
+    defaultDoc: 'the built-in OHIF viewer\'s `/viewer/viewer?StudyInstanceUIDs={study}&store={dicomStore}` when it is prepared (`npm run viewer:prepare`), else none',
+    doc: 'what `Study.viewerUrl` and `Series.viewerUrl` link to; a path is taken relative to the graph\'s public URL; none or `off`: they are null',
+  }),
+  viewerDir: textOption({
+    env: 'VIEWER_DIR',
+    values: 'a folder',
+    default: 'vendor/ohif',
+    doc: 'where `npm run viewer:prepare` puts OHIF\'s published build, and where the graph serves `/viewer` from when it is there',
+  }),
+};
+
 /** The tables of docs/configuration.md, in order. */
 export const OPTION_GROUPS = [
   { title: 'Where the data is', options: UPSTREAM_OPTIONS },
@@ -379,6 +409,7 @@ export const OPTION_GROUPS = [
   { title: 'Server', options: SERVER_OPTIONS },
   { title: 'Persisted queries', options: PERSISTED_QUERY_OPTIONS },
   { title: 'Emulator', options: EMULATOR_OPTIONS },
+  { title: 'DICOMweb endpoint and viewer', options: VIEWER_OPTIONS },
 ] as const;
 
 /** Every option, by key. */
@@ -390,4 +421,5 @@ export const OPTIONS = {
   ...SERVER_OPTIONS,
   ...PERSISTED_QUERY_OPTIONS,
   ...EMULATOR_OPTIONS,
+  ...VIEWER_OPTIONS,
 };

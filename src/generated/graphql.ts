@@ -1984,6 +1984,8 @@ export type Series = Node & {
   seriesNumber: Maybe<Scalars['Int']['output']>;
   /** The study the series belongs to. */
   study: Study;
+  /** A link that opens the study in a viewer at this series. Null when no viewer is configured. */
+  viewerUrl: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -2104,6 +2106,11 @@ export type Study = Node & {
   studyInstanceUid: Scalars['String']['output'];
   /** Time of the study, DICOM TM form (`HHMMSS`). */
   studyTime: Maybe<Scalars['String']['output']>;
+  /**
+   * A link that opens the study in a viewer (the built-in OHIF at `/viewer`, or `VIEWER_URL_TEMPLATE`).
+   * Null when no viewer is configured, so a frontend can hide its "open in viewer" button.
+   */
+  viewerUrl: Maybe<Scalars['String']['output']>;
 };
 
 
@@ -3210,6 +3217,7 @@ export type SeriesResolvers<ContextType = RequestContext, ParentType extends Res
   seriesInstanceUid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   seriesNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   study?: Resolver<ResolversTypes['Study'], ParentType, ContextType>;
+  viewerUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -3249,6 +3257,7 @@ export type StudyResolvers<ContextType = RequestContext, ParentType extends Reso
   studyDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   studyInstanceUid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   studyTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  viewerUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 

@@ -20,6 +20,8 @@ export interface RequestContext {
   logger: Logger;
   /** This server's own base URL as the caller reached it (for `Instance.renderedUrl`). */
   publicUrl: string;
+  /** `VIEWER_URL_TEMPLATE` or the built-in viewer's; undefined: `viewerUrl` is null. */
+  viewerUrlTemplate?: string;
 }
 
 /** What every request's context is built from: created once per server. */
@@ -39,6 +41,8 @@ export interface ContextDependencies {
   maxUpstreamCalls: number;
   /** Dataset store lists kept across requests. */
   storeLists: StoreListCache;
+  /** What `Study.viewerUrl` and `Series.viewerUrl` are made from; undefined: they are null. */
+  viewerUrlTemplate?: string;
 }
 
 /** Who the upstream sees: the server itself, or (passthrough) a digest of the caller's credentials. */
@@ -72,5 +76,6 @@ export function createRequestContext(deps: ContextDependencies, { authorization,
     cursors: deps.cursors,
     logger: deps.logger.child({ requestId }),
     publicUrl,
+    viewerUrlTemplate: deps.viewerUrlTemplate,
   };
 }

@@ -52,6 +52,13 @@ export interface UpstreamCall {
   /** Sends the call to this server instead of the API root, with its headers instead of the credentials. */
   target?: UpstreamTarget;
   body?: unknown;
+  /**
+   * A body streamed as is instead of `body` (a STOW-RS upload the DICOMweb proxy passes on). It can
+   * be read once, so such a call is a POST and never tried again.
+   */
+  stream?: ReadableStream<Uint8Array>;
+  /** Error statuses answered as responses instead of thrown (STOW-RS's 409 carries the failed instances). */
+  passStatuses?: readonly number[];
   /** Defaults to `application/json`. */
   accept?: string;
   /** Defaults to `application/json` when there is a body. */
@@ -200,7 +207,7 @@ export class HealthcareClient {
       throw new UpstreamError(`Could not obtain Google credentials: ${(error as Error).message.split('\n')[0]}`, { ...origin(call), status: 0, failure: 'credentials' });
     }
     const headers: Record<string, string> = { ...call.headers, accept: call.accept ?? 'application/json', ...authHeaders };
-    if (call.body !== undefined) headers['content-type'] = call.contentType ?? 'application/json';
+    if (call.body !== undefined || call.stream !== undefined) headers['content-type'] = call.contentType ?? 'application/json';
 
     const { metrics } = this.settings;
     const timeoutMs = Math.min(this.settings.timeoutMs, this.deadline - Date.now());
@@ -213,7 +220,9 @@ export class HealthcareClient {
       response = await fetch(url, {
         method,
         headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body: call.stream ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
+        // Node's fetch requires this for a streamed request body.
+        ...(call.stream === undefined ? {} : { duplex: 'half' }),
         signal: AbortSignal.timeout(timeoutMs),
         redirect: 'manual', // a redirect could carry the token to another host
       });
@@ -228,7 +237,7 @@ export class HealthcareClient {
     }
     metrics.upstreamRequests.inc({ kind: call.kind, method, status: String(response.status) });
     stopTimer();
-    if (!response.ok) {
+    if (!response.ok && !call.passStatuses?.includes(response.status)) {
       const body = await response.text().catch(() => '');
       throw parseErrorResponse({ status: response.status, body, retryAfter: response.headers.get('retry-after') }, origin(call));
     }

@@ -16,8 +16,11 @@ export type AllowedDicomStore = AllowedStore<'dicomStores'>;
 export type DicomJson = Record<string, { vr?: string; Value?: unknown[]; BulkDataURI?: string } | undefined>;
 
 const UID = /^(0|[1-9]\d*)(\.(0|[1-9]\d*))*$/;
-/** Path segments below `dicomWeb/`: a resource keyword (`studies`, `metadata`, ...), a UID or a frame number. */
-const SEGMENT = /^(?:[a-z]+|\d+)$/;
+/**
+ * Path segments below `dicomWeb/`: a resource keyword (`studies`, `metadata`, ...), a UID, a frame
+ * list (`1,2,3`) or a bulkdata tag (`7FE00010`).
+ */
+const SEGMENT = /^(?:[a-z]+|\d+(?:,\d+)*|[0-9A-Fa-f]{8})$/;
 
 /** DICOM UIDs: digits and dots, at most 64 characters. */
 export function isDicomUid(value: string): boolean {
@@ -48,16 +51,50 @@ export function dicomWebPath(store: AllowedDicomStore, ...segments: string[]): s
  * The call for a DICOMweb resource of a store: below the API root for a Cloud Healthcare store, or
  * to the external server, with its header, its quirks' query string, and the matches to re-check.
  */
-function dicomWebCall(client: HealthcareClient, store: AllowedDicomStore, segments: string[], query: [string, string][], accept: string): { call: UpstreamCall; recheck: (rows: DicomJson[]) => DicomJson[] } {
+function dicomWebCall(client: HealthcareClient, store: AllowedDicomStore, segments: string[], query: [string, string][], accept: string): { call: UpstreamCall; recheck: (rows: DicomJson[]) => DicomJson[]; inexact: boolean } {
   const external = client.externalDicom?.byName(store);
   if (external === undefined) {
-    return { call: { kind: 'dicomweb', path: dicomWebPath(store, ...segments), query, accept }, recheck: (rows) => rows };
+    return { call: { kind: 'dicomweb', path: dicomWebPath(store, ...segments), query, accept }, recheck: (rows) => rows, inexact: false };
   }
   const { search, inexact } = externalQuery(query, external.quirks);
   return {
     call: { kind: 'dicomweb', path: dicomWebSegments(segments), search, accept, target: { label: `DICOMweb server "${external.id}"`, baseUrl: external.baseUrl, headers: external.headers } },
     recheck: (rows) => keepExactMatches(rows, inexact),
+    inexact: inexact.length > 0,
   };
+}
+
+/** What the DICOMweb proxy sends on: the method, the caller's Accept, and a STOW-RS body. */
+export interface DicomWebPassthrough {
+  method: 'GET' | 'POST';
+  accept: string;
+  /** STOW-RS only: the upload, streamed, and its Content-Type (which carries the multipart boundary). */
+  upload?: { body: ReadableStream<Uint8Array>; contentType: string };
+}
+
+/** The upstream's answer to a proxied call, and how to finish it. */
+export interface DicomWebAnswer {
+  response: Response;
+  /** The URL prefix the upstream's own links (BulkDataURI, RetrieveURL) start with. */
+  upstreamRoot: string;
+  /** Filters search rows when a match key went as a wildcard (Orthanc); undefined when the answer needs none. */
+  recheck?: (rows: DicomJson[]) => DicomJson[];
+}
+
+/**
+ * Any DICOMweb resource of a store, for the proxy: the answer is returned unread, to be streamed.
+ * Errors still throw {@link UpstreamError}, except STOW-RS's 409, whose body names the failed instances.
+ */
+export async function dicomWebResource(client: HealthcareClient, store: AllowedDicomStore, segments: string[], query: [string, string][], request: DicomWebPassthrough): Promise<DicomWebAnswer> {
+  const { call, recheck, inexact } = dicomWebCall(client, store, segments, query, request.accept);
+  const { upload } = request;
+  const response = await client.binary({
+    ...call,
+    method: request.method,
+    ...(upload === undefined ? {} : { stream: upload.body, contentType: upload.contentType, passStatuses: [409] }),
+  });
+  const external = client.externalDicom?.byName(store);
+  return { response, upstreamRoot: external?.baseUrl ?? `${client.apiUrl}/${storePath(store)}/dicomWeb`, recheck: inexact ? recheck : undefined };
 }
 
 /** A QIDO-RS search; Google answers 204 with no body when nothing matches (Orthanc 200 with `[]`). */

@@ -13,12 +13,14 @@ import { sendError } from './errors.js';
 import { sendJson } from './json.js';
 import type { ReadinessResult } from './readiness.js';
 import { isRenderedPath, serveRendered } from './rendered.js';
+import { isDicomWebProxyPath, serveDicomWeb, type DicomWebProxyOptions } from './dicomweb-proxy.js';
+import { isViewerPath, serveViewer, type ViewerOptions } from './viewer.js';
 
 /** GraphQL documents are small; persisted queries make them smaller still. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** What a request for an unknown path is told exists. */
-const ENDPOINTS = ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered'];
+const ENDPOINTS = ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered', '/dicomweb/v1/{dicomStore}/dicomWeb/…', '/viewer'];
 
 export interface GraphHttpOptions {
   port: number;
@@ -31,6 +33,10 @@ export interface GraphHttpOptions {
   readiness: () => Promise<ReadinessResult>;
   /** Base URL clients reach this server at (behind a proxy); else taken from each request's Host. */
   publicUrl?: string;
+  /** The DICOMweb endpoint's settings; read-only, same-origin only when left out. */
+  dicomWeb?: DicomWebProxyOptions;
+  /** The built-in viewer at `/viewer`; left out, `/viewer` says how to prepare it. */
+  viewer?: ViewerOptions;
 }
 
 export interface RunningGraphServer {
@@ -97,6 +103,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
       return sendMetrics(response, options.metrics);
     default:
       if (isRenderedPath(url.pathname)) return serveRendered(request, response, url, options.context);
+      if (isDicomWebProxyPath(url.pathname)) {
+        return serveDicomWeb(request, response, url, options.context, options.dicomWeb ?? { write: false, corsOrigins: [] }, publicUrl(request, options));
+      }
+      if (isViewerPath(url.pathname)) return serveViewer(request, response, url, options.viewer);
       return sendError(response, 'NOT_FOUND', 'not found', { extensions: { endpoints: ENDPOINTS } });
   }
 }

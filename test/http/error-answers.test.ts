@@ -25,7 +25,7 @@ describe('HTTP error answers', () => {
   it('answers an unknown path with 404 NOT_FOUND and the endpoints there are', async () => {
     expect(await answer(app, '/nowhere')).toEqual({
       status: 404,
-      ...error('NOT_FOUND', 'not found', { endpoints: ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered'] }),
+      ...error('NOT_FOUND', 'not found', { endpoints: ['/graphql', '/healthz', '/readyz', '/metrics', '/dicom/…/rendered', '/dicomweb/v1/{dicomStore}/dicomWeb/…', '/viewer'] }),
     });
   });
 

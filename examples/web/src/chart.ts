@@ -65,6 +65,15 @@ function panel(title: string, columns: string[], rows: (Node | string | null | u
   return h('section', { className: 'panel' }, h('h2', {}, title), body);
 }
 
+/**
+ * The study in the viewer (`Study.viewerUrl`: the built-in OHIF at /viewer, or `VIEWER_URL_TEMPLATE`).
+ * Without one, the page at /viewer says how to prepare it (the README's "Open studies in a viewer").
+ */
+function viewerLink(study: Study): HTMLElement {
+  if (study.viewerUrl) return h('p', { className: 'viewer-link' }, h('a', { href: study.viewerUrl, target: '_blank', rel: 'noopener' }, 'Open in viewer'));
+  return h('p', { className: 'viewer-link empty' }, h('a', { href: '/viewer', target: '_blank', rel: 'noopener' }, 'How to open studies in a viewer'));
+}
+
 /** The first image of each series, rendered by the graph's image proxy (`Instance.renderedUrl`). */
 function imaging(studies: Study[] | null): HTMLElement {
   const section = h('section', { className: 'panel' }, h('h2', {}, 'Imaging'));
@@ -75,6 +84,7 @@ function imaging(studies: Study[] | null): HTMLElement {
     const heading = joined(day(study.studyDate), study.description ?? 'Study without description');
     section.append(h('article', { className: 'study' },
       h('h3', {}, heading),
+      viewerLink(study),
       h('ul', { className: 'thumbnails' }, ...study.series.nodes.flatMap((series) => series.instances.nodes.map((instance) => {
         const label = joined(series.modality, series.description ?? `series ${series.seriesNumber ?? ''}`);
         return h('li', {}, h('figure', {},

@@ -65,6 +65,7 @@ export const PatientChartQuery = graphql(`
             id
             studyDate
             description
+            viewerUrl
             series(first: 6) {
               nodes {
                 id

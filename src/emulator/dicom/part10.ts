@@ -1,6 +1,7 @@
 /** Reading DICOM Part 10 files with dcmjs, and what the store indexes about each instance. */
 
 import dcmjs, { type DicomDict } from 'dcmjs';
+import { decodeTextElements, ownCharacterSet, withSingleByteCharacterSet } from './character-set-dataset.js';
 import { type DicomJsonDataset, firstString, fromDcmjs } from './dicom-json.js';
 import { TAG } from './tags.js';
 import { isUid } from './uids.js';
@@ -34,14 +35,32 @@ export interface Part10 {
   readonly transferSyntax: string;
 }
 
-/** Parses Part 10 bytes; throws `DicomParseError` when dcmjs cannot. */
+/**
+ * Parses Part 10 bytes; throws `DicomParseError` when dcmjs cannot. A data set without the Part 10
+ * preamble and `DICM` prefix is refused as Google refuses it: its STOW-RS takes Part 10 files
+ * (`application/dicom`, PS3.18 8.7.3), which is why Google's own DIMSE adapter writes the file
+ * meta information in front of every dataset it receives before storing it. Text in character sets
+ * dcmjs cannot decode (ISO 2022 code extensions) is decoded by charsets.ts.
+ */
 export function readPart10(bytes: Uint8Array): Part10 {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  if (bytes.length < 132 || String.fromCharCode(...bytes.subarray(128, 132)) !== 'DICM') {
+    throw new DicomParseError('Not a DICOM Part 10 file: no 128-byte preamble and "DICM" prefix (a bare data set needs its file meta information, as PS3.10 and STOW-RS require).');
+  }
+  const ownCharacters = ownCharacterSet(bytes);
+  const readable = ownCharacters === undefined ? bytes : withSingleByteCharacterSet(bytes, ownCharacters);
+  const buffer = readable.buffer.slice(readable.byteOffset, readable.byteOffset + readable.byteLength) as ArrayBuffer;
   let file: DicomDict;
   try {
     file = dcmjs.data.DicomMessage.readFile(buffer);
   } catch (error) {
     throw new DicomParseError(`Not a readable DICOM Part 10 file: ${(error as Error).message}`);
+  }
+  if (ownCharacters !== undefined) {
+    try {
+      decodeTextElements(file.dict, ownCharacters.terms);
+    } catch (error) {
+      throw new DicomParseError(`Not a readable DICOM Part 10 file: ${(error as Error).message}`);
+    }
   }
   const transferSyntax = file.meta['00020010']?.Value?.[0];
   if (typeof transferSyntax !== 'string' || transferSyntax === '') {

@@ -16,6 +16,7 @@ import {
 } from './models.js';
 import { qidoConnection } from './qido-list.js';
 import { studyModalitySearch } from './store-searches.js';
+import { viewerUrl } from './viewer-url.js';
 import { learnStudyContents, seriesInstancesSearch, studySeriesSearch } from './wider-searches.js';
 
 export const dicomStoreDataResolvers: Pick<DicomStoreResolvers, 'studies' | 'study'> = {
@@ -42,6 +43,7 @@ export const studyResolvers: StudyResolvers = {
   numberOfSeries: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedSeries'),
   numberOfInstances: ({ attributes }) => integer(attributes, 'NumberOfStudyRelatedInstances'),
   store: (study, _args, context) => storeReference(parseStoreName(study.store, 'dicomStores'), context),
+  viewerUrl: (study, _args, context) => viewerUrl({ store: study.store, studyUid: study.studyUid }, context),
   series: async (study, { filter, first, after }, context, info) => {
     const store = dicomStoreOf(study, context);
     const modality = modalityValue(filter?.modality);
@@ -74,6 +76,7 @@ export const seriesResolvers: SeriesResolvers = {
     return mapConnection(page, (row) => toInstance(series.store, series.studyUid, series.seriesUid, row));
   },
   study: (series, _args, context) => loadStudy(parseStoreName(series.store, 'dicomStores'), series.studyUid, context),
+  viewerUrl: (series, _args, context) => viewerUrl({ store: series.store, studyUid: series.studyUid, seriesUid: series.seriesUid }, context),
 };
 
 export const instanceResolvers: InstanceResolvers = {
