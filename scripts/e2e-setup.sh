@@ -16,6 +16,7 @@ PACKAGES=(
   chromium           # browser.test.ts: a real browser for GraphiQL and the demo app
   redis-server       # ops/redis-cache.test.ts: the APQ cache shared by two graph instances
   docker-compose     # ops/compose.test.ts: validates docker-compose.yml (config only; no engine here)
+  openjdk-17-jre-headless  # pubsub-conformance.test.ts: Java for Google's Pub/Sub emulator
 )
 
 installed() {
@@ -57,3 +58,17 @@ for file in /usr/sbin/Orthanc /usr/share/orthanc/plugins/libOrthancDicomWeb.so; 
   [ -f "$file" ] || { echo "e2e-setup: $file is missing" >&2; exit 1; }
 done
 echo "e2e-setup: ready (${#missing[@]} package(s) installed)"
+
+# pubsub-conformance.test.ts: Google's Pub/Sub emulator is not in Debian; it comes from Google's
+# Cloud SDK apt repository, added here only when the package is missing.
+if ! installed google-cloud-cli-pubsub-emulator; then
+  SUDO=()
+  [ "$(id -u)" -eq 0 ] || SUDO=(sudo)
+  echo "e2e-setup: installing google-cloud-cli-pubsub-emulator from packages.cloud.google.com"
+  curl -fsSL https://packages.cloud.google.com/apt/doc/apt-key.gpg | "${SUDO[@]}" gpg --dearmor --yes -o /usr/share/keyrings/cloud.google.gpg
+  echo 'deb [signed-by=/usr/share/keyrings/cloud.google.gpg] https://packages.cloud.google.com/apt cloud-sdk main' | "${SUDO[@]}" tee /etc/apt/sources.list.d/google-cloud-sdk.list >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends google-cloud-cli google-cloud-cli-pubsub-emulator >/dev/null
+  installed google-cloud-cli-pubsub-emulator || { echo "e2e-setup: google-cloud-cli-pubsub-emulator did not install" >&2; exit 1; }
+fi

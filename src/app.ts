@@ -96,7 +96,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
 /** Starts the embedded emulator when the configuration asks for it, and settles how upstream calls are made. */
 async function startUpstream({ config, disposers }: StartUp): Promise<Upstream> {
-  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config) : undefined;
+  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config, disposers) : undefined;
   if (emulator) disposers.push(() => emulator.close());
   const settings: UpstreamSettings = {
     apiUrl: emulator ? `${emulator.url}/v1` : config.apiUrl,
@@ -110,11 +110,20 @@ async function startUpstream({ config, disposers }: StartUp): Promise<Upstream> 
   return { settings, credentials: serverCredentials(config.authMode), access: new AccessPolicy(config), emulator };
 }
 
-async function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
+async function startEmbeddedEmulator(config: Config, disposers: Disposers): Promise<RunningEmulator> {
   // The emulator and the demo cohort (with its image writer) load only when used: a server pointed
   // at Google never holds their code (about 60 MB).
   const { startEmulator } = await import('./emulator/server.js');
+  let pubsubEndpoint = config.emulator.pubsubHost;
+  if (pubsubEndpoint === undefined) {
+    // Store notifications need a Pub/Sub endpoint; with none configured, one runs in-process.
+    const { startPubSubEmulator } = await import('./pubsub-emulator/server.js');
+    const pubsub = await startPubSubEmulator({ host: config.host });
+    disposers.push(() => pubsub.close());
+    pubsubEndpoint = pubsub.host;
+  }
   return startEmulator({
+    pubsubEndpoint,
     port: config.emulator.port,
     host: config.host,
     dataDir: config.emulator.dataDir,

@@ -109,6 +109,8 @@ export interface EmulatorConfig {
   latency?: { minMs: number; maxMs: number };
   /** `EMULATOR_FAULTS`: faults injected into responses. Defaults to none. */
   faults?: FaultRule[];
+  /** `PUBSUB_EMULATOR_HOST`: where store notifications are published. Defaults to none: an embedded Pub/Sub emulator. */
+  pubsubHost?: string;
 }
 
 /** Reads and validates every variable of the public contract; throws {@link ConfigError} on the first bad one. */
@@ -157,6 +159,7 @@ export function loadConfig(env: Env = process.env): Config {
       principals: OPTIONS.emulatorPrincipals.read(env),
       latency: OPTIONS.emulatorLatency.read(env),
       faults: OPTIONS.emulatorFaults.read(env),
+      pubsubHost: OPTIONS.pubsubEmulatorHost.read(env),
     },
     demoPatients: OPTIONS.demoPatients.read(env),
     redisUrl: OPTIONS.redisUrl.read(env),

@@ -369,6 +369,12 @@ export const EMULATOR_OPTIONS = {
     defaultDoc: 'none',
     doc: 'faults the emulator injects: `status` is 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
   }),
+  pubsubEmulatorHost: textOption({
+    env: 'PUBSUB_EMULATOR_HOST',
+    values: '`host:port` of a Pub/Sub emulator (Google\'s, or `npm run pubsub-emulator`)',
+    defaultDoc: 'an embedded Pub/Sub emulator',
+    doc: 'where the embedded emulator publishes its stores\' `notificationConfigs` notifications (Cloud Healthcare\'s messages, [live updates](live-updates.md))',
+  }),
 };
 
 /** The DICOMweb endpoint for viewers, and the viewer links ([viewer](viewer.md)). */

@@ -6,6 +6,7 @@
  */
 
 import type { JsonObject } from './json.js';
+import type { StoreChange } from './notifications/changes.js';
 
 /** The kind of store a data plane serves. */
 export type DataPlaneKind = 'fhir' | 'dicom' | 'hl7v2';
@@ -22,6 +23,8 @@ export interface StoreHandle {
    * data plane when it first writes; removed when the store is deleted). `undefined` = memory only.
    */
   readonly dataDir: string | undefined;
+  /** Reports a change (what Cloud Healthcare notifies to the store's Pub/Sub topics). */
+  changed?(change: StoreChange): void;
 }
 
 /** Lifecycle shared by every data plane. */

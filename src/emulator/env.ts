@@ -33,7 +33,8 @@ function parsed<T>(env: Env, name: string, parse: (text: string) => T): T | unde
 
 /**
  * `EMULATOR_PORT` (default 8089), `HOST` (default 127.0.0.1), `EMULATOR_DATA_DIR`,
- * `EMULATOR_LATENCY_MS`, `EMULATOR_FAULTS`, `EMULATOR_PRINCIPALS` (a file, read here). Throws
+ * `EMULATOR_LATENCY_MS`, `EMULATOR_FAULTS`, `EMULATOR_PRINCIPALS` (a file, read here),
+ * `PUBSUB_EMULATOR_HOST` (where store notifications are published). Throws
  * `EnvError` on the first bad value.
  */
 export function emulatorOptionsFromEnv(env: Env): EmulatorOptions & { port: number; host: string } {
@@ -50,5 +51,6 @@ export function emulatorOptionsFromEnv(env: Env): EmulatorOptions & { port: numb
     latency: parsed(env, 'EMULATOR_LATENCY_MS', parseLatency),
     faults: parsed(env, 'EMULATOR_FAULTS', parseFaultRules),
     principals: parsed(env, 'EMULATOR_PRINCIPALS', loadPrincipalsFile),
+    pubsubEndpoint: read(env, 'PUBSUB_EMULATOR_HOST'),
   };
 }

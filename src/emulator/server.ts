@@ -68,6 +68,12 @@ export interface EmulatorOptions {
    * `loadPrincipalsFile` from `./iam/index.js` reads the `EMULATOR_PRINCIPALS` file.
    */
   principals?: Principals;
+  /**
+   * `host:port` of a Pub/Sub emulator (ours in src/pubsub-emulator, or Google's): the stores'
+   * `notificationConfigs` publish there, as Cloud Healthcare publishes to Pub/Sub. Unset = no
+   * notifications are sent.
+   */
+  pubsubEndpoint?: string;
 }
 
 export interface RunningEmulator {
@@ -124,6 +130,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latency: options.latency,
     random: options.random,
   });
+  const notifications = options.pubsubEndpoint === undefined ? undefined : await startNotifications(state, options.pubsubEndpoint, logger);
   const services: EmulatorServices = { state, operations: new Operations(state), iam, faults: injector };
   const router = new Router();
   for (const module of modules) router.add(...module.routes(services).map((route) => guardRoute(route, iam)));
@@ -150,6 +157,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
   } catch (error) {
     await iam.close();
+    await notifications?.close();
     await state.close();
     throw error;
   }
@@ -179,12 +187,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         await closed;
         // Background work (de-identification) stops before the stores it writes to close.
         services.operations.stopAll();
+        await notifications?.close();
         await iam.close();
         await state.close();
       })();
       return closing;
     },
   };
+}
+
+/** Publishes every store change to the Pub/Sub endpoint (the publisher client loads only when used). */
+async function startNotifications(state: EmulatorState, endpoint: string, logger: EmulatorLogger): Promise<{ close(): Promise<void> }> {
+  const { NotificationPublisher } = await import('./notifications/publisher.js');
+  const publisher = new NotificationPublisher(endpoint, logger);
+  state.onChange = (storeName, config, change) => publisher.publish(storeName, config, change);
+  return publisher;
 }
 
 function describe(error: unknown): string {

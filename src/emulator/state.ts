@@ -21,6 +21,7 @@ import type {
 import { notFound } from './errors.js';
 import { isJsonObject, type JsonObject } from './json.js';
 import { datasetName } from './names.js';
+import type { StoreChange } from './notifications/changes.js';
 import { StateFile } from './persistence.js';
 
 /** A FHIR, DICOM or HL7v2 store. */
@@ -118,6 +119,8 @@ export class CorruptStateError extends Error {
 export class EmulatorState {
   private readonly datasets = new Map<string, DatasetRecord>();
   private lastOperationId = 0n;
+  /** Receives every store's changes (the notification publisher, when Pub/Sub is configured). */
+  onChange: ((storeName: string, config: JsonObject, change: StoreChange) => void) | undefined;
 
   private constructor(
     private readonly planes: DataPlaneFactories,
@@ -211,6 +214,7 @@ export class EmulatorState {
       name,
       config: () => live.record?.config ?? config,
       dataDir: this.storeDataDir(name),
+      changed: (change) => this.onChange?.(name, live.record?.config ?? config, change),
     };
     const factory = this.planes[kind] as (store: StoreHandle) => PlaneByKind[K] | Promise<PlaneByKind[K]>;
     const plane = await factory(handle);

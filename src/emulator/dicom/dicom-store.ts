@@ -4,6 +4,9 @@ import type { DicomDataPlane, DicomStoreCounts, StoreHandle } from '../dataplane
 import { type InstanceArchive, DiskArchive, MemoryArchive } from './archive.js';
 import { type InstanceRecord, InstanceIndex } from './instance-index.js';
 import type { ParsedInstance } from './part10.js';
+import type { DicomChange } from '../notifications/changes.js';
+import { firstString } from './dicom-json.js';
+import { TAG } from './tags.js';
 
 /** An instance with the same <Study, Series, SOP Instance> UIDs is already stored. */
 export class DuplicateInstanceError extends Error {
@@ -23,12 +26,13 @@ export class DicomStore implements DicomDataPlane {
     /** Full store name, `projects/…/dicomStores/…`. */
     readonly name: string,
     private readonly archive: InstanceArchive,
+    private readonly handle?: StoreHandle,
   ) {}
 
   /** Creates the data plane of a store, reloading what its data directory holds. */
   static async open(handle: StoreHandle): Promise<DicomStore> {
     const archive = handle.dataDir === undefined ? new MemoryArchive() : new DiskArchive(handle.dataDir);
-    const store = new DicomStore(handle.name, archive);
+    const store = new DicomStore(handle.name, archive, handle);
     for (const record of await archive.load()) store.index.add(record);
     return store;
   }
@@ -41,7 +45,7 @@ export class DicomStore implements DicomDataPlane {
    * Stores an instance. The index is updated before the bytes are written so that a concurrent
    * request for the same instance sees the duplicate; a failed write takes the entry back out.
    */
-  async put(parsed: ParsedInstance, bytes: Uint8Array): Promise<InstanceRecord> {
+  async put(parsed: ParsedInstance, bytes: Uint8Array, action: 'StoreInstances' | 'ImportDicomData' = 'StoreInstances'): Promise<InstanceRecord> {
     const record: InstanceRecord = {
       studyUid: parsed.studyUid,
       seriesUid: parsed.seriesUid,
@@ -59,6 +63,7 @@ export class DicomStore implements DicomDataPlane {
       this.index.remove(record);
       throw error;
     }
+    this.notify(action, [record]);
     return record;
   }
 
@@ -71,6 +76,18 @@ export class DicomStore implements DicomDataPlane {
   async delete(records: readonly InstanceRecord[]): Promise<void> {
     for (const record of records) this.index.remove(record);
     await this.archive.remove(records);
+    this.notify('DeleteInstances', records);
+  }
+
+  /** Reports instances stored, imported or deleted (one notification each). */
+  private notify(action: DicomChange['action'], records: readonly InstanceRecord[]): void {
+    const instances = records.map((r) => ({
+      studyInstanceUid: r.studyUid,
+      seriesInstanceUid: r.seriesUid,
+      sopInstanceUid: r.sopUid,
+      modality: firstString(r.attributes, TAG.Modality),
+    }));
+    if (instances.length > 0) this.handle?.changed?.({ kind: 'dicom', action, instances });
   }
 
   close(): Promise<void> {

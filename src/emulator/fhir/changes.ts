@@ -28,6 +28,8 @@ export interface StagedWrite {
   readonly stamp: VersionStamp;
   /** The write creates the resource (201) rather than replacing or deleting it. */
   readonly created: boolean;
+  /** The write is a JSON Patch (notified as `PatchResource` rather than `UpdateResource`). */
+  readonly patched?: boolean;
   /** The resource's references into the store (computed once, used by the checks and the indexes). */
   readonly refs: readonly LocalRef[];
   /** The resource's JSON size in bytes (0 for a deletion). */
@@ -98,7 +100,7 @@ export class Changes {
     if (patched['resourceType'] !== type || patched['id'] !== id) {
       throw invalidResource('a patch must not change resourceType or id');
     }
-    return this.stage(type, id, patched, false);
+    return this.stage(type, id, patched, false, true);
   }
 
   /** Stages a deletion; `undefined` when there is nothing to delete (still a success). */
@@ -159,13 +161,13 @@ export class Changes {
     return existing;
   }
 
-  private stage(type: string, id: string, body: JsonObject | undefined, created: boolean): StagedWrite {
+  private stage(type: string, id: string, body: JsonObject | undefined, created: boolean, patched = false): StagedWrite {
     const key = keyOf(type, id);
     if (this.staged.has(key)) throw invalidResource(`${key} is written more than once in one bundle`);
     const stamp = this.store.clock.next();
     const resource = body && withMeta(body, type, id, stamp);
     const { refs, size, text } = resource === undefined ? DELETION : this.store.prepare(resource);
-    const write: StagedWrite = { type, id, resource, stamp, created, refs, size, text };
+    const write: StagedWrite = { type, id, resource, stamp, created, patched, refs, size, text };
     this.staged.set(key, write);
     return write;
   }

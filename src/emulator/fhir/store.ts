@@ -8,6 +8,7 @@
 
 import type { FhirDataPlane, FhirResourceMetric, StoreHandle } from '../dataplanes.js';
 import type { JsonObject } from '../json.js';
+import type { FhirChange } from '../notifications/changes.js';
 import type { Changes, StagedWrite } from './changes.js';
 import { TypeIndexes } from './indexes.js';
 import { Journal, type JournalWrite } from './journal.js';
@@ -286,12 +287,15 @@ export class FhirStore implements FhirDataPlane {
    * updates memory and indexes and appends the set to the journal as one line. `checkIntegrity:
    * false` is for bulk copies (de-identification) whose chunks may reference later chunks.
    */
-  async commit(changes: Changes, options: { checkIntegrity?: boolean } = {}): Promise<void> {
+  async commit(changes: Changes, options: { checkIntegrity?: boolean; notify?: boolean } = {}): Promise<void> {
     if (this.integrity && options.checkIntegrity !== false) changes.checkIntegrity();
     const staged = changes.writes;
     const writes = staged.map(toJournal);
+    // Read before applying: a deletion's notification may carry the resource as it was.
+    const notices = options.notify === false ? [] : staged.map((write) => changeNotice(write, this.current(write.type, write.id)?.resource));
     writes.forEach((write, i) => this.apply(write, staged[i]));
     await this.journal?.append(writes);
+    for (const notice of notices) this.handle.changed?.(notice);
   }
 
   metrics(): FhirResourceMetric[] {
@@ -375,4 +379,11 @@ function toJournal(write: StagedWrite): JournalWrite {
   };
   if (write.resource !== undefined) out.resource = write.resource;
   return out;
+}
+
+/** The notification facts of a committed write (`previous` is the resource it replaced). */
+function changeNotice(write: StagedWrite, previous: JsonObject | undefined): FhirChange {
+  const { type: resourceType, id, stamp, resource } = write;
+  const action = resource === undefined ? 'DeleteResource' : write.created ? 'CreateResource' : write.patched ? 'PatchResource' : 'UpdateResource';
+  return { kind: 'fhir', action, resourceType, id, versionId: stamp.versionId, lastUpdated: stamp.lastUpdated, resource, previous };
 }

@@ -63,7 +63,7 @@ export function messageRoutes({ state }: EmulatorServices): EmulatorRoute[] {
         const input = readMessageBody(await ctx.jsonBody());
         const { store, zone } = storeOf(ctx.params);
         const { record } = buildMessage(store, input, zone);
-        await store.put(record);
+        await store.create(record, zone);
         return jsonReply(renderMessage(record, 'FULL'));
       },
     },
@@ -82,7 +82,7 @@ export function messageRoutes({ state }: EmulatorServices): EmulatorRoute[] {
           if (error instanceof RejectedMessage) return nackReply(ctx, error);
           throw error;
         }
-        await store.put(built.record);
+        await store.create(built.record, zone);
         const ack = buildAck('AA', built.summary, built.delimiters);
         return jsonReply({ hl7Ack: base64(ack), message: renderMessage(built.record, 'FULL') });
       },

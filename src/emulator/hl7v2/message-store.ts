@@ -59,6 +59,12 @@ export class Hl7V2MessageStore implements Hl7V2DataPlane {
     await this.journal.put(record);
   }
 
+  /** Stores a message just created or ingested and reports it (notifications; `zone` for their filters). */
+  async create(record: MessageRecord, zone: string): Promise<void> {
+    await this.put(record);
+    this.handle.changed?.({ kind: 'hl7v2', message: record, zone });
+  }
+
   /** Removes a message; false when there was none. */
   async remove(id: string): Promise<boolean> {
     const record = this.messages.get(id);
