@@ -5,7 +5,7 @@ import { CursorCodec } from './connections/cursor.js';
 import type { CohortLoadResult } from './demo/load.js';
 import type { DemoTarget } from './demo/seed.js';
 import { Disposers } from './disposers.js';
-import type { RunningEmulator } from './emulator/server.js';
+import type { EmbeddedEmulator } from './embedded-emulator/thread.js';
 import { createGraphQLServer } from './graphql/server.js';
 import type { SharedCache } from './graphql/shared-cache.js';
 import { serverCredentials, type Credentials } from './healthcare/auth.js';
@@ -25,8 +25,8 @@ const EXTERNAL_CHECK_MS = 5000;
 
 export interface RunningApp {
   graph: RunningGraphServer;
-  /** The embedded emulator, when the configuration asked for it. */
-  emulator?: RunningEmulator;
+  /** The embedded emulator (in its own worker thread), when the configuration asked for it. */
+  emulator?: EmbeddedEmulator;
   /** The API root the graph talks to. */
   apiUrl: string;
   /**
@@ -57,7 +57,7 @@ interface Upstream {
   credentials: Credentials;
   /** What may be asked upstream at all: the configured location, dataset pin and allow-lists. */
   access: AccessPolicy;
-  emulator?: RunningEmulator;
+  emulator?: EmbeddedEmulator;
 }
 
 /** What runs beside the graph: the shared cache and the demo load, when configured. */
@@ -94,8 +94,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 }
 
 /** Starts the embedded emulator when the configuration asks for it, and settles how upstream calls are made. */
-async function startUpstream({ config, disposers }: StartUp): Promise<Upstream> {
-  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config) : undefined;
+async function startUpstream({ config, logger, disposers }: StartUp): Promise<Upstream> {
+  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config, logger) : undefined;
   if (emulator) disposers.push(() => emulator.close());
   const settings: UpstreamSettings = {
     apiUrl: emulator ? `${emulator.url}/v1` : config.apiUrl,
@@ -109,18 +109,18 @@ async function startUpstream({ config, disposers }: StartUp): Promise<Upstream> 
   return { settings, credentials: serverCredentials(config.authMode), access: new AccessPolicy(config), emulator };
 }
 
-async function startEmbeddedEmulator(config: Config): Promise<RunningEmulator> {
-  // The emulator and the demo cohort (with its image writer) load only when used: a server pointed
-  // at Google never holds their code (about 60 MB).
-  const { startEmulator } = await import('./emulator/server.js');
-  return startEmulator({
+async function startEmbeddedEmulator(config: Config, logger: Logger): Promise<EmbeddedEmulator> {
+  // The emulator runs in a worker thread, off the graph's event loop; its code (about 60 MB) loads
+  // there, so a server pointed at Google never holds it.
+  const { startEmulatorThread } = await import('./embedded-emulator/thread.js');
+  return startEmulatorThread({
     port: config.emulator.port,
     host: config.host,
     dataDir: config.emulator.dataDir,
     latency: config.emulator.latency,
     faults: config.emulator.faults,
     principals: config.emulator.principals,
-  });
+  }, { warn: (message) => logger.warn(message), error: (message) => logger.error(message) });
 }
 
 /**
@@ -188,6 +188,7 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
     logger,
     graphiql: config.graphiql,
     publicUrl: config.publicUrl,
+    maxInFlight: config.maxInFlight,
     readiness: async () => services.demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
   });
   disposers.push(() => graph.close());
