@@ -12,7 +12,7 @@ import { loadCohort } from './cohort.js';
 import { RpcChild } from './ipc.js';
 import { runLoad } from './load.js';
 import { OptionsError, parseOptions, USAGE, type BenchOptions } from './options.js';
-import { firstDifference, QUERIES, type BenchQuery, type QueryName, type SystemName } from './queries.js';
+import { firstDifference, QUERIES, restCanonicalOf, type BenchQuery, type QueryName, type SystemName } from './queries.js';
 import { renderMarkdown } from './report.js';
 import { RestClient } from './rest.js';
 import type { BenchReport, SystemResult } from './results.js';
@@ -66,11 +66,11 @@ function makeRunner(query: BenchQuery, system: SystemName, servers: Map<SystemNa
       system,
       async once() {
         const client = new RestClient(apiUrl, mode);
-        const canonical = await query.rest(client);
+        const canonical = await restCanonicalOf(query, client);
         return { canonical, roundTrips: client.calls };
       },
       async task() {
-        await query.rest(new RestClient(apiUrl, mode));
+        await query.fetchRest(new RestClient(apiUrl, mode));
       },
     };
   }
