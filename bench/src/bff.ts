@@ -18,7 +18,6 @@ import {
 } from './queries.js';
 import { DEMO_DICOM_STORE, includesOf, matchesOf, RestClient, type Bundle, type FhirResource } from './rest.js';
 
-const resourceId = (resource: FhirResource | undefined) => resource?.id ?? null;
 const organization = (resource: FhirResource | undefined) => (resource === undefined ? null : { resourceId: resource.id, name: asString(resource.name) });
 const nodes = <T>(list: T[]) => ({ nodes: list });
 const firstReference = (value: unknown) => references(value)[0] ?? '';
