@@ -53,10 +53,14 @@ export async function measureCpu(runner: Runner, upstream: RpcChild, options: Cp
   };
 }
 
+/** A category's busy time in the server, per completed request of the profiled run. */
+export type CategoryCost = CategoryShare & { msPerRequest: number };
+
 /** The server's busy time by package while `runner` runs for `durationMs`. */
-export async function profileServer(runner: Runner, options: CpuPhaseOptions): Promise<CategoryShare[]> {
+export async function profileServer(runner: Runner, options: CpuPhaseOptions): Promise<CategoryCost[]> {
   if (!runner.server) throw new Error(`${runner.system} has no server to profile`);
   await runner.server.call('profileStart');
-  await runLoad(() => runner.task(), { concurrency: options.concurrency, durationMs: options.durationMs, maxRequests: 1_000_000 });
-  return runner.server.call<CategoryShare[]>('profileStop');
+  const load = await runLoad(() => runner.task(), { concurrency: options.concurrency, durationMs: options.durationMs, maxRequests: 1_000_000 });
+  const shares = await runner.server.call<CategoryShare[]>('profileStop');
+  return shares.map((share) => ({ ...share, msPerRequest: perRequest(share.selfMs, load.completed) }));
 }

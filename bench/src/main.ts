@@ -185,7 +185,7 @@ async function run(options: BenchOptions): Promise<number> {
           env: { ...GRAPH_ENVIRONMENT, BENCH_API_URL: proxyApi },
           nodeFlags: [
             ...(system === 'bare-http' ? [] : options.serverFlags),
-            ...(options.cpuProf && system === 'graph' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=graph-${label}-${Date.now()}.cpuprofile`] : []),
+            ...(options.cpuProf && (system === 'graph' || system === 'bff') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${system}-${label}-${Date.now()}.cpuprofile`] : []),
           ],
         });
         children.push(child);
@@ -293,7 +293,9 @@ async function run(options: BenchOptions): Promise<number> {
           if (result.errors > 0) problems.push(`${name} / ${system}: ${result.errors} failed requests in the CPU phase`);
         }
         const graph = runners.get('graph');
+        const bff = runners.get('bff');
         if (options.cpuProfile && graph && results.graph?.upstreamCalls !== null) measured.graphProfile = await profileServer(graph, phase);
+        if (options.cpuProfile && bff && results.bff?.upstreamCalls !== null) measured.bffProfile = await profileServer(bff, phase);
         cpu[name] = measured;
       }
       if (options.rttMs.length > 0) {

@@ -46,7 +46,7 @@ export interface BenchOptions {
   outDir: string;
   /** Print the JSON report on stdout (progress goes to stderr). */
   json: boolean;
-  /** Run the graph server with --cpu-prof (profiles under `<outDir>/profiles`). */
+  /** Run the graph and bff servers with --cpu-prof (profiles under `<outDir>/profiles`). */
   cpuProf: boolean;
   /** Compile the child processes to JavaScript first (else they run under tsx). */
   build: boolean;
@@ -82,7 +82,7 @@ export const USAGE = `npm run bench -- [options]
   --json                  print the JSON report on stdout
   --server-flags "FLAGS"  extra node flags for the graph and naive servers, e.g. "--max-old-space-size=256"
                           (the graph's own settings come from the environment, e.g. UPSTREAM_CONCURRENCY=64 npm run bench)
-  --cpu-prof              profile the graph server (node --cpu-prof) into <out>/profiles
+  --cpu-prof              profile the graph and bff servers (node --cpu-prof) into <out>/profiles
   --fresh-servers, --reuse-servers  start the servers afresh for every query (default; peak RSS per query) or once (quick)
   --no-build, --build     run the server and emulator children under tsx, or compile them with tsc first
                           (default: compiled, as in production; quick: tsx, which adds ~110 MB RSS per process)

@@ -1,5 +1,6 @@
 /** The Markdown report (`bench/results/latest.md`). */
 import { QUERIES, QUERY_NAMES, SYSTEM_NAMES, type QueryName, type SystemName } from './queries.js';
+import type { CategoryCost } from './cpu-phase.js';
 import { CATEGORIES } from './profile-summary.js';
 import type { BenchReport, SystemResult, TargetResult } from './results.js';
 
@@ -56,13 +57,18 @@ export function cpuSection(report: BenchReport): string[] {
   const profiled = entries.filter(([, result]) => result?.graphProfile);
   if (profiled.length > 0) {
     out.push('');
-    out.push('Graph server, share of busy CPU time by package (V8 sampling profiler during a second run of the same point; idle excluded):');
+    out.push('Busy CPU time by package, milliseconds per request, graph / bff (V8 sampling profiler during a second run of the same point; idle excluded; the profiler itself adds some time). The graph\'s share of its busy time in parentheses.');
     out.push('');
     out.push(`| query | ${CATEGORIES.join(' | ')} |`);
     out.push(`|---|${CATEGORIES.map(() => '--:').join('|')}|`);
     for (const [name, result] of profiled) {
-      const share = (category: string) => result?.graphProfile?.find((row) => row.category === category)?.share ?? 0;
-      out.push(`| ${name} | ${CATEGORIES.map((category) => `${cell(share(category))} %`).join(' | ')} |`);
+      const of = (profile: CategoryCost[] | undefined, category: string) => profile?.find((row) => row.category === category);
+      const cellOf = (category: string) => {
+        const graph = of(result?.graphProfile, category);
+        const bff = of(result?.bffProfile, category);
+        return `${cell(graph?.msPerRequest ?? 0, 2)} / ${bff ? cell(bff.msPerRequest, 2) : result?.bffProfile ? '0' : '–'} (${cell(graph?.share ?? 0, 0)} %)`;
+      };
+      out.push(`| ${name} | ${CATEGORIES.map(cellOf).join(' | ')} |`);
     }
   }
   return out;

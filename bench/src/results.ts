@@ -1,7 +1,6 @@
 /** The JSON report `npm run bench` writes to `bench/results/latest.json`. */
 import type { CohortLoadStats } from './cohort.js';
-import type { CpuResult } from './cpu-phase.js';
-import type { CategoryShare } from './profile-summary.js';
+import type { CategoryCost, CpuResult } from './cpu-phase.js';
 import type { QueryName, SystemName } from './queries.js';
 import type { LatencySummary } from './stats.js';
 import type { CallKind } from './waves.js';
@@ -69,7 +68,7 @@ export interface ScaleResult {
 export interface TargetResult {
   id: string;
   target: string;
-  kind: 'calls' | 'waves' | 'latency' | 'throughput' | 'memory' | 'emulator';
+  kind: 'calls' | 'waves' | 'latency' | 'throughput' | 'cpu' | 'memory' | 'emulator';
   /** Failing it makes `npm run bench` exit non-zero (only call counts: they are deterministic). */
   gating: boolean;
   /** null: not measured in this run. */
@@ -81,7 +80,8 @@ export interface TargetResult {
 export interface QueryCpu {
   graph?: CpuResult;
   bff?: CpuResult;
-  graphProfile?: CategoryShare[];
+  graphProfile?: CategoryCost[];
+  bffProfile?: CategoryCost[];
 }
 
 /** Client-perceived latency with a simulated client round trip (1 client, at the run's upstream latency). */
