@@ -5,7 +5,7 @@ import { CursorCodec } from './connections/cursor.js';
 import type { CohortLoadResult } from './demo/load.js';
 import type { DemoTarget } from './demo/seed.js';
 import { Disposers } from './disposers.js';
-import type { RunningEmulator } from './emulator/server.js';
+import type { EmbeddedEmulator } from './embedded-emulator/thread.js';
 import { createGraphQLServer } from './graphql/server.js';
 import type { SharedCache } from './graphql/shared-cache.js';
 import { serverCredentials, type Credentials } from './healthcare/auth.js';
@@ -26,8 +26,8 @@ const EXTERNAL_CHECK_MS = 5000;
 
 export interface RunningApp {
   graph: RunningGraphServer;
-  /** The embedded emulator, when the configuration asked for it. */
-  emulator?: RunningEmulator;
+  /** The embedded emulator (in its own worker thread), when the configuration asked for it. */
+  emulator?: EmbeddedEmulator;
   /** The API root the graph talks to. */
   apiUrl: string;
   /**
@@ -58,7 +58,7 @@ interface Upstream {
   credentials: Credentials;
   /** What may be asked upstream at all: the configured location, dataset pin and allow-lists. */
   access: AccessPolicy;
-  emulator?: RunningEmulator;
+  emulator?: EmbeddedEmulator;
 }
 
 /** What runs beside the graph: the shared cache and the demo load, when configured. */
@@ -95,8 +95,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 }
 
 /** Starts the embedded emulator when the configuration asks for it, and settles how upstream calls are made. */
-async function startUpstream({ config, disposers }: StartUp): Promise<Upstream> {
-  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config, disposers) : undefined;
+async function startUpstream({ config, logger, disposers }: StartUp): Promise<Upstream> {
+  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config, logger, disposers) : undefined;
   if (emulator) disposers.push(() => emulator.close());
   const settings: UpstreamSettings = {
     apiUrl: emulator ? `${emulator.url}/v1` : config.apiUrl,
@@ -110,10 +110,7 @@ async function startUpstream({ config, disposers }: StartUp): Promise<Upstream> 
   return { settings, credentials: serverCredentials(config.authMode), access: new AccessPolicy(config), emulator };
 }
 
-async function startEmbeddedEmulator(config: Config, disposers: Disposers): Promise<RunningEmulator> {
-  // The emulator and the demo cohort (with its image writer) load only when used: a server pointed
-  // at Google never holds their code (about 60 MB).
-  const { startEmulator } = await import('./emulator/server.js');
+async function startEmbeddedEmulator(config: Config, logger: Logger, disposers: Disposers): Promise<EmbeddedEmulator> {
   let pubsubEndpoint = config.emulator.pubsubHost;
   if (pubsubEndpoint === undefined) {
     // Store notifications need a Pub/Sub endpoint; with none configured, one runs in-process.
@@ -122,7 +119,10 @@ async function startEmbeddedEmulator(config: Config, disposers: Disposers): Prom
     disposers.push(() => pubsub.close());
     pubsubEndpoint = pubsub.host;
   }
-  return startEmulator({
+  // The emulator runs in a worker thread, off the graph's event loop; its code (about 60 MB) loads
+  // there, so a server pointed at Google never holds it.
+  const { startEmulatorThread } = await import('./embedded-emulator/thread.js');
+  return startEmulatorThread({
     pubsubEndpoint,
     port: config.emulator.port,
     host: config.host,
@@ -130,7 +130,7 @@ async function startEmbeddedEmulator(config: Config, disposers: Disposers): Prom
     latency: config.emulator.latency,
     faults: config.emulator.faults,
     principals: config.emulator.principals,
-  });
+  }, { warn: (message) => logger.warn(message), error: (message) => logger.error(message) });
 }
 
 /**
@@ -202,6 +202,7 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
     publicUrl: config.publicUrl,
     dicomWeb: { write: config.dicomWebProxyWrite, corsOrigins: config.dicomWebCorsOrigins },
     viewer,
+    maxInFlight: config.maxInFlight,
     readiness: async () => services.demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
   });
   disposers.push(() => graph.close());

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   { code: 'UPSTREAM_ERROR', httpStatus: 502, source: 'contract', description: 'The upstream refused or failed a call in a way the caller cannot fix.' },
   { code: 'UPSTREAM_UNAVAILABLE', httpStatus: 503, source: 'contract', description: 'The upstream did not answer in time, could not be reached, or is overloaded.' },
   { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, source: 'contract', description: 'A fault of this server: logged, and its message hidden in production.' },
+  { code: 'OVERLOADED', httpStatus: 503, source: 'contract', description: 'This server already had its limit of GraphQL requests in flight (`GRAPHQL_MAX_IN_FLIGHT`) and refused this one at once, before any upstream call: try again after `Retry-After` seconds.' },
   { code: 'GRAPHQL_PARSE_FAILED', httpStatus: 400, source: 'graphql', description: 'The document is not GraphQL.' },
   { code: 'GRAPHQL_VALIDATION_FAILED', httpStatus: 400, source: 'graphql', description: 'The document does not validate against the schema.' },
   { code: 'PERSISTED_QUERY_NOT_FOUND', httpStatus: 200, source: 'persisted-queries', description: 'An unknown document hash: the client sends the document with it once.' },

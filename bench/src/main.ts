@@ -12,9 +12,11 @@ import { loadCohort } from './cohort.js';
 import { RpcChild } from './ipc.js';
 import { runLoad } from './load.js';
 import { OptionsError, parseOptions, USAGE, type BenchOptions } from './options.js';
-import { firstDifference, QUERIES, type BenchQuery, type QueryName, type SystemName } from './queries.js';
+import { firstDifference, QUERIES, type QueryName, type SystemName } from './queries.js';
+import { measureCpu, profileServer } from './cpu-phase.js';
 import { renderMarkdown } from './report.js';
-import { RestClient } from './rest.js';
+import { measureRtt } from './rtt-phase.js';
+import { makeRunner, type Runner, type RunningServer } from './runners.js';
 import type { BenchReport, SystemResult } from './results.js';
 import { runScaleTest } from './scale.js';
 import type { ServerInfo, ServerMemory } from './server-child.js';
@@ -25,72 +27,14 @@ import { summarizeCalls, type CallRecord } from './waves.js';
 
 const T0 = performance.now();
 const log = (message: string) => process.stderr.write(`[${((performance.now() - T0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
-const SERVER_SYSTEMS: readonly SystemName[] = ['graph', 'naive', 'bare-http'];
+const SERVER_SYSTEMS: readonly SystemName[] = ['graph', 'naive', 'bff', 'bare-http'];
 const COUNT_RUNS = 3;
 const REQUEST_TIMEOUT_MS = 60_000;
-
-interface Runner {
-  system: SystemName;
-  server?: RpcChild;
-  /** One request; its canonical data and the client's round trips. */
-  once(): Promise<{ canonical: unknown; roundTrips: number }>;
-  /** One request for the load loop. */
-  task(): Promise<void>;
-}
-
-interface RunningServer {
-  child: RpcChild;
-  url: string;
-}
-
-async function postGraphql(url: string, body: string): Promise<unknown> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
-  const json = JSON.parse(text) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
-  if (json.errors && json.errors.length > 0) {
-    throw new Error(`GraphQL errors: ${json.errors.map((error) => `${error.extensions?.code ?? ''} ${error.message}`).join('; ').slice(0, 400)}`);
-  }
-  return json.data;
-}
-
-function makeRunner(query: BenchQuery, system: SystemName, servers: Map<SystemName, RunningServer>, apiUrl: string): Runner {
-  if (system === 'rest-optimal' || system === 'rest-sequential') {
-    const mode = system === 'rest-optimal' ? 'parallel' : 'sequential';
-    return {
-      system,
-      async once() {
-        const client = new RestClient(apiUrl, mode);
-        const canonical = await query.rest(client);
-        return { canonical, roundTrips: client.calls };
-      },
-      async task() {
-        await query.rest(new RestClient(apiUrl, mode));
-      },
-    };
-  }
-  const server = servers.get(system);
-  if (!server) throw new Error(`${system} server is not running`);
-  const body = JSON.stringify(query.graphql);
-  return {
-    system,
-    server: server.child,
-    once: async () => ({ canonical: query.fromGraph(await postGraphql(server.url, body)), roundTrips: 1 }),
-    task: async () => {
-      await postGraphql(server.url, body);
-    },
-  };
-}
 
 function emptyResult(): SystemResult {
   return {
     upstreamCalls: null, waves: null, roundTrips: null, p50Ms: null, p95Ms: null, p99Ms: null, rps: {}, peakRssMb: null,
-    maxInFlight: null, callsByKind: {}, callsPerWave: [], countRuns: [], sameDataAsGraph: null, callList: [], latencyByConcurrency: {}, errors: [],
+    maxInFlight: null, callsByKind: {}, callsPerWave: [], countRuns: [], sameDataAsGraph: null, callList: [], latencyByConcurrency: {}, cpuMsPerRequest: {}, errors: [],
   };
 }
 
@@ -150,12 +94,15 @@ async function time(runner: Runner, options: BenchOptions, result: SystemResult,
     if (options.warmupMs > 0 && (first || options.warmupEveryLevel)) {
       await runLoad(() => runner.task(), { concurrency, durationMs: options.warmupMs, maxRequests, maxDurationMs: options.warmupMs + REQUEST_TIMEOUT_MS });
     }
+    const cpuBefore = await runner.server?.call<number>('cpu');
     const load = await runLoad(() => runner.task(), {
       concurrency,
       durationMs: options.durationMs,
       maxRequests,
       minRequests: first ? options.minSamples : 0,
     });
+    const cpuAfter = await runner.server?.call<number>('cpu');
+    result.cpuMsPerRequest[String(concurrency)] = cpuBefore === undefined || cpuAfter === undefined ? null : Number(((cpuAfter - cpuBefore) / Math.max(load.completed, 1)).toFixed(3));
     result.rps[String(concurrency)] = load.rps;
     result.latencyByConcurrency[String(concurrency)] = { ...load.latency, rps: load.rps, errors: load.errors, elapsedMs: load.elapsedMs };
     if (load.errors > 0) result.errors.push(`${load.errors} failed requests at ${concurrency} clients: ${load.firstError ?? ''}`.slice(0, 400));
@@ -207,6 +154,8 @@ async function run(options: BenchOptions): Promise<number> {
   const profileDir = path.join(outDir, 'profiles');
   const queries: BenchReport['queries'] = {};
   let overhead: BenchReport['overhead'];
+  const cpu: NonNullable<BenchReport['cpu']> = {};
+  const rtt: NonNullable<BenchReport['rtt']> = {};
   const servers = new Map<SystemName, RunningServer>();
   const serverRss: BenchReport['servers'] = {};
   let cohort: BenchReport['emulator']['cohort'] | undefined;
@@ -236,7 +185,7 @@ async function run(options: BenchOptions): Promise<number> {
           env: { ...GRAPH_ENVIRONMENT, BENCH_API_URL: proxyApi },
           nodeFlags: [
             ...(system === 'bare-http' ? [] : options.serverFlags),
-            ...(options.cpuProf && system === 'graph' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=graph-${label}-${Date.now()}.cpuprofile`] : []),
+            ...(options.cpuProf && (system === 'graph' || system === 'bff') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${system}-${label}-${Date.now()}.cpuprofile`] : []),
           ],
         });
         children.push(child);
@@ -331,6 +280,31 @@ async function run(options: BenchOptions): Promise<number> {
         }
         overhead = { latencyMs: 0, queries: { trivial: overheadResults } };
       }
+      if (options.cpuDurationMs > 0) {
+        await upstream.call('latency', { ms: 0 });
+        const phase = { concurrency: options.cpuConcurrency, durationMs: options.cpuDurationMs, warmupMs: Math.min(options.warmupMs, options.cpuDurationMs) };
+        const measured: NonNullable<BenchReport['cpu']>[QueryName] = {};
+        for (const system of ['graph', 'bff'] as const) {
+          const runner = runners.get(system);
+          if (!runner || results[system]?.upstreamCalls === null) continue;
+          const result = await measureCpu(runner, upstream, phase);
+          measured[system] = result;
+          log(`  CPU at 0 ms, ${system} @${phase.concurrency}: ${result.serverMsPerRequest} ms per request in the server, ${result.upstreamMsPerRequest} in emulator and proxy, ${result.loadGeneratorMsPerRequest} in the load generator (${result.rps} req/s)`);
+          if (result.errors > 0) problems.push(`${name} / ${system}: ${result.errors} failed requests in the CPU phase`);
+        }
+        const graph = runners.get('graph');
+        const bff = runners.get('bff');
+        if (options.cpuProfile && graph && results.graph?.upstreamCalls !== null) measured.graphProfile = await profileServer(graph, phase);
+        if (options.cpuProfile && bff && results.bff?.upstreamCalls !== null) measured.bffProfile = await profileServer(bff, phase);
+        cpu[name] = measured;
+      }
+      if (options.rttMs.length > 0) {
+        await upstream.call('latency', { ms: options.latencyMs });
+        const points = await measureRtt(query, systemsOf(name).filter((system) => results[system]?.upstreamCalls !== null), servers, proxyApi, { rttMs: options.rttMs, samples: options.rttSamples });
+        rtt[name] = points;
+        log(`  perceived latency: ${points.map((point) => `${point.system} @${point.rttMs} ms RTT p50 ${point.p50Ms} ms`).join(', ')}`);
+        for (const point of points.filter((each) => each.errors > 0)) problems.push(`${name} / ${point.system}: ${point.errors} failed requests at ${point.rttMs} ms RTT`);
+      }
       await replaceCrashedServers(name);
       if (options.freshServers) await stopServers();
     }
@@ -382,12 +356,18 @@ async function run(options: BenchOptions): Promise<number> {
       concurrency: options.concurrency,
       queries: options.queries,
       systems: options.systems,
+      cpuDurationS: options.cpuDurationMs / 1000,
+      cpuConcurrency: options.cpuConcurrency,
+      rttMs: options.rttMs,
+      rttSamples: options.rttSamples,
       scalePatients: options.scalePatients,
       scaleDicom: options.scaleDicom,
       childProcesses: modules.mode === 'compiled' ? 'compiled JavaScript (tsc), plain node' : 'TypeScript under tsx',
     },
     queries,
     ...(overhead ? { overhead } : {}),
+    cpu,
+    rtt,
     emulator: { cohort: cohort!, scale },
     servers: serverRss,
     targets: [],

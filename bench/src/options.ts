@@ -30,6 +30,15 @@ export interface BenchOptions {
   systems: SystemName[];
   /** Also time `trivial` at 0 ms latency (the overhead targets), unless latency is already 0. */
   overhead: boolean;
+  /** CPU per request at 0 ms latency (`cpu-phase.ts`) for graph and bff; `cpuDurationMs` 0 = skip. */
+  cpuDurationMs: number;
+  cpuConcurrency: number;
+  /** Profile the graph during the CPU phase (busy time by package). */
+  cpuProfile: boolean;
+  /** Simulated client round trips for the perceived-latency points (empty = skip). */
+  rttMs: number[];
+  /** Requests per perceived-latency point (1 client). */
+  rttSamples: number;
   /** Emulator scale test cohort (0 = skip). */
   scalePatients: number;
   /** Load lite DICOM for the scale cohort too (for the QIDO search at scale). */
@@ -37,7 +46,7 @@ export interface BenchOptions {
   outDir: string;
   /** Print the JSON report on stdout (progress goes to stderr). */
   json: boolean;
-  /** Run the graph server with --cpu-prof (profiles under `<outDir>/profiles`). */
+  /** Run the graph and bff servers with --cpu-prof (profiles under `<outDir>/profiles`). */
   cpuProf: boolean;
   /** Compile the child processes to JavaScript first (else they run under tsx). */
   build: boolean;
@@ -62,13 +71,18 @@ export const USAGE = `npm run bench -- [options]
   --queries LIST          ${QUERY_NAMES.join(',')}
   --systems LIST          ${SYSTEM_NAMES.join(',')}
   --no-overhead           skip the 0 ms latency run of 'trivial'
+  --cpu-duration S        seconds per CPU-per-request point at 0 ms latency, graph and bff, 0 to skip (default 3; quick 0.3)
+  --cpu-concurrency N     clients of the CPU points (default 10)
+  --no-cpu-profile        no V8 profile of the graph in the CPU phase (busy time by package)
+  --rtt LIST              simulated client round trips in ms for the perceived-latency points, 0 to skip (default 50,150; quick 150)
+  --rtt-samples N         requests per perceived-latency point (default 30; quick 3)
   --scale-patients N      emulator scale test cohort, 0 to skip (default 10000; quick 500)
   --no-scale-dicom        scale test loads FHIR only (no QIDO search at scale)
   --out DIR               results folder (default bench/results)
   --json                  print the JSON report on stdout
   --server-flags "FLAGS"  extra node flags for the graph and naive servers, e.g. "--max-old-space-size=256"
                           (the graph's own settings come from the environment, e.g. UPSTREAM_CONCURRENCY=64 npm run bench)
-  --cpu-prof              profile the graph server (node --cpu-prof) into <out>/profiles
+  --cpu-prof              profile the graph and bff servers (node --cpu-prof) into <out>/profiles
   --fresh-servers, --reuse-servers  start the servers afresh for every query (default; peak RSS per query) or once (quick)
   --no-build, --build     run the server and emulator children under tsx, or compile them with tsc first
                           (default: compiled, as in production; quick: tsx, which adds ~110 MB RSS per process)
@@ -98,6 +112,13 @@ function concurrencyList(raw: string | undefined): number[] {
   return [...new Set(items.map((item) => Math.floor(number('--concurrency', item, 1, 500))))].sort((a, b) => a - b);
 }
 
+/** `50,150`, or `0` for none. */
+function rttList(raw: string | undefined): number[] {
+  const items = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean).map((item) => number('--rtt', item, 0, 10_000));
+  if (items.length === 0) throw new OptionsError('--rtt expects a comma-separated list such as 50,150, or 0');
+  return [...new Set(items.filter((ms) => ms > 0))].sort((a, b) => a - b);
+}
+
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
   const options: BenchOptions = {
@@ -117,6 +138,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     queries: [...QUERY_NAMES],
     systems: [...SYSTEM_NAMES],
     overhead: true,
+    cpuDurationMs: quick ? 300 : 3000,
+    cpuConcurrency: 10,
+    cpuProfile: true,
+    rttMs: quick ? [150] : [50, 150],
+    rttSamples: quick ? 3 : 30,
     scalePatients: quick ? 500 : 10_000,
     scaleDicom: true,
     outDir: 'bench/results',
@@ -148,6 +174,11 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--queries': options.queries = list(flag, value(), QUERY_NAMES); break;
       case '--systems': options.systems = list(flag, value(), SYSTEM_NAMES); break;
       case '--no-overhead': options.overhead = false; break;
+      case '--cpu-duration': options.cpuDurationMs = Math.round(number(flag, value(), 0, 600) * 1000); break;
+      case '--cpu-concurrency': options.cpuConcurrency = Math.floor(number(flag, value(), 1, 500)); break;
+      case '--no-cpu-profile': options.cpuProfile = false; break;
+      case '--rtt': options.rttMs = rttList(value()); break;
+      case '--rtt-samples': options.rttSamples = Math.floor(number(flag, value(), 1, 10_000)); break;
       case '--scale-patients': options.scalePatients = Math.floor(number(flag, value(), 0, 100_000)); break;
       case '--no-scale-dicom': options.scaleDicom = false; break;
       case '--out': {

@@ -10,7 +10,7 @@ interface ProfileNode {
   children?: number[];
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -60,15 +60,61 @@ export function summarizeProfile(profile: CpuProfile, top = 25): ProfileSummary 
   return { totalMs: Math.round(totalUs / 1000), byFunction: rank(functions), byBucket: rank(buckets) };
 }
 
+/** The categories the report shares CPU time by. */
+export const CATEGORIES = ['graphql-js', 'Apollo', 'ours', 'undici (fetch)', 'node http, streams', 'other packages', 'builtins (JSON, RegExp, …)', 'GC', 'V8 / native'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface CategoryShare {
+  category: Category;
+  selfMs: number;
+  /** Percent of the busy (not idle) samples. */
+  share: number;
+}
+
+/** Which category a frame's self time belongs to; null for idle time. */
+export function categoryOf(url: string, functionName: string): Category | null {
+  if (functionName === '(idle)') return null;
+  if (functionName === '(garbage collector)') return 'GC';
+  if (url.includes('undici')) return 'undici (fetch)';
+  if (functionName === '(program)') return 'V8 / native';
+  // JavaScript builtins (JSON.parse, String.prototype.replace, ...) are named frames without a file.
+  if (url === '' && functionName !== '' && !functionName.startsWith('(')) return 'builtins (JSON, RegExp, …)';
+  const bucket = bucketOf(url, functionName);
+  if (bucket === 'graphql') return 'graphql-js';
+  if (bucket.startsWith('@apollo/')) return 'Apollo';
+  if (bucket.startsWith('src/') || bucket.startsWith('bench/')) return 'ours';
+  if (bucket.startsWith('node:')) return 'node http, streams';
+  if (url.includes('node_modules/')) return 'other packages';
+  return 'V8 / native';
+}
+
+/** Busy self time by {@link CATEGORIES}, largest first. */
+export function summarizeByCategory(profile: CpuProfile): CategoryShare[] {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const totals = new Map<Category, number>();
+  profile.samples.forEach((id, index) => {
+    const frame = nodes.get(id)?.callFrame;
+    const category = frame ? categoryOf(frame.url, frame.functionName) : null;
+    if (category !== null) totals.set(category, (totals.get(category) ?? 0) + (profile.timeDeltas[index] ?? 0));
+  });
+  const busyUs = [...totals.values()].reduce((sum, us) => sum + us, 0);
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .map(([category, us]) => ({ category, selfMs: Math.round(us / 1000), share: Number(((100 * us) / Math.max(busyUs, 1)).toFixed(1)) }));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2];
   if (!file) {
     process.stderr.write('usage: tsx bench/src/profile-summary.ts <file.cpuprofile> [top]\n');
     process.exit(2);
   }
-  const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(process.argv[3] ?? 25));
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const summary = summarizeProfile(profile, Number(process.argv[3] ?? 25));
   process.stdout.write(`total sampled ${summary.totalMs} ms\n\nself time by package / folder:\n`);
   for (const row of summary.byBucket) process.stdout.write(`  ${String(row.share).padStart(5)} %  ${String(row.selfMs).padStart(6)} ms  ${row.name}\n`);
+  process.stdout.write('\nbusy self time by category:\n');
+  for (const row of summarizeByCategory(profile)) process.stdout.write(`  ${String(row.share).padStart(5)} %  ${String(row.selfMs).padStart(6)} ms  ${row.category}\n`);
   process.stdout.write('\nself time by function:\n');
   for (const row of summary.byFunction) process.stdout.write(`  ${String(row.share).padStart(5)} %  ${String(row.selfMs).padStart(6)} ms  ${row.name}\n`);
 }

@@ -41,24 +41,32 @@ export async function startRecordingProxy(target: { host: string; port: number }
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').slice(0, MAX_RECORDED_PATH);
     let status = 502;
-    const upstream = request(
-      { host: target.host, port: target.port, method, path: req.url, headers: req.headers, agent },
-      (answer) => {
-        status = answer.statusCode ?? 502;
-        res.writeHead(status, answer.headers);
-        answer.pipe(res);
-        answer.on('error', () => res.destroy());
-      },
-    );
-    upstream.on('error', () => {
-      if (!res.headersSent) {
-        res.writeHead(502, { 'content-type': 'text/plain' });
-        res.end('recording proxy: the emulator did not answer');
-      } else {
-        res.destroy();
-      }
-    });
-    req.pipe(upstream);
+    const forward = (attempt: number): void => {
+      const upstream = request(
+        { host: target.host, port: target.port, method, path: req.url, headers: req.headers, agent },
+        (answer) => {
+          status = answer.statusCode ?? 502;
+          res.writeHead(status, answer.headers);
+          answer.pipe(res);
+          answer.on('error', () => res.destroy());
+        },
+      );
+      upstream.on('error', () => {
+        // A kept-alive socket the emulator closed just as it was reused: the request never arrived, so
+        // a read is sent once more (Node's documented pattern). Anything else is the emulator's failure.
+        if (upstream.reusedSocket && attempt === 0 && (method === 'GET' || method === 'HEAD') && !res.headersSent) return forward(1);
+        if (!res.headersSent) {
+          res.writeHead(502, { 'content-type': 'text/plain' });
+          res.end('recording proxy: the emulator did not answer');
+        } else {
+          res.destroy();
+        }
+      });
+      if (method === 'GET' || method === 'HEAD') upstream.end();
+      else req.pipe(upstream);
+    };
+    if (method === 'GET' || method === 'HEAD') req.resume();
+    forward(0);
     res.on('close', () => {
       if (!state.recording) return;
       if (records.length >= MAX_RECORDS) {

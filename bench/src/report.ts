@@ -1,5 +1,7 @@
 /** The Markdown report (`bench/results/latest.md`). */
 import { QUERIES, QUERY_NAMES, SYSTEM_NAMES, type QueryName, type SystemName } from './queries.js';
+import type { CategoryCost } from './cpu-phase.js';
+import { CATEGORIES } from './profile-summary.js';
 import type { BenchReport, SystemResult, TargetResult } from './results.js';
 
 const cell = (value: number | null | undefined, digits = 1): string => (value === null || value === undefined ? '–' : Number(value.toFixed(digits)).toLocaleString('en-US'));
@@ -35,6 +37,62 @@ export function systemsTable(results: Partial<Record<SystemName, SystemResult>>,
     ].join(' | ')} |`);
   }
   return lines.join('\n');
+}
+
+/** CPU per request at 0 ms and the graph's busy time by package. */
+export function cpuSection(report: BenchReport): string[] {
+  const entries = Object.entries(report.cpu ?? {});
+  if (entries.length === 0) return [];
+  const out = ['', `## CPU per request at 0 ms upstream latency (${String(report.config['cpuConcurrency'])} clients, ${String(report.config['cpuDurationS'])} s per point)`, ''];
+  out.push('CPU milliseconds per completed request in each process: the server under test (`process.cpuUsage` in its child), the emulator with the recording proxy, and the load generator (the bench process).');
+  out.push('');
+  out.push('| query | graph server | bff server | graph ÷ bff | graph req/s | bff req/s | emulator + proxy (graph) | load generator (graph) |');
+  out.push('|---|--:|--:|--:|--:|--:|--:|--:|');
+  for (const [name, result] of entries) {
+    const graph = result?.graph;
+    const bff = result?.bff;
+    const ratio = graph?.serverMsPerRequest && bff?.serverMsPerRequest ? `${cell(graph.serverMsPerRequest / bff.serverMsPerRequest, 2)}×` : '–';
+    out.push(`| ${name} | ${cell(graph?.serverMsPerRequest, 2)} | ${cell(bff?.serverMsPerRequest, 2)} | ${ratio} | ${cell(graph?.rps, 0)} | ${cell(bff?.rps, 0)} | ${cell(graph?.upstreamMsPerRequest, 2)} | ${cell(graph?.loadGeneratorMsPerRequest, 2)} |`);
+  }
+  const profiled = entries.filter(([, result]) => result?.graphProfile);
+  if (profiled.length > 0) {
+    out.push('');
+    out.push('Busy CPU time by package, milliseconds per request, graph / bff (V8 sampling profiler during a second run of the same point; idle excluded; the profiler itself adds some time). The graph\'s share of its busy time in parentheses.');
+    out.push('');
+    out.push(`| query | ${CATEGORIES.join(' | ')} |`);
+    out.push(`|---|${CATEGORIES.map(() => '--:').join('|')}|`);
+    for (const [name, result] of profiled) {
+      const of = (profile: CategoryCost[] | undefined, category: string) => profile?.find((row) => row.category === category);
+      const cellOf = (category: string) => {
+        const graph = of(result?.graphProfile, category);
+        const bff = of(result?.bffProfile, category);
+        return `${cell(graph?.msPerRequest ?? 0, 2)} / ${bff ? cell(bff.msPerRequest, 2) : result?.bffProfile ? '0' : '–'} (${cell(graph?.share ?? 0, 0)} %)`;
+      };
+      out.push(`| ${name} | ${CATEGORIES.map(cellOf).join(' | ')} |`);
+    }
+  }
+  return out;
+}
+
+/** Perceived latency at simulated client round trips. */
+export function rttSection(report: BenchReport): string[] {
+  const entries = Object.entries(report.rtt ?? {});
+  if (entries.length === 0) return [];
+  const out = ['', `## The mobile round trip: perceived latency with a simulated client RTT (1 client, ${String(report.config['latencyMs'])} ms upstream latency, ${String(report.config['rttSamples'])} requests per point)`, ''];
+  out.push('The client waits the RTT before each HTTP request it makes: the graph and the bff pay it once, the REST client run from the device once per wave.');
+  out.push('');
+  out.push('| query | RTT ms | graph p50 / p99 ms | bff p50 / p99 ms | REST from the device p50 / p99 ms | REST ÷ graph (p50) |');
+  out.push('|---|--:|--:|--:|--:|--:|');
+  for (const [name, points] of entries) {
+    for (const rttMs of [...new Set((points ?? []).map((point) => point.rttMs))]) {
+      const at = (system: string) => points?.find((point) => point.rttMs === rttMs && point.system === system);
+      const both = (system: string) => (at(system) ? `${cell(at(system)?.p50Ms)} / ${cell(at(system)?.p99Ms)}` : '–');
+      const graph = at('graph')?.p50Ms;
+      const rest = at('rest-optimal')?.p50Ms;
+      out.push(`| ${name} | ${rttMs} | ${both('graph')} | ${both('bff')} | ${both('rest-optimal')} | ${graph && rest ? `${cell(rest / graph, 2)}×` : '–'} |`);
+    }
+  }
+  return out;
 }
 
 export function renderMarkdown(report: BenchReport): string {
@@ -93,6 +151,8 @@ export function renderMarkdown(report: BenchReport): string {
       out.push(`Latency under load — graph ${byConcurrency('graph')}; bare-http ${byConcurrency('bare-http')}.`);
     }
   }
+  out.push(...cpuSection(report));
+  out.push(...rttSection(report));
   out.push('');
   out.push('## Emulator');
   out.push('');
@@ -123,7 +183,7 @@ export function renderMarkdown(report: BenchReport): string {
   out.push([
     '- Every system calls the emulator through a recording HTTP proxy (127.0.0.1) that logs method, path, start and end of each call. The emulator adds the injected latency to every answer, so all systems pay the same.',
     '- **upstream calls**: calls of one request (counted in 3 runs after a warm-up; they must agree). **waves**: the length of the longest chain of calls in which each call starts at or after the previous one ended — the sequential round trips on the critical path (minimum of the 3 runs; counted at the counting latency so that parallel calls overlap). **round trips**: HTTP requests the client makes (1 per GraphQL request; every call for a REST client).',
-    '- **graph** is the server as shipped, in production mode as in the Docker image (`NODE_ENV=production`; override it in the bench\'s environment); **naive** is `startApp(config, { batching: false })` (same schema and resolvers, no batching, dedupe or cache); both run in their own child process. **rest-optimal** is a hand-written client (plans above) with each level\'s calls in parallel; **rest-sequential** makes the same calls one after another. **bare-http** is a bare Node HTTP handler making the trivial query\'s one call.',
+    '- **graph** is the server as shipped, in production mode as in the Docker image (`NODE_ENV=production`; override it in the bench\'s environment); **naive** is `startApp(config, { batching: false })` (same schema and resolvers, no batching, dedupe or cache); both run in their own child process. **bff** is a hand-written Node endpoint per query (`bench/src/bff.ts`) making rest-optimal\'s calls from the server and answering the graph\'s JSON (a test checks it is equal), in its own child process like the graph. **rest-optimal** is a hand-written client (plans above) with each level\'s calls in parallel; **rest-sequential** makes the same calls one after another. **bare-http** is a bare Node HTTP handler making the trivial query\'s one call.',
     '- Each system\'s answer is reduced to a canonical form (ids, UIDs, counts) and compared with the graph\'s: "same data".',
     '- p50/p95/p99 are from the 1-client point (nearest rank). Throughput is completed requests/s of closed-loop clients; load generator, servers and emulator (with the proxy) share this machine\'s cores, so the emulator\'s CPU bounds the throughput of systems that make many calls.',
     config['freshServers']

@@ -3,6 +3,7 @@
  * against the Cloud Healthcare API root (the recording proxy). The same plan code serves both: in
  * `parallel` mode `all` runs a level's calls at once, in `sequential` mode one after another.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type RestMode = 'parallel' | 'sequential';
 
@@ -42,6 +43,8 @@ export class RestClient {
     /** API root including `/v1`. */
     readonly apiUrl: string,
     readonly mode: RestMode,
+    /** A simulated network round trip each call waits first (the REST client run from a phone); 0 = none. */
+    readonly rttMs = 0,
   ) {}
 
   /** GETs a path below the API root (or an absolute URL under it, e.g. a next link); null for 204. */
@@ -50,6 +53,7 @@ export class RestClient {
     if (!url.href.startsWith(`${this.apiUrl}/`)) throw new Error(`refusing to call ${url.origin} outside the API root`);
     for (const [key, value] of query) url.searchParams.append(key, value);
     this.calls += 1;
+    if (this.rttMs > 0) await sleep(this.rttMs);
     const response = await fetch(url, { headers: { accept }, signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
     const text = await response.text();
     if (!response.ok) throw new RestCallError(response.status, url.href, text);

@@ -1,5 +1,6 @@
 /** The JSON report `npm run bench` writes to `bench/results/latest.json`. */
 import type { CohortLoadStats } from './cohort.js';
+import type { CategoryCost, CpuResult } from './cpu-phase.js';
 import type { QueryName, SystemName } from './queries.js';
 import type { LatencySummary } from './stats.js';
 import type { CallKind } from './waves.js';
@@ -32,6 +33,8 @@ export interface SystemResult {
   /** The calls of one counting run, `METHOD path`, in start order. */
   callList: string[];
   latencyByConcurrency: Record<string, LatencySummary & { rps: number; errors: number; elapsedMs: number }>;
+  /** The server process's CPU milliseconds per completed request at each concurrency (servers only). */
+  cpuMsPerRequest: Record<string, number | null>;
   /** Errors in the counting runs or timed runs. */
   errors: string[];
 }
@@ -65,12 +68,30 @@ export interface ScaleResult {
 export interface TargetResult {
   id: string;
   target: string;
-  kind: 'calls' | 'waves' | 'latency' | 'throughput' | 'memory' | 'emulator';
+  kind: 'calls' | 'waves' | 'latency' | 'throughput' | 'cpu' | 'memory' | 'emulator';
   /** Failing it makes `npm run bench` exit non-zero (only call counts: they are deterministic). */
   gating: boolean;
   /** null: not measured in this run. */
   pass: boolean | null;
   actual: string;
+}
+
+/** CPU per request of one query at 0 ms latency (`cpu-phase.ts`), and the graph's busy time by package. */
+export interface QueryCpu {
+  graph?: CpuResult;
+  bff?: CpuResult;
+  graphProfile?: CategoryCost[];
+  bffProfile?: CategoryCost[];
+}
+
+/** Client-perceived latency with a simulated client round trip (1 client, at the run's upstream latency). */
+export interface RttPoint {
+  rttMs: number;
+  system: SystemName;
+  samples: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  errors: number;
 }
 
 export interface BenchReport {
@@ -79,6 +100,10 @@ export interface BenchReport {
   queries: Partial<Record<QueryName, Partial<Record<SystemName, SystemResult>>>>;
   /** `trivial` again at 0 ms upstream latency, for the overhead targets (absent when the main run is at 0 ms). */
   overhead?: { latencyMs: number; queries: Partial<Record<QueryName, Partial<Record<SystemName, SystemResult>>>> };
+  /** CPU per request at 0 ms latency, by query. */
+  cpu?: Partial<Record<QueryName, QueryCpu>>;
+  /** Perceived latency at simulated client round trips, by query. */
+  rtt?: Partial<Record<QueryName, RttPoint[]>>;
   emulator: {
     cohort: CohortLoadStats & { memory: { rssMb: number; heapUsedMb: number } };
     scale: ScaleResult | null;

@@ -1,13 +1,17 @@
 /**
  * Child process: one server under test, `graph` (as shipped), `naive` (the same server with
- * `batching: false`) or `bare-http` (a bare Node HTTP handler making the one upstream call of the
- * trivial query). It samples its own RSS so the bench can report the server's peak.
+ * `batching: false`), `bff` (hand-written endpoints, `bff.ts`) or `bare-http` (a bare Node HTTP
+ * handler making the one upstream call of the trivial query). It samples its own RSS so the bench
+ * can report the server's peak, reports its CPU time, and profiles itself on request.
  */
 import { createServer } from 'node:http';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { serveRpc } from './ipc.js';
+import { summarizeByCategory, type CategoryShare, type CpuProfile } from './profile-summary.js';
 
-export type ServerKind = 'graph' | 'naive' | 'bare-http';
+export type ServerKind = 'graph' | 'naive' | 'bff' | 'bare-http';
+const KINDS: readonly ServerKind[] = ['graph', 'naive', 'bff', 'bare-http'];
 
 export interface ServerInfo {
   url: string;
@@ -25,8 +29,8 @@ export interface ServerMemory {
 
 const kind = process.argv[2] as ServerKind;
 const apiUrl = process.env.BENCH_API_URL ?? '';
-if (!['graph', 'naive', 'bare-http'].includes(kind) || apiUrl === '') {
-  process.stderr.write('usage: BENCH_API_URL=http://127.0.0.1:port/v1 server-child.ts graph|naive|bare-http\n');
+if (!KINDS.includes(kind) || apiUrl === '') {
+  process.stderr.write(`usage: BENCH_API_URL=http://127.0.0.1:port/v1 server-child.ts ${KINDS.join('|')}\n`);
   process.exit(2);
 }
 
@@ -85,7 +89,15 @@ async function startGraph(batching: boolean): Promise<{ url: string; close: () =
   return { url: app.graph.url, close: () => app.close() };
 }
 
-const running = kind === 'bare-http' ? await startBare() : await startGraph(kind === 'graph');
+async function start(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (kind === 'bare-http') return startBare();
+  // Imported here so that bare-http's memory stays a bare Node process's.
+  if (kind === 'bff') return (await import('./bff.js')).startBff(apiUrl);
+  return startGraph(kind === 'graph');
+}
+
+const running = await start();
+let profiler: Session | undefined;
 
 serveRpc({
   info: (): ServerInfo => ({ url: running.url, pid: process.pid }),
@@ -96,6 +108,26 @@ serveRpc({
     const rss = process.memoryUsage.rss();
     peak = Math.max(peak, rss);
     return { peakRssMb: mb(peak), maxRssMb: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)), rssMb: mb(rss), heapUsedMb: mb(process.memoryUsage().heapUsed) };
+  },
+  /** CPU time of this process so far (user + system), in milliseconds. */
+  cpu: (): number => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  },
+  /** Starts the V8 sampling profiler in this process. */
+  async profileStart(): Promise<void> {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  },
+  /** Stops it; self time by category (graphql-js, Apollo, ours, undici, GC, …). */
+  async profileStop(): Promise<CategoryShare[]> {
+    if (!profiler) throw new Error('profileStart was not called');
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = undefined;
+    return summarizeByCategory(profile as CpuProfile);
   },
   /** Full garbage collection (when started with --expose-gc), then the memory figures. */
   gc(): { rssMb: number; heapUsedMb: number } {

@@ -73,6 +73,8 @@ export interface Config {
   requestDeadlineMs: number;
   /** `STORE_LIST_TTL_MS`: how long a dataset's list of stores is reused across requests; 0 = list on every request. Defaults to 60,000. */
   storeListTtlMs: number;
+  /** `GRAPHQL_MAX_IN_FLIGHT`: GraphQL requests worked on at once; more are refused with 503 OVERLOADED. Defaults to 128. */
+  maxInFlight: number;
   /**
    * `MAX_QUERY_*`, `MAX_UPSTREAM_CALLS_PER_REQUEST`: size, shape, cost and upstream-call limits of one
    * GraphQL request (QUERY_TOO_COMPLEX beyond them). Defaults to {@link DEFAULT_LIMITS}.
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamRetries: OPTIONS.upstreamRetries.read(env),
     requestDeadlineMs: OPTIONS.requestDeadlineMs.read(env),
     storeListTtlMs: OPTIONS.storeListTtlMs.read(env),
+    maxInFlight: OPTIONS.maxInFlight.read(env),
     limits: {
       maxDepth: OPTIONS.maxDepth.read(env),
       maxAliases: OPTIONS.maxAliases.read(env),

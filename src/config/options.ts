@@ -241,6 +241,13 @@ export const UPSTREAM_CALL_OPTIONS = {
     max: 86_400_000,
     doc: 'how long a dataset\'s store list (what a patient\'s studies or a study\'s patient are searched in) is reused across requests, per caller identity, in milliseconds; `0` lists on every request',
   }),
+  maxInFlight: integerOption({
+    env: 'GRAPHQL_MAX_IN_FLIGHT',
+    default: 128,
+    min: 1,
+    max: 100_000,
+    doc: 'GraphQL requests the server works on at once; one more is answered at once with HTTP 503, `OVERLOADED` and `Retry-After: 1` instead of queueing behind the others (see [load shedding](operations.md#load-shedding))',
+  }),
 };
 
 /** How big one GraphQL request may be ([limits](operations.md#limits)); beyond them, `QUERY_TOO_COMPLEX`. */

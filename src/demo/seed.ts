@@ -35,7 +35,14 @@ export async function demoFetch(target: DemoTarget, method: string, path: string
   const headers: Record<string, string> = {};
   if (options.contentType) headers['content-type'] = options.contentType;
   if (target.token) headers.authorization = `Bearer ${target.token}`;
-  const response = await fetch(`${target.apiUrl}/${path}`, { method, body: options.body, headers, signal: target.signal });
+  const send = () => fetch(`${target.apiUrl}/${path}`, { method, body: options.body, headers, signal: target.signal });
+  // The emulator (in its own thread) closes a kept-alive connection idle for 5 s, which a long image
+  // generation here outlasts; a write to such a socket fails with EPIPE before the emulator read
+  // anything, so the call is sent once more on a fresh connection.
+  const response = await send().catch((error: unknown) => {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'EPIPE') throw error;
+    return send();
+  });
   if (!response.ok && !options.allow?.includes(response.status)) {
     throw new Error(`demo data: ${method} ${path.split('?')[0]!.split('/').slice(-2).join('/')} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
   }

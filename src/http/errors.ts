@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { httpStatusOf, isErrorCode, upstreamCode, type ErrorCode } from '../errors.js';
 import { UpstreamError } from '../healthcare/errors.js';
@@ -10,6 +10,8 @@ export interface HttpErrorOptions {
   status?: number;
   /** Fields beside the code, e.g. the 404's `endpoints`. */
   extensions?: Record<string, unknown>;
+  /** Further response headers, e.g. `Retry-After`. */
+  headers?: OutgoingHttpHeaders;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface HttpErrorOptions {
  */
 export function sendError(response: ServerResponse, code: ErrorCode, message: string, options: HttpErrorOptions = {}): void {
   const status = options.status ?? httpStatusOf(code);
-  sendJson(response, status, { errors: [{ message, extensions: { code, ...options.extensions } }] }, status === 401 ? { 'www-authenticate': 'Bearer' } : {});
+  sendJson(response, status, { errors: [{ message, extensions: { code, ...options.extensions } }] }, { ...options.headers, ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
 }
 
 /**

@@ -11,6 +11,7 @@ import { serveDemoApp } from './demo-app.js';
 import { GRAPHIQL_CONTENT_SECURITY_POLICY, graphiqlPage } from './graphiql.js';
 import { sendError } from './errors.js';
 import { sendJson } from './json.js';
+import { InFlightLimit } from './load-shedding.js';
 import type { ReadinessResult } from './readiness.js';
 import { isRenderedPath, serveRendered } from './rendered.js';
 import { isDicomWebProxyPath, serveDicomWeb, type DicomWebProxyOptions } from './dicomweb-proxy.js';
@@ -37,6 +38,8 @@ export interface GraphHttpOptions {
   dicomWeb?: DicomWebProxyOptions;
   /** The built-in viewer at `/viewer`; left out, `/viewer` says how to prepare it. */
   viewer?: ViewerOptions;
+  /** GraphQL requests worked on at once; more are refused with 503 (`load-shedding.ts`). */
+  maxInFlight: number;
 }
 
 export interface RunningGraphServer {
@@ -53,8 +56,9 @@ export interface RunningGraphServer {
  */
 export async function startGraphServer(options: GraphHttpOptions): Promise<RunningGraphServer> {
   const { apollo, logger } = options;
+  const inFlight = new InFlightLimit(options.maxInFlight, () => options.metrics.graphqlShed.inc());
   const server = createServer((request, response) => {
-    handle(request, response, options).catch((error: unknown) => {
+    handle(request, response, options, inFlight).catch((error: unknown) => {
       logger.error({ err: error }, 'request failed');
       if (!response.headersSent) sendError(response, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else response.destroy();
@@ -88,11 +92,12 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, options: GraphHttpOptions): Promise<void> {
+async function handle(request: IncomingMessage, response: ServerResponse, options: GraphHttpOptions, inFlight: InFlightLimit): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   switch (url.pathname) {
     case '/graphql':
-      return wantsGraphiQL(request, url, options) ? sendGraphiQL(request, response) : graphql(request, response, url, options);
+      if (wantsGraphiQL(request, url, options)) return sendGraphiQL(request, response);
+      return inFlight.serve(response, () => graphql(request, response, url, options));
     case '/demo':
       return serveDemoApp(request, response, options.logger);
     case '/healthz':

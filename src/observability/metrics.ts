@@ -21,6 +21,8 @@ export interface Metrics {
   /** Every GraphQL operation the server executed or refused. */
   graphqlOperations: Counter<'type' | 'outcome'>;
   graphqlDuration: Histogram<'type'>;
+  /** GraphQL requests refused with 503 because the server had `GRAPHQL_MAX_IN_FLIGHT` in flight. */
+  graphqlShed: Counter;
 }
 
 export function createMetrics(): Metrics {
@@ -71,6 +73,11 @@ export function createMetrics(): Metrics {
       help: 'Duration of GraphQL operations, from request to response.',
       labelNames: ['type'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    graphqlShed: new Counter({
+      name: 'graphql_requests_shed_total',
+      help: 'GraphQL requests answered 503 OVERLOADED at once because GRAPHQL_MAX_IN_FLIGHT requests were in flight.',
       registers: [registry],
     }),
   };

@@ -147,7 +147,7 @@ describe('de-identification in the graph', () => {
     expect((await pollDone(app, started.data.deidentifyDicomStore.id)).error).toBeNull();
 
     // Slow the copy down (each chunk waits the emulator's latency) so the cancellation lands mid-run.
-    app.emulator!.latency = { minMs: 40, maxMs: 40 };
+    await app.emulator!.setLatency({ minMs: 40, maxMs: 40 });
     try {
       const slow = await graphql(app, `mutation { deidentifyDataset(source: "${DATASET}", destinationDatasetId: "cancelled") { id name done } }`);
       expect(slow.errors).toBeUndefined();
@@ -160,7 +160,7 @@ describe('de-identification in the graph', () => {
       const final = await pollDone(app, slow.data.deidentifyDataset.id);
       expect(final.progress.pending).toBeGreaterThan(0);
     } finally {
-      app.emulator!.latency = undefined;
+      await app.emulator!.setLatency(undefined);
     }
   });
 

@@ -8,7 +8,7 @@ const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 /** Starts the graph, then adds fault rules to its emulator (after the demo data loaded), runs `run`, and always stops it. */
 async function withFaults(faults: object[], env: Record<string, string>, run: (app: RunningApp) => Promise<void>) {
   const app = await startTestApp(env);
-  app.emulator!.faults.push(...parseFaultRules(JSON.stringify(faults)));
+  await app.emulator!.setFaults(parseFaultRules(JSON.stringify(faults)));
   try {
     await run(app);
   } finally {

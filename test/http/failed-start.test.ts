@@ -64,6 +64,7 @@ describe('a start that fails because the graph port is taken', () => {
         metrics,
         logger,
         graphiql: false,
+        maxInFlight: 1,
         readiness: async () => ({ ready: true, detail: 'not asked' }),
       })).rejects.toThrow(/EADDRINUSE/);
       expect(lifecycle).toEqual(['started', 'stopped']);

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { cohortChunks, planPatientNumber, writeLiteStudyInstances } from '../../bench/src/cohort.js';
 import { runLoad } from '../../bench/src/load.js';
 import { OptionsError, parseOptions } from '../../bench/src/options.js';
-import { bucketOf } from '../../bench/src/profile-summary.js';
+import { bucketOf, categoryOf } from '../../bench/src/profile-summary.js';
 import { firstDifference, QUERIES, QUERY_NAMES } from '../../bench/src/queries.js';
 import type { BenchReport, SystemResult } from '../../bench/src/results.js';
 import { renderMarkdown } from '../../bench/src/report.js';
@@ -126,16 +126,17 @@ describe('the cohort in chunks', () => {
 function result(partial: Partial<SystemResult>): SystemResult {
   return {
     upstreamCalls: null, waves: null, roundTrips: null, p50Ms: null, p95Ms: null, p99Ms: null, rps: {}, peakRssMb: null, maxInFlight: null,
-    callsByKind: {}, callsPerWave: [], countRuns: [], sameDataAsGraph: true, callList: [], latencyByConcurrency: {}, errors: [], ...partial,
+    callsByKind: {}, callsPerWave: [], countRuns: [], sameDataAsGraph: true, callList: [], latencyByConcurrency: {}, cpuMsPerRequest: {}, errors: [], ...partial,
   };
 }
 
 describe('targets', () => {
-  const report = (graphCalls: number, naiveCalls: number): Pick<BenchReport, 'queries' | 'overhead' | 'servers' | 'emulator' | 'config'> => ({
+  const report = (graphCalls: number, naiveCalls: number): Pick<BenchReport, 'queries' | 'overhead' | 'servers' | 'emulator' | 'config' | 'cpu' | 'rtt'> => ({
     config: { latencyMs: 20 },
     queries: {
       'patient-list': {
-        graph: result({ upstreamCalls: graphCalls, waves: 2, p50Ms: 50 }),
+        graph: result({ upstreamCalls: graphCalls, waves: 2, p50Ms: 48, rps: { '50': 95 } }),
+        bff: result({ upstreamCalls: 3, waves: 2, rps: { '50': 100 } }),
         naive: result({ upstreamCalls: naiveCalls, waves: 3 }),
         'rest-optimal': result({ upstreamCalls: 3, waves: 2, p50Ms: 45 }),
       },
@@ -144,12 +145,14 @@ describe('targets', () => {
       latencyMs: 0,
       queries: {
         trivial: {
-          graph: result({ rps: { '50': 600 }, latencyByConcurrency: { '50': { count: 1, minMs: 1, meanMs: 1, p50Ms: 1, p95Ms: 1, p99Ms: 49, maxMs: 49, rps: 600, errors: 0, elapsedMs: 1 } } }),
+          graph: result({ rps: { '50': 900 }, latencyByConcurrency: { '50': { count: 1, minMs: 1, meanMs: 1, p50Ms: 1, p95Ms: 1, p99Ms: 49, maxMs: 49, rps: 900, errors: 0, elapsedMs: 1 } } }),
           'bare-http': result({ rps: { '50': 1000 } }),
         },
       },
     },
-    servers: { graph: { maxRssMb: 250 } },
+    servers: { graph: { maxRssMb: 150 } },
+    cpu: { 'patient-list': { graph: { requests: 100, errors: 0, rps: 100, serverMsPerRequest: 1.5, upstreamMsPerRequest: 1, loadGeneratorMsPerRequest: 1 } } },
+    rtt: { 'patient-chart': [{ rttMs: 150, system: 'graph', samples: 3, p50Ms: 200, p99Ms: 210, errors: 0 }, { rttMs: 150, system: 'rest-optimal', samples: 3, p50Ms: 340, p99Ms: 350, errors: 0 }] },
     emulator: { cohort: {} as BenchReport['emulator']['cohort'], scale: null },
   });
 
@@ -161,12 +164,25 @@ describe('targets', () => {
       'calls/patient-list/graph<=rest-optimal': true,
       'calls/patient-list/naive>=5x-graph': true,
       'waves/patient-list/graph=rest-optimal': true,
-      'latency/patient-list/graph-p50<=1.15x-rest-optimal': true,
-      'throughput/trivial/graph>=50%-bare-http': true,
+      'latency/patient-list/graph-p50<=1.08x-rest-optimal': true,
+      'throughput/patient-list/graph>=0.9x-bff': true,
+      'cpu/patient-list/graph<=half-of-first': true,
+      'rtt/patient-chart/rest>=1.5x-graph@150ms': true,
+      'throughput/trivial/graph>=85%-bare-http': true,
       'latency/trivial/graph-p99<50ms': true,
-      'memory/graph-peak-rss<300MB': true,
+      'memory/graph-peak-rss<200MB': true,
       'emulator/load-10k<30s': null,
     });
+  });
+
+  it('fails the timing targets the run missed, without gating on them', () => {
+    const slow = report(3, 15);
+    slow.queries['patient-list']!.graph!.rps = { '50': 80 };
+    slow.cpu!['patient-list']!.graph!.serverMsPerRequest = 3;
+    slow.rtt!['patient-chart']![1]!.p50Ms = 250;
+    const byId = Object.fromEntries(evaluateTargets(slow).map((target) => [target.id, target.pass]));
+    expect(byId).toMatchObject({ 'throughput/patient-list/graph>=0.9x-bff': false, 'cpu/patient-list/graph<=half-of-first': false, 'rtt/patient-chart/rest>=1.5x-graph@150ms': false });
+    expect(failedGates(evaluateTargets(slow))).toEqual([]);
   });
 
   it('gates only on call counts', () => {
@@ -228,5 +244,16 @@ describe('profile summary', () => {
     expect(bucketOf('file:///repo/bench/results/build/src/loaders/fhir.js', 'f')).toBe('src/loaders');
     expect(bucketOf('node:internal/deps/undici/undici', 'f')).toBe('node:internal/deps');
     expect(bucketOf('', '(garbage collector)')).toBe('(garbage collector)');
+  });
+
+  it('sorts frames into the report\'s categories', () => {
+    expect(categoryOf('file:///repo/node_modules/graphql/execution/execute.js', 'f')).toBe('graphql-js');
+    expect(categoryOf('file:///repo/node_modules/@apollo/server/dist/x.js', 'f')).toBe('Apollo');
+    expect(categoryOf('file:///repo/bench/results/build/src/loaders/fhir.js', 'f')).toBe('ours');
+    expect(categoryOf('node:internal/deps/undici/undici', 'f')).toBe('undici (fetch)');
+    expect(categoryOf('node:_http_server', 'f')).toBe('node http, streams');
+    expect(categoryOf('', 'JSON.parse')).toBe('builtins (JSON, RegExp, …)');
+    expect(categoryOf('', '(garbage collector)')).toBe('GC');
+    expect(categoryOf('', '(idle)')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../context.js';
 import type { FhirResourceModel } from '../../models.js';
 import { commonFhirFields } from './common.js';
 import {
-  asObjects, asString, asStrings, codeableConcept, codeableConcepts, coding, dateTimeOrPeriodStart, firstCode, periodBound, quantity, quantityText, references,
+  asObjects, asString, asStrings, codeableConcept, codeableConcepts, coding, dateTimeOrPeriodStart, firstCode, observationValueText, periodBound, quantity, references,
 } from './datatypes.js';
 import { loadReference, loadReferences } from './model.js';
 
@@ -13,18 +13,6 @@ import { loadReference, loadReferences } from './model.js';
 function referenced(model: FhirResourceModel, field: unknown, type: string, context: RequestContext) {
   const [reference] = references(field);
   return reference === undefined ? null : loadReference(model, reference, type, context);
-}
-
-/** An Observation's result as text: a value, or a panel's components (`120/80 mmHg`). */
-function observationValueText(resource: Record<string, unknown>): string | null {
-  const own = quantityText(resource.valueQuantity) ?? asString(resource.valueString) ?? codeableConcept(resource.valueCodeableConcept)?.display ?? null;
-  if (own !== null) return own;
-  const parts = asObjects(resource.component).map((component) => quantity(component.valueQuantity));
-  if (parts.length === 0 || parts.some((part) => part?.value === null || part?.value === undefined)) return null;
-  const units = new Set(parts.map((part) => part!.unit ?? part!.code));
-  return units.size === 1
-    ? `${parts.map((part) => part!.value).join('/')} ${[...units][0] ?? ''}`.trim()
-    : asObjects(resource.component).map((component) => quantityText(component.valueQuantity)).join('; ');
 }
 
 export const observationResolvers: ObservationResolvers = {

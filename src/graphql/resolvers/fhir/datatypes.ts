@@ -106,6 +106,18 @@ export function dateTimeOrPeriodStart(resource: Json, field: string): string | n
   return asString(resource[`${field}DateTime`]) ?? periodBound(resource[`${field}Period`], 'start');
 }
 
+/** An Observation's result as text: a value, or a panel's components (`120/80 mmHg`). */
+export function observationValueText(resource: Record<string, unknown>): string | null {
+  const own = quantityText(resource.valueQuantity) ?? asString(resource.valueString) ?? codeableConcept(resource.valueCodeableConcept)?.display ?? null;
+  if (own !== null) return own;
+  const parts = asObjects(resource.component).map((component) => quantity(component.valueQuantity));
+  if (parts.length === 0 || parts.some((part) => part?.value === null || part?.value === undefined)) return null;
+  const units = new Set(parts.map((part) => part!.unit ?? part!.code));
+  return units.size === 1
+    ? `${parts.map((part) => part!.value).join('/')} ${[...units][0] ?? ''}`.trim()
+    : asObjects(resource.component).map((component) => quantityText(component.valueQuantity)).join('; ');
+}
+
 /** The reference strings of a Reference or a list of them. */
 export function references(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
