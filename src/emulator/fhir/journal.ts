@@ -17,6 +17,8 @@ export interface JournalWrite {
   versionId: string;
   lastUpdated: string;
   resource?: JsonObject;
+  /** Resource-purge: the resource's historical versions are dropped (no version is written). */
+  purge?: true;
 }
 
 /** The journal file is unreadable. */

@@ -262,6 +262,19 @@ export class FhirStore implements FhirDataPlane {
     await this.journal?.append(writes);
   }
 
+  /**
+   * Resource-purge: drops a resource's historical versions and keeps the current one (all of
+   * them once it is deleted). False when the store never held the resource.
+   */
+  async purgeHistory(type: string, id: string): Promise<boolean> {
+    const table = this.tables.get(type);
+    if (table === undefined || (!table.records.has(id) && !table.past.has(id))) return false;
+    const write: JournalWrite = { type, id, versionId: '', lastUpdated: '', purge: true };
+    this.apply(write);
+    await this.journal?.append([write]);
+    return true;
+  }
+
   metrics(): FhirResourceMetric[] {
     return [...this.tables.entries()]
       .filter(([, table]) => table.records.size > 0)
@@ -285,6 +298,10 @@ export class FhirStore implements FhirDataPlane {
   private apply(write: JournalWrite, prepared?: Prepared): void {
     const { id, versionId, lastUpdated, resource } = write;
     const table = this.table(write.type);
+    if (write.purge === true) {
+      table.past.delete(id);
+      return;
+    }
     const old = table.records.get(id);
     if (old !== undefined) {
       table.indexes.remove(id, old.resource);
