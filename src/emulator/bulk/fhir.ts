@@ -17,6 +17,7 @@ import { FhirError } from '../fhir/outcome.js';
 import { findMatches } from '../fhir/search.js';
 import { parseSearch } from '../fhir/search-query.js';
 import type { FhirStore } from '../fhir/store.js';
+import { contentKey } from '../../fhir/content.js';
 import { isResourceType, RESOURCE_ID } from '../../fhir/resource-types.js';
 import { checkFields, enumField, gcsDestination, gcsSourceUri, optionalString, refuseUnreachable } from './requests.js';
 
@@ -73,28 +74,11 @@ export function importItems(text: string, structure: ContentStructure): ImportIt
   return lines.flatMap((line) => (structure === 'RESOURCE' ? [resourceItem(parseJson(line))] : bundleItems(parseJson(line))));
 }
 
-/** JSON with object keys sorted and `meta.versionId` / `meta.lastUpdated` left out: what "unchanged" compares. */
-function contentKey(value: JsonValue, top = true): string {
-  if (Array.isArray(value)) return `[${value.map((v) => contentKey(v, false)).join(',')}]`;
-  if (!isJsonObject(value)) return JSON.stringify(value);
-  const entries = Object.entries(value)
-    .map(([key, v]): [string, JsonValue] => {
-      if (!top || key !== 'meta' || !isJsonObject(v)) return [key, v];
-      const { versionId: _v, lastUpdated: _l, ...meta } = v;
-      return [key, meta];
-    })
-    .filter(([key, v]) => !(top && key === 'meta' && isJsonObject(v) && Object.keys(v).length === 0))
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, v]) => `${JSON.stringify(key)}:${contentKey(v, false)}`).join(',')}}`;
-}
-
-/** Why a resource cannot be imported, or undefined when it can. */
-function importProblem(resource: JsonObject): string | undefined {
+/** Whether a resource can be imported: a known type, and the client id every imported resource needs. */
+function importable(resource: JsonObject): boolean {
   const type = resource['resourceType'];
-  if (typeof type !== 'string' || !isResourceType(type)) return 'no valid resourceType';
   const id = resource['id'];
-  if (typeof id !== 'string' || !RESOURCE_ID.test(id)) return 'every imported resource needs a valid client id';
-  return undefined;
+  return typeof type === 'string' && isResourceType(type) && typeof id === 'string' && RESOURCE_ID.test(id);
 }
 
 /**
@@ -106,7 +90,7 @@ async function importChunk(store: FhirStore, items: readonly ImportItem[]): Prom
   let changes = new Changes(store);
   const staged = new Set<string>();
   for (const item of items) {
-    if (item instanceof NotAResource || importProblem(item) !== undefined) {
+    if (item instanceof NotAResource || !importable(item)) {
       failed++;
       continue;
     }
