@@ -115,15 +115,20 @@ describe('fhirStores.import', () => {
       { gcsSource: { uri: 'gs://bucket/../etc/passwd' } },
       { gcsSource: { uri: 'http://bucket/x' } },
       { gcsSource: { uri: 'gs://bucket/a/**/b*.ndjson' } },
-      { gcsSource: { uri: 'gs://bucket/none/*.ndjson' } },
       { gcsSource: { uri: 'gs://bucket/fhir/a.ndjson' }, contentStructure: 'CSV' },
       { gcsSource: { uri: 'gs://bucket/fhir/a.ndjson' }, errorGcsDestination: {} },
     ];
+    const operations = async () => (await datasets.operations.list({ name: DATASET })).data.operations?.length ?? 0;
+    const before = await operations();
     for (const requestBody of bad) {
       expect((await refusal(datasets.fhirStores.import({ name: FHIR_STORE, requestBody: requestBody as never }))).status).toBe(400);
     }
-    const { data } = await datasets.operations.list({ name: DATASET });
-    expect(data.operations?.every((op) => op.metadata?.['apiMethodName'] !== undefined)).toBe(true);
+    expect(await operations()).toBe(before);
+  });
+
+  it('ends with NOT_FOUND when the source matches no object', async () => {
+    const { data } = await datasets.fhirStores.import({ name: FHIR_STORE, requestBody: { gcsSource: { uri: 'gs://bucket/none/*.ndjson' } } });
+    expect((await finished(data.name!)).error).toMatchObject({ code: 5, message: expect.stringMatching(/matches no objects/) });
   });
 });
 

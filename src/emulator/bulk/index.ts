@@ -5,9 +5,11 @@
  * and Pub/Sub destinations are refused with a 400 that names the emulator's limit.
  */
 
-import { invalidArgument } from '../errors.js';
+import type { JobOutcome } from '../deid/job.js';
 import { requires, type RouteAccess } from '../iam/access.js';
+import type { JsonObject } from '../json.js';
 import type { EmulatorModule, EmulatorRoute, EmulatorServices } from '../module.js';
+import type { OperationCounter } from '../operations.js';
 import { datasetNameOf } from '../names.js';
 import type { Reply } from '../reply.js';
 import type { EmulatorRequest } from '../request.js';
@@ -49,11 +51,13 @@ function planeOf<P>(record: StoreRecord<unknown>, kind: Function & { prototype: 
   return record.plane as P;
 }
 
-/** Matches an import source, refusing one that matches nothing. */
-async function sourceFiles(services: EmulatorServices, uri: string) {
-  const files = await services.gcs.match(uri);
-  if (files.length === 0) throw invalidArgument(`gcsSource.uri ${uri.slice(0, 300)} matches no objects (the emulator's Cloud Storage is the EMULATOR_GCS_DIR folder).`);
-  return files;
+/**
+ * How an import ends: as `importOutcome` says, or NOT_FOUND when its source matched no object
+ * (Google reads the bucket after answering, so that is the operation's error, not the request's).
+ */
+function importEnd(uri: string, matched: number, response: JsonObject): (counter: OperationCounter) => JobOutcome {
+  if (matched > 0) return importOutcome(response);
+  return () => ({ error: { code: 5, message: `gcsSource.uri ${uri.slice(0, 300)} matches no objects (the emulator's Cloud Storage is the EMULATOR_GCS_DIR folder).` } });
 }
 
 /** The routes of the bulk methods. */
@@ -78,9 +82,9 @@ export function bulkRoutes(services: EmulatorServices): EmulatorRoute[] {
   return [
     route(FHIR_STORE_SPEC, 'import', requires('fhirStores', 'healthcare.fhirStores.import'), async (body, dataset, record) => {
       const { uri, structure } = parseImportRequest(body);
-      const store = planeOf(record, FhirStore);
-      const chunks = await planImport(gcs, store, await sourceFiles(services, uri), structure);
-      return startJob(services, dataset, FHIR_IMPORT_METHOD, () => chunks, importOutcome({ ...FHIR_IMPORT_RESPONSE, fhirStore: record.name }));
+      const files = await gcs.match(uri);
+      const chunks = await planImport(gcs, planeOf(record, FhirStore), files, structure);
+      return startJob(services, dataset, FHIR_IMPORT_METHOD, () => chunks, importEnd(uri, files.length, { ...FHIR_IMPORT_RESPONSE, fhirStore: record.name }));
     }),
     route(FHIR_STORE_SPEC, 'export', requires('fhirStores', 'healthcare.fhirStores.export'), (body, dataset, record) => {
       const request = parseExportRequest(body);
@@ -91,8 +95,9 @@ export function bulkRoutes(services: EmulatorServices): EmulatorRoute[] {
     }),
     route(DICOM_STORE_SPEC, 'import', requires('dicomStores', 'healthcare.dicomStores.import'), async (body, dataset, record) => {
       const uri = parseDicomImportRequest(body);
-      const chunks = planDicomImport(gcs, planeOf(record, DicomStore), await sourceFiles(services, uri));
-      return startJob(services, dataset, DICOM_IMPORT_METHOD, () => chunks, importOutcome(DICOM_IMPORT_RESPONSE));
+      const files = await gcs.match(uri);
+      const chunks = planDicomImport(gcs, planeOf(record, DicomStore), files);
+      return startJob(services, dataset, DICOM_IMPORT_METHOD, () => chunks, importEnd(uri, files.length, DICOM_IMPORT_RESPONSE));
     }),
     route(DICOM_STORE_SPEC, 'export', requires('dicomStores', 'healthcare.dicomStores.export'), (body, dataset, record) => {
       const prefix = parseDicomExportRequest(body);
