@@ -317,8 +317,8 @@ export type DeidentifyConfigInput = {
 
 export type DeleteFhirResourceInput = {
   /**
-   * A search that picks the resource instead of its id, e.g. `identifier=urn:oid:1.2.3|12345`: no
-   * match deletes nothing (a success), one is deleted, more than one is a CONFLICT.
+   * A search that picks the resource instead of its id, e.g. `identifier=urn:oid:1.2.3|12345`: one
+   * match is deleted; none is NOT_FOUND and more than one a CONFLICT, with nothing deleted.
    */
   condition?: InputMaybe<Scalars['String']['input']>;
   /** The resource's id. Give either `id` or `condition`. */
@@ -1316,8 +1316,8 @@ export type Mutation = {
   /** Starts copying a FHIR store, de-identified, into an existing FHIR store of the same location. */
   deidentifyFhirStore: Operation;
   /**
-   * Deletes a FHIR resource. Deleting one that does not exist succeeds too (FHIR's rule). With
-   * `condition` a search picks the resource; more than one match is a CONFLICT.
+   * Deletes a FHIR resource. Deleting by id one that does not exist succeeds too (FHIR's rule). With
+   * `condition` a search picks the resource: none matching is NOT_FOUND, several a CONFLICT.
    */
   deleteFhirResource: DeleteFhirResourcePayload;
   /**
@@ -2012,9 +2012,9 @@ export type Practitioner = Node & {
 };
 
 export type PurgeFhirResourceHistoryInput = {
-  /** The resource's id. */
+  /** Id of the resource whose history goes; it may be deleted already (then no version remains). */
   id: Scalars['String']['input'];
-  /** FHIR resource type, e.g. `Patient`. */
+  /** Type of the resource whose history goes, e.g. `Observation`. */
   resourceType: Scalars['String']['input'];
   /** The FHIR store (see `CreateFhirResourceInput.store`). */
   store?: InputMaybe<Scalars['String']['input']>;

@@ -261,14 +261,13 @@ mutation RecordEncounter($store: String! = "${DEMO_FHIR}") {
           request: { method: "POST", url: "Observation" }
         }
         {
+          request: { method: "POST", url: "Observation" }
           resource: {
-            resourceType: "Observation", status: "final"
+            resourceType: "Observation", status: "final", subject: { reference: "Patient/pat-000001" }
+            encounter: { reference: "urn:uuid:3f0e7c1a-5b2d-4c3e-9a1f-000000000001" }
             code: { coding: [{ system: "http://loinc.org", code: "8310-5", display: "Body temperature" }] }
             valueQuantity: { value: 36.8, unit: "Cel", system: "http://unitsofmeasure.org", code: "Cel" }
-            subject: { reference: "Patient/pat-000001" }
-            encounter: { reference: "urn:uuid:3f0e7c1a-5b2d-4c3e-9a1f-000000000001" }
           }
-          request: { method: "POST", url: "Observation" }
         }
       ]
     }
