@@ -162,7 +162,8 @@ export class FhirStore implements FhirDataPlane {
     if (handle.dataDir !== undefined) {
       store.journal = await Journal.open(handle.dataDir, (writes) => {
         for (const write of writes) {
-          store.clock.observe(write.lastUpdated);
+          // A purge writes no version, so it has no stamp to observe.
+          if (write.purge !== true) store.clock.observe(write.lastUpdated);
           store.apply(write);
         }
       });
