@@ -98,6 +98,14 @@ describe('fhirStores.import', () => {
     expect((await fhirApi.get('Patient/p1/_history')).body.total).toBe(before);
   });
 
+  it('replaces a changed resource without adding a version to its history', async () => {
+    await putObject('bucket/changed/a.ndjson', `${JSON.stringify(patient('p1', 'Renamed'))}\n`);
+    const { data } = await datasets.fhirStores.import({ name: FHIR_STORE, requestBody: { contentStructure: 'RESOURCE', gcsSource: { uri: 'gs://bucket/changed/a.ndjson' } } });
+    expect((await finished(data.name!)).error).toBeUndefined();
+    expect((await fhirApi.get('Patient/p1')).body.name).toEqual([{ family: 'Renamed' }]);
+    expect((await fhirApi.get('Patient/p1/_history')).body.total).toBe(1);
+  });
+
   it('reads bundles (one per line, or one pretty file) and fails the resources without an id', async () => {
     const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: patient('p3', 'Three') }, { resource: { resourceType: 'Patient' } }] };
     await putObject('bucket/bundles/one.ndjson', `${JSON.stringify(bundle)}\n`);

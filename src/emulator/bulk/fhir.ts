@@ -1,8 +1,9 @@
 /**
  * `fhirStores.import` and `fhirStores.export` (reference §2.2) against the emulated Cloud Storage.
  * Import reads NDJSON or pretty files in Google's four content structures; every resource needs
- * its own id, is written without referential-integrity checks, and an unchanged resource is not
- * written again (Google's import is idempotent). Export writes one NDJSON object per resource type,
+ * its own id, is written without referential-integrity checks and replaces the current version
+ * without keeping it in the history, and an unchanged resource is not written again (Google's
+ * import is idempotent). Export writes one NDJSON object per resource type,
  * named `{operationId}_{ResourceType}` as Google names them.
  */
 
@@ -106,7 +107,7 @@ async function importChunk(store: FhirStore, items: readonly ImportItem[]): Prom
       staged.clear();
     }
     try {
-      changes.create(type, resource, id);
+      changes.overwrite(type, id, resource);
       staged.add(key);
     } catch (error) {
       if (!(error instanceof FhirError)) throw error;

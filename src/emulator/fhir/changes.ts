@@ -32,6 +32,8 @@ export interface StagedWrite {
   readonly refs: readonly LocalRef[];
   /** The resource's JSON size in bytes (0 for a deletion). */
   readonly size: number;
+  /** An import's write: it replaces the current version without keeping it in the history. */
+  readonly overwrite?: true;
 }
 
 /** Checks that a body is a resource of the type in the URL. */
@@ -71,6 +73,14 @@ export class Changes {
   /** Stages a create; the id is server-assigned unless given (transactions pre-assign ids). */
   create(type: string, body: JsonValue, id: string = randomUUID()): StagedWrite {
     return this.stage(type, id, requireResource(body, type), true);
+  }
+
+  /**
+   * Stages an import's write (`fhirStores.import`): stored under the client's id whatever
+   * `enableUpdateCreate` says, replacing the current version without a historical one.
+   */
+  overwrite(type: string, id: string, body: JsonValue): StagedWrite {
+    return this.stage(type, id, requireResource(body, type), this.resource(type, id) === undefined, true);
   }
 
   /** Stages an update (PUT); creates only when the store has `enableUpdateCreate`. */
@@ -157,13 +167,13 @@ export class Changes {
     return existing;
   }
 
-  private stage(type: string, id: string, body: JsonObject | undefined, created: boolean): StagedWrite {
+  private stage(type: string, id: string, body: JsonObject | undefined, created: boolean, overwrite = false): StagedWrite {
     const key = keyOf(type, id);
     if (this.staged.has(key)) throw invalidResource(`${key} is written more than once in one bundle`);
     const stamp = this.store.clock.next();
     const resource = body && withMeta(body, type, id, stamp);
     const { refs, size } = resource === undefined ? DELETION : this.store.prepare(resource);
-    const write: StagedWrite = { type, id, resource, stamp, created, refs, size };
+    const write: StagedWrite = { type, id, resource, stamp, created, refs, size, ...(overwrite ? { overwrite: true as const } : {}) };
     this.staged.set(key, write);
     return write;
   }

@@ -310,7 +310,9 @@ export class FhirStore implements FhirDataPlane {
       table.bytes -= old.size;
     }
     if (this.versioning) {
-      if (old !== undefined) this.keepPast(table, id, { versionId: old.versionId, lastUpdated: old.lastUpdated, resource: old.resource });
+      if (old !== undefined && write.overwrite !== true) {
+        this.keepPast(table, id, { versionId: old.versionId, lastUpdated: old.lastUpdated, resource: old.resource });
+      }
       if (resource === undefined) this.keepPast(table, id, { versionId, lastUpdated, resource });
     } else {
       // Without versioning the history is the current version alone, also of earlier writes.
@@ -368,5 +370,6 @@ function toJournal(write: StagedWrite): JournalWrite {
     lastUpdated: write.stamp.lastUpdated,
   };
   if (write.resource !== undefined) out.resource = write.resource;
+  if (write.overwrite === true) out.overwrite = true;
   return out;
 }
