@@ -82,6 +82,12 @@ async function filesBelow(dir: string, base: string): Promise<string[]> {
   return out;
 }
 
+/** The object `name` below a destination prefix, a `/` between them as Google adds one. */
+export function objectUnder(prefix: GcsUri, name: string): GcsUri {
+  const object = `${prefix.object.replace(/\/?$/, '/')}${name}`.replace(/^\//, '');
+  return parseGcsUri(`gs://${prefix.bucket}/${object}`, 'object name');
+}
+
 /** The emulated Cloud Storage: a folder with one sub-folder per bucket. */
 export class GcsFolder {
   private constructor(
@@ -133,8 +139,7 @@ export class GcsFolder {
    * returns its URI. The bucket folder is created when missing: the emulator has no bucket admin.
    */
   async write(prefix: GcsUri, name: string, bytes: Uint8Array | string): Promise<string> {
-    const object = `${prefix.object.replace(/\/?$/, '/')}${name}`.replace(/^\//, '');
-    const target = parseGcsUri(`gs://${prefix.bucket}/${object}`, 'object name');
+    const target = objectUnder(prefix, name);
     const file = this.fileOf(target);
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, bytes);

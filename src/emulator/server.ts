@@ -90,7 +90,7 @@ export interface RunningEmulator {
 }
 
 /** The modules every emulator has; their routes match in this order, before those of `options.modules`. */
-export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, bulkModule, faultControlModule];
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, bulkModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
   429: 'Resource has been exhausted (e.g. check quota).',

@@ -159,6 +159,28 @@ describe('fhirStores.export', () => {
   });
 });
 
+describe('FHIR $export (Bulk Data)', () => {
+  it('writes {exportId}_{Type}.ndjson to the store\'s bulkExportGcsDestination and reports them on the status URL', async () => {
+    await datasets.fhirStores.patch({ name: FHIR_STORE, updateMask: 'bulkExportGcsDestination', requestBody: { bulkExportGcsDestination: { uriPrefix: 'gs://bulk/data' } } });
+    const refused = await fetch(`${emulator.url}/v1/${FHIR_STORE}/fhir/$export`, { headers: { accept: 'application/fhir+json' } });
+    expect(refused.status).toBe(400);
+    const started = await fetch(`${emulator.url}/v1/${FHIR_STORE}/fhir/$export?_type=Patient`, { headers: { accept: 'application/fhir+json', prefer: 'respond-async' } });
+    expect(started.status).toBe(202);
+    const location = started.headers.get('content-location') ?? '';
+    const name = location.slice(location.indexOf('projects/'));
+    expect(name).toMatch(new RegExp(`^${FHIR_STORE}/operations/\\d+$`));
+    let status: { status: number; data: any };
+    do {
+      status = await datasets.fhirStores.operations.getFhirOperationStatus({ name }, { responseType: 'json', validateStatus: () => true });
+    } while (status.status === 202);
+    expect(status.status).toBe(200);
+    const id = name.split('/').at(-1);
+    expect(status.data.output).toEqual([{ type: 'Patient', url: `gs://bulk/data/${id}_Patient.ndjson`, count: expect.any(Number) }]);
+    expect(await readdir(path.join(gcsDir, 'bulk', 'data'))).toEqual([`${id}_Patient.ndjson`]);
+    expect((await refusal(datasets.fhirStores.operations.deleteFhirOperation({ name }))).status).toBe(400);
+  });
+});
+
 describe('fhir.Resource-purge', () => {
   it('removes the historical versions and keeps the current one', async () => {
     const id = String((await fhirApi.create({ resourceType: 'Patient', name: [{ family: 'Before' }] })).id);

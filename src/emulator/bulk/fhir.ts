@@ -10,7 +10,7 @@
 import { invalidArgument } from '../errors.js';
 import type { Chunk } from '../deid/job.js';
 import { chunksOf } from '../deid/job.js';
-import type { GcsFolder, GcsObject } from '../gcs.js';
+import { objectUnder, type GcsFolder, type GcsObject } from '../gcs.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 import { Changes } from '../fhir/changes.js';
 import { parseInstant } from '../fhir/dates.js';
@@ -152,25 +152,40 @@ function currentResources(store: FhirStore, type: string, since: number | undefi
     .map((record) => record.resource);
 }
 
-/** Plans an export: one chunk (and one object) per resource type with resources. */
+/** One object an export writes. */
+export interface ExportOutput {
+  readonly type: string;
+  readonly uri: string;
+  readonly count: number;
+}
+
+/**
+ * Plans an export: one chunk (and one object, named by `objectName`) per resource type with
+ * resources; `outputs` lists the objects as they will be.
+ */
 export function planExport(
   gcs: GcsFolder,
   store: FhirStore,
   request: ReturnType<typeof parseExportRequest>,
-  operationId: string,
-): Chunk[] {
+  objectName: (type: string) => string,
+): { chunks: Chunk[]; outputs: ExportOutput[] } {
   const types = (request.types ?? store.types()).filter((type, i, all) => all.indexOf(type) === i);
-  return types.flatMap((type): Chunk[] => {
+  const chunks: Chunk[] = [];
+  const outputs: ExportOutput[] = [];
+  for (const type of types) {
     const resources = currentResources(store, type, request.since);
-    if (resources.length === 0) return [];
-    return [{
+    if (resources.length === 0) continue;
+    const object = objectUnder(request.prefix, objectName(type));
+    outputs.push({ type, uri: `gs://${object.bucket}/${object.object}`, count: resources.length });
+    chunks.push({
       size: resources.length,
       run: async () => {
-        await gcs.write(request.prefix, `${operationId}_${type}`, resources.map((r) => `${JSON.stringify(r)}\n`).join(''));
+        await gcs.write(request.prefix, objectName(type), resources.map((r) => `${JSON.stringify(r)}\n`).join(''));
         return 0;
       },
-    }];
-  });
+    });
+  }
+  return { chunks, outputs };
 }
 
 /** The response of a finished export. */

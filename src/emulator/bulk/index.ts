@@ -40,6 +40,7 @@ import {
   planImport,
 } from './fhir.js';
 import { HL7V2_EXPORT_METHOD, HL7V2_EXPORT_RESPONSE, parseHl7V2ExportRequest, planHl7V2Export } from './hl7v2.js';
+import { bulkDataRoutes } from './bulk-data.js';
 import { importOutcome, operationIdOf, startJob } from './requests.js';
 
 const DATASET_PATH = '/v1/projects/{project}/locations/{location}/datasets/{dataset}';
@@ -80,6 +81,7 @@ export function bulkRoutes(services: EmulatorServices): EmulatorRoute[] {
     },
   });
   return [
+    ...bulkDataRoutes(services),
     route(FHIR_STORE_SPEC, 'import', requires('fhirStores', 'healthcare.fhirStores.import'), async (body, dataset, record) => {
       const { uri, structure } = parseImportRequest(body);
       const files = await gcs.match(uri);
@@ -89,7 +91,7 @@ export function bulkRoutes(services: EmulatorServices): EmulatorRoute[] {
     route(FHIR_STORE_SPEC, 'export', requires('fhirStores', 'healthcare.fhirStores.export'), (body, dataset, record) => {
       const request = parseExportRequest(body);
       const store = planeOf(record, FhirStore);
-      return startJob(services, dataset, FHIR_EXPORT_METHOD, (op) => planExport(gcs, store, request, operationIdOf(op)), (counter) => ({
+      return startJob(services, dataset, FHIR_EXPORT_METHOD, (op) => planExport(gcs, store, request, (type) => `${operationIdOf(op)}_${type}`).chunks, (counter) => ({
         response: exportResponse(record.name, counter.success),
       }));
     }),
@@ -115,7 +117,10 @@ export function bulkRoutes(services: EmulatorServices): EmulatorRoute[] {
   ];
 }
 
-/** Registered in `BUILT_IN_MODULES`; it reads and writes the FHIR, DICOM and HL7v2 data planes. */
+/**
+ * Registered in `BUILT_IN_MODULES` before the FHIR module, whose `fhir/{path=**}` route would
+ * otherwise take `fhir/$export`; it reads and writes the FHIR, DICOM and HL7v2 data planes.
+ */
 export const bulkModule: EmulatorModule = {
   name: 'bulk',
   routes: bulkRoutes,
