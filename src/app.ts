@@ -127,6 +127,7 @@ async function startEmbeddedEmulator(config: Config, logger: Logger, disposers: 
     port: config.emulator.port,
     host: config.host,
     dataDir: config.emulator.dataDir,
+    gcsDir: config.emulator.gcsDir,
     latency: config.emulator.latency,
     faults: config.emulator.faults,
     principals: config.emulator.principals,

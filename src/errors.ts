@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   { code: 'UPSTREAM_UNAVAILABLE', httpStatus: 503, source: 'contract', description: 'The upstream did not answer in time, could not be reached, or is overloaded.' },
   { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, source: 'contract', description: 'A fault of this server: logged, and its message hidden in production.' },
   { code: 'OVERLOADED', httpStatus: 503, source: 'contract', description: 'This server already had its limit of GraphQL requests in flight (`GRAPHQL_MAX_IN_FLIGHT`) and refused this one at once, before any upstream call: try again after `Retry-After` seconds.' },
+  { code: 'CONFLICT', httpStatus: 409, source: 'contract', description: 'The write lost a race or is ambiguous: a stale `ifMatch` version, a `condition` matching more than one resource, a duplicate.' },
   { code: 'GRAPHQL_PARSE_FAILED', httpStatus: 400, source: 'graphql', description: 'The document is not GraphQL.' },
   { code: 'GRAPHQL_VALIDATION_FAILED', httpStatus: 400, source: 'graphql', description: 'The document does not validate against the schema.' },
   { code: 'PERSISTED_QUERY_NOT_FOUND', httpStatus: 200, source: 'persisted-queries', description: 'An unknown document hash: the client sends the document with it once.' },
@@ -65,6 +66,7 @@ export function upstreamCode(error: UpstreamError): ErrorCode {
     case 401: return 'UNAUTHENTICATED';
     case 403: return 'FORBIDDEN';
     case 404: case 410: return 'NOT_FOUND';
+    case 409: case 412: return 'CONFLICT';
     case 429: return 'RATE_LIMITED';
     case 502: case 503: case 504: return 'UPSTREAM_UNAVAILABLE';
     default: return 'UPSTREAM_ERROR';

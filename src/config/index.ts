@@ -105,6 +105,8 @@ export interface EmulatorConfig {
   port: number;
   /** `EMULATOR_DATA_DIR`: where it keeps its data across restarts. Defaults to none: memory only. */
   dataDir?: string;
+  /** `EMULATOR_GCS_DIR`: the folder standing in for Cloud Storage. Defaults to `{dataDir}/gcs`, or a temporary folder. */
+  gcsDir?: string;
   /** `EMULATOR_PRINCIPALS`: tokens and admins when the emulator enforces Cloud IAM. Defaults to none: everything allowed. */
   principals?: Principals;
   /** `EMULATOR_LATENCY_MS`: latency added to every response. Defaults to none. */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
       enabled: emulatorEnabled,
       port: OPTIONS.emulatorPort.read(env),
       dataDir: OPTIONS.emulatorDataDir.read(env),
+      gcsDir: OPTIONS.emulatorGcsDir.read(env),
       principals: OPTIONS.emulatorPrincipals.read(env),
       latency: OPTIONS.emulatorLatency.read(env),
       faults: OPTIONS.emulatorFaults.read(env),

@@ -374,7 +374,13 @@ export const EMULATOR_OPTIONS = {
     parse: parseFaultRules,
     values: 'a JSON array of fault rules, e.g. `[{"path":"/fhirStores$","method":"GET","rate":0.3,"status":503,"retryAfter":1}]`',
     defaultDoc: 'none',
-    doc: 'faults the emulator injects: `status` is 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
+    doc: 'faults the emulator injects: `status` is 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; `"after": true` serves the request first and then answers the error (a write whose answer is lost); changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
+  }),
+  emulatorGcsDir: textOption({
+    env: 'EMULATOR_GCS_DIR',
+    values: 'a folder',
+    defaultDoc: '`{EMULATOR_DATA_DIR}/gcs`, else a temporary folder',
+    doc: 'the folder that stands in for Cloud Storage in imports and exports: `gs://bucket/path` is `{folder}/bucket/path` ([bulk data](writes.md#bulk-import-and-export))',
   }),
   pubsubEmulatorHost: textOption({
     env: 'PUBSUB_EMULATOR_HOST',

@@ -2,7 +2,7 @@
 import type { EmulatorOptions, FaultRule, LatencyRange } from '../emulator/server.js';
 
 /** The emulator's options that cross into the worker (structured clone: no functions). */
-export type WorkerEmulatorOptions = Pick<EmulatorOptions, 'port' | 'host' | 'dataDir' | 'latency' | 'faults' | 'principals' | 'pubsubEndpoint'>;
+export type WorkerEmulatorOptions = Pick<EmulatorOptions, 'port' | 'host' | 'dataDir' | 'latency' | 'faults' | 'principals' | 'pubsubEndpoint' | 'gcsDir'>;
 
 /** Graph → worker: one request, answered by a {@link Reply} with the same id. */
 export type Command =

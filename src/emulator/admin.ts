@@ -14,6 +14,6 @@ export const adminModule: EmulatorModule = {
     ...datasetRoutes(state, operations),
     ...storeRoutes(state, FHIR_STORE_SPEC),
     ...storeRoutes(state, DICOM_STORE_SPEC),
-    ...operationRoutes(state),
+    ...operationRoutes(state, operations),
   ],
 };

@@ -32,7 +32,7 @@ function parsed<T>(env: Env, name: string, parse: (text: string) => T): T | unde
 }
 
 /**
- * `EMULATOR_PORT` (default 8089), `HOST` (default 127.0.0.1), `EMULATOR_DATA_DIR`,
+ * `EMULATOR_PORT` (default 8089), `HOST` (default 127.0.0.1), `EMULATOR_DATA_DIR`, `EMULATOR_GCS_DIR`,
  * `EMULATOR_LATENCY_MS`, `EMULATOR_FAULTS`, `EMULATOR_PRINCIPALS` (a file, read here),
  * `PUBSUB_EMULATOR_HOST` (where store notifications are published). Throws
  * `EnvError` on the first bad value.
@@ -48,6 +48,7 @@ export function emulatorOptionsFromEnv(env: Env): EmulatorOptions & { port: numb
     port: port ?? DEFAULT_EMULATOR_PORT,
     host: read(env, 'HOST') ?? '127.0.0.1',
     dataDir: read(env, 'EMULATOR_DATA_DIR'),
+    gcsDir: read(env, 'EMULATOR_GCS_DIR'),
     latency: parsed(env, 'EMULATOR_LATENCY_MS', parseLatency),
     faults: parsed(env, 'EMULATOR_FAULTS', parseFaultRules),
     principals: parsed(env, 'EMULATOR_PRINCIPALS', loadPrincipalsFile),

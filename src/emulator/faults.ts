@@ -24,6 +24,11 @@ export interface FaultRule {
   times?: number;
   /** Milliseconds a `delay` rule holds the response back, on top of any latency. */
   delayMs?: number;
+  /**
+   * 429/500/503 only: the request is served first and its answer replaced by the error, as when
+   * a write succeeds and the response is lost (what makes blind retries apply a write twice).
+   */
+  after?: boolean;
 }
 
 /** Uniform latency range in milliseconds. */
@@ -33,7 +38,7 @@ export interface LatencyRange {
 }
 
 const STATUSES: readonly FaultRule['status'][] = [429, 500, 503, 'reset', 'truncate', 'delay'];
-const RULE_KEYS = new Set(['path', 'method', 'rate', 'status', 'retryAfter', 'times', 'delayMs']);
+const RULE_KEYS = new Set(['path', 'method', 'rate', 'status', 'retryAfter', 'times', 'delayMs', 'after']);
 
 /** Collapses whitespace so every message is a single line, as the env contract promises. */
 function oneLine(text: string): string {
@@ -42,7 +47,7 @@ function oneLine(text: string): string {
 
 /**
  * Parses the EMULATOR_FAULTS JSON text: an array of
- * `{"path": regex, "method"?, "rate": 0..1, "status": 429|500|503|"reset"|"truncate"|"delay", "retryAfter"?, "times"?, "delayMs"?}`.
+ * `{"path": regex, "method"?, "rate": 0..1, "status": 429|500|503|"reset"|"truncate"|"delay", "retryAfter"?, "times"?, "delayMs"?, "after"?}`.
  * Throws an Error with a one-line message saying what is wrong.
  */
 export function parseFaultRules(json: string): FaultRule[] {
@@ -62,7 +67,7 @@ export function parseFaultRules(json: string): FaultRule[] {
     }
     const rule = raw as Record<string, unknown>;
     const unknown = Object.keys(rule).find((key) => !RULE_KEYS.has(key));
-    if (unknown !== undefined) fail(`unknown field "${unknown}" (allowed: path, method, rate, status, retryAfter, times, delayMs)`);
+    if (unknown !== undefined) fail(`unknown field "${unknown}" (allowed: path, method, rate, status, retryAfter, times, delayMs, after)`);
 
     if (typeof rule['path'] !== 'string') fail('"path" must be a regular expression string');
     let path: RegExp;
@@ -109,7 +114,12 @@ export function parseFaultRules(json: string): FaultRule[] {
       fail('"delayMs" only applies to status "delay"');
     }
 
+    const after = rule['after'];
+    if (after !== undefined && typeof after !== 'boolean') fail(`"after" must be true or false, got ${JSON.stringify(after)}`);
+    if (after === true && typeof status !== 'number') fail('"after" only applies to status 429, 500 or 503');
+
     const parsed: FaultRule = { path, rate: rate as number, status: status as FaultRule['status'] };
+    if (after === true) parsed.after = true;
     if (times !== undefined) parsed.times = times as number;
     if (delayMs !== undefined) parsed.delayMs = delayMs as number;
     if (method !== undefined) parsed.method = (method as string).toUpperCase();

@@ -6,6 +6,7 @@
 
 import type { DicomDataPlaneFactory, FhirDataPlaneFactory, Hl7V2DataPlaneFactory } from './dataplanes.js';
 import type { FaultInjector } from './faults.js';
+import type { GcsFolder } from './gcs.js';
 import type { RouteAccess } from './iam/access.js';
 import type { Iam } from './iam/iam.js';
 import type { Operations } from './operations.js';
@@ -19,6 +20,8 @@ export interface EmulatorServices {
   readonly iam: Iam;
   /** The live fault rules and latency (the `/emulator/` control routes change them). */
   readonly faults: FaultInjector;
+  /** The folder that stands in for Cloud Storage (imports read it, exports write it). */
+  readonly gcs: GcsFolder;
 }
 
 /** A route and the Cloud IAM permissions its method needs. */

@@ -103,6 +103,23 @@ export class Operations {
     };
   }
 
+  /**
+   * Cancels an operation: a running one stops its work and ends with CANCELLED (code 1), as
+   * google.longrunning specifies; cancelling a finished one changes nothing.
+   */
+  async cancel(op: JsonObject): Promise<void> {
+    if (op['done'] === true) return;
+    const metadata = op['metadata'] as JsonObject;
+    metadata['cancelRequested'] = true;
+    metadata['endTime'] = new Date().toISOString();
+    op['done'] = true;
+    op['error'] = { code: 1, message: 'Operation was cancelled.' };
+    const running = runningIn(this.state);
+    running.get(op)?.abort();
+    running.delete(op);
+    await this.state.commit();
+  }
+
   /** Stops every running operation's work (the emulator is closing); they stay pending. */
   stopAll(): void {
     const running = runningIn(this.state);
@@ -130,7 +147,7 @@ function getOperation(state: EmulatorState, params: Readonly<Record<string, stri
 }
 
 /** `datasets.operations.list`, `get` and `cancel`. */
-export function operationRoutes(state: EmulatorState): EmulatorRoute[] {
+export function operationRoutes(state: EmulatorState, operations: Operations): EmulatorRoute[] {
   const base = '/v1/projects/{project}/locations/{location}/datasets/{dataset}/operations';
   return [
     {
@@ -170,19 +187,7 @@ export function operationRoutes(state: EmulatorState): EmulatorRoute[] {
         if (unknown !== undefined) {
           throw invalidArgument(`Invalid JSON payload received. Unknown name "${unknown}": Cannot find field.`);
         }
-        const op = getOperation(state, ctx.params);
-        // Cancelling a finished operation is a no-op; a running one ends with CANCELLED (code 1),
-        // as google.longrunning specifies.
-        if (op['done'] !== true) {
-          const metadata = op['metadata'] as JsonObject;
-          metadata['cancelRequested'] = true;
-          metadata['endTime'] = new Date().toISOString();
-          op['done'] = true;
-          op['error'] = { code: 1, message: 'Operation was cancelled.' };
-          runningIn(state).get(op)?.abort();
-          runningIn(state).delete(op);
-          await state.commit();
-        }
+        await operations.cancel(getOperation(state, ctx.params));
         return jsonReply({});
       },
     },

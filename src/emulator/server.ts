@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { adminModule } from './admin.js';
+import { bulkModule } from './bulk/index.js';
 import { deidentifyModule } from './deid/index.js';
 import { dicomWebModule } from './dicom/index.js';
 import { FAULT_CONTROL_PREFIX, faultControlModule } from './fault-control.js';
@@ -14,6 +15,7 @@ import { hl7v2Module } from './hl7v2/index.js';
 import { emptyDicomDataPlane, emptyFhirDataPlane, emptyHl7V2DataPlane } from './dataplanes.js';
 import { ApiError, internalError, invalidArgument } from './errors.js';
 import { FaultInjector, type FaultRule, type LatencyRange } from './faults.js';
+import { GcsFolder } from './gcs.js';
 import { guardRoute } from './iam/guard.js';
 import { Iam } from './iam/iam.js';
 import type { Principals } from './iam/principals.js';
@@ -49,6 +51,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Persist state under this folder; undefined = memory only. */
   dataDir?: string;
+  /**
+   * The folder that emulates Cloud Storage for imports and exports (`gs://b/o` = `{gcsDir}/b/o`).
+   * Default: `{dataDir}/gcs` when persisting, else a temporary folder removed on close.
+   */
+  gcsDir?: string;
   /** Added before every response (uniform in range). */
   latency?: LatencyRange;
   /** Applied in order; the first matching rule whose random draw hits wins. */
@@ -89,7 +96,7 @@ export interface RunningEmulator {
 }
 
 /** The modules every emulator has; their routes match in this order, before those of `options.modules`. */
-export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
+export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, bulkModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
 
 const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
   429: 'Resource has been exhausted (e.g. check quota).',
@@ -130,8 +137,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     latency: options.latency,
     random: options.random,
   });
+  let gcs: GcsFolder;
+  try {
+    gcs = await GcsFolder.open(options.gcsDir, options.dataDir);
+  } catch (error) {
+    await iam.close();
+    await state.close();
+    throw error;
+  }
   const notifications = options.pubsubEndpoint === undefined ? undefined : await startNotifications(state, options.pubsubEndpoint, logger);
-  const services: EmulatorServices = { state, operations: new Operations(state), iam, faults: injector };
+  const services: EmulatorServices = { state, operations: new Operations(state), iam, faults: injector, gcs };
   const router = new Router();
   for (const module of modules) router.add(...module.routes(services).map((route) => guardRoute(route, iam)));
 
@@ -159,6 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     await iam.close();
     await notifications?.close();
     await state.close();
+    await gcs.close();
     throw error;
   }
 
@@ -190,6 +206,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         await notifications?.close();
         await iam.close();
         await state.close();
+        await gcs.close();
       })();
       return closing;
     },
@@ -245,11 +262,13 @@ async function handleRequest(
   }
 
   let reply: Reply;
-  if (typeof fault?.status === 'number') {
+  if (typeof fault?.status === 'number' && fault.after !== true) {
     reply = faultReply({ ...fault, status: fault.status });
   } else {
     const match = pathname.startsWith('/') ? router.match(method, pathname) : undefined;
     reply = match ? await runRoute(req, res, match, pathname, searchParams, logger) : htmlNotFoundReply(pathname);
+    // An `after` rule: the work is done, its answer is lost.
+    if (typeof fault?.status === 'number') reply = faultReply({ ...fault, status: fault.status });
   }
 
   if (injectable) await injector.delay(fault?.delayMs);

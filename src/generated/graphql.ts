@@ -316,8 +316,13 @@ export type DeidentifyConfigInput = {
 };
 
 export type DeleteFhirResourceInput = {
-  /** The resource's id. */
-  id: Scalars['String']['input'];
+  /**
+   * A search that picks the resource instead of its id, e.g. `identifier=urn:oid:1.2.3|12345`: one
+   * match is deleted; none is NOT_FOUND and more than one a CONFLICT, with nothing deleted.
+   */
+  condition?: InputMaybe<Scalars['String']['input']>;
+  /** The resource's id. Give either `id` or `condition`. */
+  id?: InputMaybe<Scalars['String']['input']>;
   /** FHIR resource type, e.g. `Claim`. */
   resourceType: Scalars['String']['input'];
   /** The FHIR store (see `CreateFhirResourceInput.store`). */
@@ -521,6 +526,62 @@ export type EncounterEdge = {
   /** The encounter. */
   node: Encounter;
 };
+
+export type ExecuteFhirBundleInput = {
+  /**
+   * A FHIR Bundle of `type` `batch` or `transaction`; each entry has a `request` (`method`, `url`)
+   * and, for creates and updates, a `resource`.
+   */
+  bundle: Scalars['JSON']['input'];
+  /** The FHIR store (see `CreateFhirResourceInput.store`). */
+  store?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Why one batch entry failed. */
+export type FhirBundleEntryError = {
+  __typename?: 'FhirBundleEntryError';
+  /** The error code this entry would have had alone, e.g. `CONFLICT`, `NOT_FOUND`, `BAD_USER_INPUT`. */
+  code: Scalars['String']['output'];
+  /** The FHIR store's explanation. */
+  message: Scalars['String']['output'];
+};
+
+/** The outcome of one bundle entry. */
+export type FhirBundleEntryResult = {
+  __typename?: 'FhirBundleEntryResult';
+  /** Why the entry failed (batches only: in a transaction any failure fails the whole mutation). */
+  error: Maybe<FhirBundleEntryError>;
+  /** The stored version's ETag, `W/"versionId"`. */
+  etag: Maybe<Scalars['String']['output']>;
+  /** Where a created or updated resource lives: `Type/id/_history/versionId`. */
+  location: Maybe<Scalars['String']['output']>;
+  /** The resource as stored; null for deletions and failed entries. */
+  resource: Maybe<FhirResource>;
+  /** The HTTP status the entry got, e.g. `201 Created`. */
+  status: Scalars['String']['output'];
+  /** The status code alone, e.g. 201. */
+  statusCode: Scalars['Int']['output'];
+};
+
+/** The result of a batch or transaction: one entry per entry of the request, in the same order. */
+export type FhirBundlePayload = {
+  __typename?: 'FhirBundlePayload';
+  /** Each entry's outcome. */
+  entries: Array<FhirBundleEntryResult>;
+  /** `batch-response` or `transaction-response`. */
+  type: Scalars['String']['output'];
+};
+
+/** How the files of a FHIR import are laid out (Google's `ContentStructure`). */
+export type FhirContentStructure =
+  /** NDJSON, one Bundle per line (the default). */
+  | 'BUNDLE'
+  /** Each file is one Bundle, formatted over many lines. */
+  | 'BUNDLE_PRETTY'
+  /** NDJSON, one resource per line. */
+  | 'RESOURCE'
+  /** Each file is one resource, formatted over many lines. */
+  | 'RESOURCE_PRETTY';
 
 /** How FHIR resources are de-identified. */
 export type FhirDeidentifyInput = {
@@ -1254,8 +1315,38 @@ export type Mutation = {
   deidentifyDicomStore: Operation;
   /** Starts copying a FHIR store, de-identified, into an existing FHIR store of the same location. */
   deidentifyFhirStore: Operation;
-  /** Deletes a FHIR resource. Deleting one that does not exist succeeds too (FHIR's rule). */
+  /**
+   * Deletes a FHIR resource. Deleting by id one that does not exist succeeds too (FHIR's rule). With
+   * `condition` a search picks the resource: none matching is NOT_FOUND, several a CONFLICT.
+   */
   deleteFhirResource: DeleteFhirResourcePayload;
+  /**
+   * Runs a FHIR `batch` or `transaction` Bundle in one call. A transaction is all or nothing: when
+   * one entry fails, nothing is stored and the mutation fails; entries may reference each other by
+   * `urn:uuid:` full URLs, which the store replaces by the new ids. A batch runs each entry on its
+   * own and reports each entry's outcome.
+   */
+  executeFhirBundle: FhirBundlePayload;
+  /** Starts writing a DICOM store's instances to Cloud Storage as `{study}/{series}/{instance}.dcm`. */
+  exportDicomInstances: Operation;
+  /**
+   * Starts writing a FHIR store's resources to Cloud Storage: one NDJSON object per resource type,
+   * named `{operationId}_{ResourceType}` under `gcsUriPrefix`.
+   */
+  exportFhirResources: Operation;
+  /** Starts writing an HL7v2 store's messages to Cloud Storage, one message (JSON) per line. */
+  exportHl7V2Messages: Operation;
+  /**
+   * Starts loading DICOM files (Part 10) from Cloud Storage into a DICOM store. Instances already
+   * stored are left as they are; files that are not DICOM count as failures.
+   */
+  importDicomInstances: Operation;
+  /**
+   * Starts loading FHIR resources from Cloud Storage into a store. Every resource needs its own
+   * `id`; a resource with an id already stored replaces it. References are not checked. Poll the
+   * returned operation: `progress.success` counts resources stored, `progress.failure` those refused.
+   */
+  importFhirResources: Operation;
   /**
    * Sends one HL7v2 message to a store the way an interface engine does (`messages.ingest`): the store
    * parses and keeps it and answers with an ACK. A message the store cannot parse (or a duplicate, when
@@ -1263,9 +1354,24 @@ export type Mutation = {
    * the NACK's MSA-1 (`AR` or `AE`).
    */
   ingestHl7V2Message: IngestHl7V2MessagePayload;
+  /**
+   * Changes part of a FHIR resource with a JSON Patch (RFC 6902), e.g.
+   * `[{"op": "replace", "path": "/telecom/0/value", "value": "555-0100"}]`, and returns the new
+   * version. Send `ifMatch` so that a concurrent edit is refused (CONFLICT) instead of overwritten.
+   */
+  patchFhirResource: FhirResourcePayload;
+  /**
+   * Removes the older versions of a FHIR resource from its history; the current version stays.
+   * To remove a resource entirely, delete it first and then purge it.
+   */
+  purgeFhirResourceHistory: PurgeFhirResourceHistoryPayload;
   /** Replaces the IAM policy of a dataset or store (needs the `…setIamPolicy` permission on it). */
   setIamPolicy: IamPolicy;
-  /** Replaces a FHIR resource (by its `resourceType` and `id`) and returns the new version. */
+  /**
+   * Replaces a FHIR resource (by its `resourceType` and `id`) and returns the new version. With
+   * `ifMatch` the write only happens while that is still the current version (else CONFLICT); with
+   * `condition` a search picks the resource instead of the id.
+   */
   updateFhirResource: FhirResourcePayload;
 };
 
@@ -1307,9 +1413,60 @@ export type MutationDeleteFhirResourceArgs = {
 };
 
 
+export type MutationExecuteFhirBundleArgs = {
+  input: ExecuteFhirBundleInput;
+};
+
+
+export type MutationExportDicomInstancesArgs = {
+  gcsUriPrefix: Scalars['String']['input'];
+  store: Scalars['String']['input'];
+};
+
+
+export type MutationExportFhirResourcesArgs = {
+  gcsUriPrefix: Scalars['String']['input'];
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  store: Scalars['String']['input'];
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+export type MutationExportHl7V2MessagesArgs = {
+  endTime?: InputMaybe<Scalars['DateTime']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  gcsUriPrefix: Scalars['String']['input'];
+  startTime?: InputMaybe<Scalars['DateTime']['input']>;
+  store: Scalars['String']['input'];
+};
+
+
+export type MutationImportDicomInstancesArgs = {
+  gcsUri: Scalars['String']['input'];
+  store: Scalars['String']['input'];
+};
+
+
+export type MutationImportFhirResourcesArgs = {
+  contentStructure?: InputMaybe<FhirContentStructure>;
+  gcsUri: Scalars['String']['input'];
+  store: Scalars['String']['input'];
+};
+
+
 export type MutationIngestHl7V2MessageArgs = {
   message: Scalars['String']['input'];
   store: Scalars['String']['input'];
+};
+
+
+export type MutationPatchFhirResourceArgs = {
+  input: PatchFhirResourceInput;
+};
+
+
+export type MutationPurgeFhirResourceHistoryArgs = {
+  input: PurgeFhirResourceHistoryInput;
 };
 
 
@@ -1435,7 +1592,8 @@ export type Operation = Node & {
   /** Items processed so far (FHIR resources, DICOM instances); null when the operation reports none. */
   progress: Maybe<OperationProgress>;
   /**
-   * Where a de-identification writes its copy: the destination dataset, FHIR store or DICOM store.
+   * Where a de-identification writes its copy (the destination dataset, FHIR store or DICOM store),
+   * or the store an import loads into.
    * Known for operations this server started (their ids carry it); null for operations only read
    * by name or listed, because the Cloud Healthcare API does not report it.
    */
@@ -1485,6 +1643,16 @@ export type OperationKind =
   | 'DEIDENTIFY_DICOM_STORE'
   /** `fhirStores.deidentify`: a de-identified copy of a FHIR store. */
   | 'DEIDENTIFY_FHIR_STORE'
+  /** `dicomStores.export`: DICOM instances written to Cloud Storage. */
+  | 'EXPORT_DICOM_INSTANCES'
+  /** `fhirStores.export`: FHIR resources written to Cloud Storage, one NDJSON object per type. */
+  | 'EXPORT_FHIR_RESOURCES'
+  /** `hl7V2Stores.export`: HL7v2 messages written to Cloud Storage. */
+  | 'EXPORT_HL7V2_MESSAGES'
+  /** `dicomStores.import`: DICOM files loaded from Cloud Storage. */
+  | 'IMPORT_DICOM_INSTANCES'
+  /** `fhirStores.import`: FHIR resources loaded from Cloud Storage. */
+  | 'IMPORT_FHIR_RESOURCES'
   /** Any other method (imports, exports, DICOM deletions, ...). */
   | 'OTHER';
 
@@ -1541,6 +1709,22 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge of this page, or null when the page is empty. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+export type PatchFhirResourceInput = {
+  /** The resource's id. */
+  id: Scalars['String']['input'];
+  /** The version you read (`versionId`): the patch is refused with CONFLICT when a newer one exists. */
+  ifMatch?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The JSON Patch: a list of operations (`add`, `remove`, `replace`, `move`, `copy`, `test`), each
+   * with a JSON Pointer `path`, e.g. `[{"op": "add", "path": "/active", "value": true}]`.
+   */
+  patch: Scalars['JSON']['input'];
+  /** FHIR resource type, e.g. `Patient`. */
+  resourceType: Scalars['String']['input'];
+  /** The FHIR store (see `CreateFhirResourceInput.store`). */
+  store?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -1825,6 +2009,22 @@ export type Practitioner = Node & {
   telecom: Array<ContactPoint>;
   /** Version id of the stored version (`meta.versionId`); pass it to `FhirStore.resourceVersion` to read this version again. */
   versionId: Maybe<Scalars['String']['output']>;
+};
+
+export type PurgeFhirResourceHistoryInput = {
+  /** Id of the resource whose history goes; it may be deleted already (then no version remains). */
+  id: Scalars['String']['input'];
+  /** Type of the resource whose history goes, e.g. `Observation`. */
+  resourceType: Scalars['String']['input'];
+  /** The FHIR store (see `CreateFhirResourceInput.store`). */
+  store?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of purging a resource's history. */
+export type PurgeFhirResourceHistoryPayload = {
+  __typename?: 'PurgeFhirResourceHistoryPayload';
+  /** The resource whose older versions were removed; it stays readable as it is now (unless deleted). */
+  purgedId: Scalars['ID']['output'];
 };
 
 /** A measured amount with its unit. */
@@ -2186,7 +2386,17 @@ export type StudySeriesFilter = {
 };
 
 export type UpdateFhirResourceInput = {
-  /** The whole new resource, with `resourceType` and `id`. */
+  /**
+   * A search that picks the resource instead of its id, e.g. `identifier=urn:oid:1.2.3|12345`: no
+   * match creates the resource, one match is replaced, more than one is a CONFLICT.
+   */
+  condition?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * The version you read (`versionId`): the update is refused with CONFLICT when someone stored a
+   * newer one meanwhile. Not with `condition`.
+   */
+  ifMatch?: InputMaybe<Scalars['String']['input']>;
+  /** The whole new resource, with `resourceType` and `id` (the id may be left out with `condition`). */
   resource: Scalars['JSON']['input'];
   /** The FHIR store (see `CreateFhirResourceInput.store`). */
   store?: InputMaybe<Scalars['String']['input']>;
@@ -2327,6 +2537,11 @@ export type ResolversTypes = ResolversObject<{
   Encounter: ResolverTypeWrapper<FhirResourceModel>;
   EncounterConnection: ResolverTypeWrapper<Omit<EncounterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EncounterEdge']>, nodes: Array<ResolversTypes['Encounter']> }>;
   EncounterEdge: ResolverTypeWrapper<Omit<EncounterEdge, 'node'> & { node: ResolversTypes['Encounter'] }>;
+  ExecuteFhirBundleInput: ExecuteFhirBundleInput;
+  FhirBundleEntryError: ResolverTypeWrapper<FhirBundleEntryError>;
+  FhirBundleEntryResult: ResolverTypeWrapper<Omit<FhirBundleEntryResult, 'resource'> & { resource?: Maybe<ResolversTypes['FhirResource']> }>;
+  FhirBundlePayload: ResolverTypeWrapper<Omit<FhirBundlePayload, 'entries'> & { entries: Array<ResolversTypes['FhirBundleEntryResult']> }>;
+  FhirContentStructure: FhirContentStructure;
   FhirDeidentifyInput: FhirDeidentifyInput;
   FhirFieldAction: FhirFieldAction;
   FhirFieldActionInput: FhirFieldActionInput;
@@ -2389,11 +2604,14 @@ export type ResolversTypes = ResolversObject<{
   OperationResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['OperationResult']>;
   Organization: ResolverTypeWrapper<FhirResourceModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PatchFhirResourceInput: PatchFhirResourceInput;
   Patient: ResolverTypeWrapper<FhirResourceModel>;
   PatientConnection: ResolverTypeWrapper<Omit<PatientConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PatientEdge']>, nodes: Array<ResolversTypes['Patient']> }>;
   PatientEdge: ResolverTypeWrapper<Omit<PatientEdge, 'node'> & { node: ResolversTypes['Patient'] }>;
   PatientFilter: PatientFilter;
   Practitioner: ResolverTypeWrapper<FhirResourceModel>;
+  PurgeFhirResourceHistoryInput: PurgeFhirResourceHistoryInput;
+  PurgeFhirResourceHistoryPayload: ResolverTypeWrapper<PurgeFhirResourceHistoryPayload>;
   Quantity: ResolverTypeWrapper<Quantity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ResourceConnection: ResolverTypeWrapper<Omit<ResourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ResourceEdge']>, nodes: Array<ResolversTypes['FhirResource']> }>;
@@ -2445,6 +2663,10 @@ export type ResolversParentTypes = ResolversObject<{
   Encounter: FhirResourceModel;
   EncounterConnection: Omit<EncounterConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EncounterEdge']>, nodes: Array<ResolversParentTypes['Encounter']> };
   EncounterEdge: Omit<EncounterEdge, 'node'> & { node: ResolversParentTypes['Encounter'] };
+  ExecuteFhirBundleInput: ExecuteFhirBundleInput;
+  FhirBundleEntryError: FhirBundleEntryError;
+  FhirBundleEntryResult: Omit<FhirBundleEntryResult, 'resource'> & { resource?: Maybe<ResolversParentTypes['FhirResource']> };
+  FhirBundlePayload: Omit<FhirBundlePayload, 'entries'> & { entries: Array<ResolversParentTypes['FhirBundleEntryResult']> };
   FhirDeidentifyInput: FhirDeidentifyInput;
   FhirFieldActionInput: FhirFieldActionInput;
   FhirResource: FhirResourceModel;
@@ -2501,11 +2723,14 @@ export type ResolversParentTypes = ResolversObject<{
   OperationResult: ResolversUnionTypes<ResolversParentTypes>['OperationResult'];
   Organization: FhirResourceModel;
   PageInfo: PageInfo;
+  PatchFhirResourceInput: PatchFhirResourceInput;
   Patient: FhirResourceModel;
   PatientConnection: Omit<PatientConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PatientEdge']>, nodes: Array<ResolversParentTypes['Patient']> };
   PatientEdge: Omit<PatientEdge, 'node'> & { node: ResolversParentTypes['Patient'] };
   PatientFilter: PatientFilter;
   Practitioner: FhirResourceModel;
+  PurgeFhirResourceHistoryInput: PurgeFhirResourceHistoryInput;
+  PurgeFhirResourceHistoryPayload: PurgeFhirResourceHistoryPayload;
   Quantity: Quantity;
   Query: Record<PropertyKey, never>;
   ResourceConnection: Omit<ResourceConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ResourceEdge']>, nodes: Array<ResolversParentTypes['FhirResource']> };
@@ -2719,6 +2944,25 @@ export type EncounterConnectionResolvers<ContextType = RequestContext, ParentTyp
 export type EncounterEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EncounterEdge'] = ResolversParentTypes['EncounterEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Encounter'], ParentType, ContextType>;
+}>;
+
+export type FhirBundleEntryErrorResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirBundleEntryError'] = ResolversParentTypes['FhirBundleEntryError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FhirBundleEntryResultResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirBundleEntryResult'] = ResolversParentTypes['FhirBundleEntryResult']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['FhirBundleEntryError']>, ParentType, ContextType>;
+  etag?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<Maybe<ResolversTypes['FhirResource']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statusCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FhirBundlePayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirBundlePayload'] = ResolversParentTypes['FhirBundlePayload']> = ResolversObject<{
+  entries?: Resolver<Array<ResolversTypes['FhirBundleEntryResult']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type FhirResourceResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirResource'] = ResolversParentTypes['FhirResource']> = ResolversObject<{
@@ -3002,7 +3246,15 @@ export type MutationResolvers<ContextType = RequestContext, ParentType extends R
   deidentifyDicomStore?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationDeidentifyDicomStoreArgs, 'destinationStore' | 'source'>>;
   deidentifyFhirStore?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationDeidentifyFhirStoreArgs, 'destinationStore' | 'source'>>;
   deleteFhirResource?: Resolver<ResolversTypes['DeleteFhirResourcePayload'], ParentType, ContextType, RequireFields<MutationDeleteFhirResourceArgs, 'input'>>;
+  executeFhirBundle?: Resolver<ResolversTypes['FhirBundlePayload'], ParentType, ContextType, RequireFields<MutationExecuteFhirBundleArgs, 'input'>>;
+  exportDicomInstances?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationExportDicomInstancesArgs, 'gcsUriPrefix' | 'store'>>;
+  exportFhirResources?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationExportFhirResourcesArgs, 'gcsUriPrefix' | 'store'>>;
+  exportHl7V2Messages?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationExportHl7V2MessagesArgs, 'gcsUriPrefix' | 'store'>>;
+  importDicomInstances?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationImportDicomInstancesArgs, 'gcsUri' | 'store'>>;
+  importFhirResources?: Resolver<ResolversTypes['Operation'], ParentType, ContextType, RequireFields<MutationImportFhirResourcesArgs, 'gcsUri' | 'store'>>;
   ingestHl7V2Message?: Resolver<ResolversTypes['IngestHl7V2MessagePayload'], ParentType, ContextType, RequireFields<MutationIngestHl7V2MessageArgs, 'message' | 'store'>>;
+  patchFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationPatchFhirResourceArgs, 'input'>>;
+  purgeFhirResourceHistory?: Resolver<ResolversTypes['PurgeFhirResourceHistoryPayload'], ParentType, ContextType, RequireFields<MutationPurgeFhirResourceHistoryArgs, 'input'>>;
   setIamPolicy?: Resolver<ResolversTypes['IamPolicy'], ParentType, ContextType, RequireFields<MutationSetIamPolicyArgs, 'input'>>;
   updateFhirResource?: Resolver<ResolversTypes['FhirResourcePayload'], ParentType, ContextType, RequireFields<MutationUpdateFhirResourceArgs, 'input'>>;
 }>;
@@ -3174,6 +3426,10 @@ export type PractitionerResolvers<ContextType = RequestContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PurgeFhirResourceHistoryPayloadResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PurgeFhirResourceHistoryPayload'] = ResolversParentTypes['PurgeFhirResourceHistoryPayload']> = ResolversObject<{
+  purgedId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QuantityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Quantity'] = ResolversParentTypes['Quantity']> = ResolversObject<{
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   comparator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3304,6 +3560,9 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Encounter?: EncounterResolvers<ContextType>;
   EncounterConnection?: EncounterConnectionResolvers<ContextType>;
   EncounterEdge?: EncounterEdgeResolvers<ContextType>;
+  FhirBundleEntryError?: FhirBundleEntryErrorResolvers<ContextType>;
+  FhirBundleEntryResult?: FhirBundleEntryResultResolvers<ContextType>;
+  FhirBundlePayload?: FhirBundlePayloadResolvers<ContextType>;
   FhirResource?: FhirResourceResolvers<ContextType>;
   FhirResourceMetric?: FhirResourceMetricResolvers<ContextType>;
   FhirResourcePayload?: FhirResourcePayloadResolvers<ContextType>;
@@ -3357,6 +3616,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   PatientConnection?: PatientConnectionResolvers<ContextType>;
   PatientEdge?: PatientEdgeResolvers<ContextType>;
   Practitioner?: PractitionerResolvers<ContextType>;
+  PurgeFhirResourceHistoryPayload?: PurgeFhirResourceHistoryPayloadResolvers<ContextType>;
   Quantity?: QuantityResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ResourceConnection?: ResourceConnectionResolvers<ContextType>;

@@ -110,16 +110,53 @@ export async function createResource(client: HealthcareClient, store: AllowedFhi
   return { created: response.status === 201, resource: response.body };
 }
 
-export function updateResource(client: HealthcareClient, store: AllowedFhirStore, resource: FhirResource & { id: string }): Promise<FhirResource> {
-  return client.json<FhirResource>(fhirCall(store, {
-    method: 'PUT',
-    segments: [requireResourceType(resource.resourceType), requireFhirId(resource.id)],
-    body: resource,
-  }));
+/** `If-Match` for a version id: FHIR's weak ETag form. */
+const ifMatchHeader = (versionId: string | undefined) => (versionId === undefined ? undefined : { 'if-match': `W/"${requireFhirId(versionId, 'version id')}"` });
+
+/**
+ * Which resource a write addresses: by id (optionally only while `ifMatch` is its current
+ * version), or by a search (`condition`, e.g. `identifier=sys|val`: FHIR's conditional form).
+ */
+export type WriteTarget = { id: string; ifMatch?: string } | { condition: [string, string][] };
+
+/** Segments and query of a write's target below the type. */
+function targetOf(type: string, target: WriteTarget): { segments: string[]; query?: [string, string][]; headers?: Record<string, string> } {
+  if ('condition' in target) return { segments: [requireResourceType(type)], query: target.condition };
+  return { segments: [requireResourceType(type), requireFhirId(target.id)], headers: ifMatchHeader(target.ifMatch) };
 }
 
-export async function deleteResource(client: HealthcareClient, store: AllowedFhirStore, type: string, id: string): Promise<void> {
-  await client.json(fhirCall(store, { method: 'DELETE', segments: [requireResourceType(type), requireFhirId(id)] }));
+/**
+ * Replaces a resource (PUT): by id, where `ifMatch` makes the store refuse (412) unless it is the
+ * current version; or conditionally, where no match creates the resource and more than one is a 412.
+ */
+export async function updateResource(client: HealthcareClient, store: AllowedFhirStore, resource: FhirResource, target: WriteTarget): Promise<{ created: boolean; resource: FhirResource }> {
+  const response = await client.request<FhirResource>(fhirCall(store, { method: 'PUT', body: resource, ...targetOf(resource.resourceType, target) }));
+  return { created: response.status === 201, resource: response.body };
+}
+
+/** Applies a JSON Patch (RFC 6902, `application/json-patch+json`: the only patch format Google takes). */
+export function patchResource(client: HealthcareClient, store: AllowedFhirStore, type: string, target: WriteTarget, patch: unknown[]): Promise<FhirResource> {
+  return client.json<FhirResource>(fhirCall(store, { method: 'PATCH', body: patch, ...targetOf(type, target), contentType: 'application/json-patch+json' }));
+}
+
+export async function deleteResource(client: HealthcareClient, store: AllowedFhirStore, type: string, target: WriteTarget): Promise<void> {
+  await client.json(fhirCall(store, { method: 'DELETE', ...targetOf(type, target) }));
+}
+
+/** Resource-purge: removes a resource's historical versions; the current one stays. */
+export async function purgeResourceHistory(client: HealthcareClient, store: AllowedFhirStore, type: string, id: string): Promise<void> {
+  await client.json(fhirCall(store, { method: 'DELETE', segments: [requireResourceType(type), requireFhirId(id), '$purge'] }));
+}
+
+/** One entry of a `batch-response` / `transaction-response` Bundle. */
+export interface BundleResponseEntry {
+  resource?: FhirResource;
+  response?: { status?: string; location?: string; etag?: string; lastModified?: string; outcome?: FhirResource };
+}
+
+/** executeBundle: a batch or transaction Bundle in, its response Bundle out. */
+export function executeBundle(client: HealthcareClient, store: AllowedFhirStore, bundle: FhirResource): Promise<{ type?: string; entry?: BundleResponseEntry[] }> {
+  return client.json(fhirCall(store, { method: 'POST', segments: [], body: bundle, headers: { prefer: 'return=representation' } }));
 }
 
 const RESOURCE_NAME = /^(.+\/fhirStores\/[^/]+)\/fhir\/([^/]+)\/([^/]+)$/;

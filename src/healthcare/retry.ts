@@ -18,12 +18,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { retries: 3, baseDelayMs: 100,
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
- * Reads, and writes that give the same result when repeated (PUT, DELETE, a conditional create),
- * may be sent again; a plain POST could create a second resource.
+ * Reads, and writes that give the same result when repeated (PUT, DELETE, a conditional create, a
+ * patch pinned to a version by `If-Match`), may be sent again; a plain POST could create a second
+ * resource, a bundle repeat its creates, and a plain PATCH apply its operations twice (an `add` to
+ * a list adds twice).
  */
 export function isIdempotent(call: UpstreamCall): boolean {
   const method = call.method ?? 'GET';
   if (method === 'GET' || method === 'PUT' || method === 'DELETE') return true;
+  if (method === 'PATCH') return call.headers?.['if-match'] !== undefined;
   return method === 'POST' && call.headers?.['if-none-exist'] !== undefined;
 }
 

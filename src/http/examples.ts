@@ -213,4 +213,95 @@ mutation GetOrCreateOrganization($store: String! = "${DEMO_FHIR}") {
 `,
     variables: { store: DEMO_FHIR },
   },
+  {
+    name: 'PatchPhoneNumber',
+    query: `# A small edit with JSON Patch: the patient's phone number, nothing else resent.
+# "test" makes the patch fail (BAD_USER_INPUT) unless telecom[0] is a phone. Pass the versionId you
+# read as ifMatch to be refused with CONFLICT instead of overwriting someone else's edit.
+mutation PatchPhoneNumber($store: String! = "${DEMO_FHIR}", $id: String! = "pat-000001") {
+  patchFhirResource(input: {
+    store: $store
+    resourceType: "Patient"
+    id: $id
+    patch: [
+      { op: "test", path: "/telecom/0/system", value: "phone" }
+      { op: "replace", path: "/telecom/0/value", value: "+1 617 555 0199" }
+    ]
+  }) {
+    resource { resourceId versionId resource }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR, id: 'pat-000001' },
+  },
+  {
+    name: 'RecordEncounter',
+    query: `# An encounter with two observations, stored all or nothing (a transaction). The observations
+# point at the new encounter by its urn:uuid; the store replaces it by the encounter's new id.
+mutation RecordEncounter($store: String! = "${DEMO_FHIR}") {
+  executeFhirBundle(input: {
+    store: $store
+    bundle: {
+      resourceType: "Bundle"
+      type: "transaction"
+      entry: [
+        {
+          fullUrl: "urn:uuid:3f0e7c1a-5b2d-4c3e-9a1f-000000000001"
+          resource: { resourceType: "Encounter", status: "finished", class: { code: "AMB" }, subject: { reference: "Patient/pat-000001" } }
+          request: { method: "POST", url: "Encounter" }
+        }
+        {
+          resource: {
+            resourceType: "Observation", status: "final"
+            code: { coding: [{ system: "http://loinc.org", code: "8867-4", display: "Heart rate" }] }
+            valueQuantity: { value: 72, unit: "/min", system: "http://unitsofmeasure.org", code: "/min" }
+            subject: { reference: "Patient/pat-000001" }
+            encounter: { reference: "urn:uuid:3f0e7c1a-5b2d-4c3e-9a1f-000000000001" }
+          }
+          request: { method: "POST", url: "Observation" }
+        }
+        {
+          request: { method: "POST", url: "Observation" }
+          resource: {
+            resourceType: "Observation", status: "final", subject: { reference: "Patient/pat-000001" }
+            encounter: { reference: "urn:uuid:3f0e7c1a-5b2d-4c3e-9a1f-000000000001" }
+            code: { coding: [{ system: "http://loinc.org", code: "8310-5", display: "Body temperature" }] }
+            valueQuantity: { value: 36.8, unit: "Cel", system: "http://unitsofmeasure.org", code: "Cel" }
+          }
+        }
+      ]
+    }
+  }) {
+    type
+    entries { status location resource { resourceType resourceId } }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR },
+  },
+  {
+    name: 'ExportFhirStore',
+    query: `# Exports the FHIR store to Cloud Storage (on the emulator: the EMULATOR_GCS_DIR folder), one
+# NDJSON object per resource type. Then run the ExportProgress tab until done is true.
+mutation ExportFhirStore($store: String! = "${DEMO_FHIR}") {
+  exportFhirResources(store: $store, gcsUriPrefix: "gs://exports/demo-fhir", types: ["Patient", "Observation"]) {
+    id name kind done
+    progress { success pending percent }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR },
+  },
+  {
+    name: 'ExportProgress',
+    query: `# Polls the dataset's operations: an export's progress counts resources written. The newest is
+# listed last; node(id:) with the id ExportFhirStore returned reads that one operation alone.
+query ExportProgress($dataset: String! = "demo") {
+  dataset(id: $dataset) {
+    operations(first: 100) { nodes { id kind done createTime endTime progress { success pending percent } error { message } } }
+  }
+}
+`,
+    variables: { dataset: 'demo' },
+  },
 ];

@@ -24,6 +24,24 @@ async function journals(): Promise<string[]> {
 }
 
 describe('persistence with dataDir', () => {
+  it('keeps a Resource-purge across a restart: the history stays purged, the current version stays', async () => {
+    const first = await startFhir({}, { dataDir: dir });
+    const patient = await first.api.create({ resourceType: 'Patient', name: [{ family: 'Purged' }] });
+    const current = (await first.api.request('PUT', `Patient/${patient.id}`, { ...patient, gender: 'male' })).body;
+    expect((await first.api.request('DELETE', `Patient/${patient.id}/$purge`)).status).toBe(200);
+    await first.emulator.close();
+
+    const emulator = await start({ dataDir: dir, modules: fhirModules() });
+    try {
+      const again = storeApi(emulator);
+      expect((await again.get(`Patient/${patient.id}/_history`)).body.total).toBe(1);
+      expect((await again.get(`Patient/${patient.id}`)).body).toEqual(current);
+      expect((await again.get(`Patient/${patient.id}/_history/${patient.meta.versionId}`)).status).toBe(404);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('keeps resources, versions, deletions and indexes across a restart', async () => {
     const first = await startFhir({}, { dataDir: dir });
     const api = first.api;

@@ -85,6 +85,10 @@ describe('roles/healthcare.fhirResourceReader on one FHIR store', () => {
       ['GET', `${IMG}/dicomWeb/studies`, undefined, 'healthcare.dicomStores.dicomWebRead', IMG],
       ['GET', DATASET, undefined, 'healthcare.datasets.get', DATASET],
       ['GET', `${S1}:getIamPolicy`, undefined, 'healthcare.fhirStores.getIamPolicy', S1],
+      ['DELETE', `${S1}/fhir/${patients.s1}/$purge`, undefined, 'healthcare.fhirResources.purge', S1],
+      ['POST', `${S1}:import`, { gcsSource: { uri: 'gs://bucket/x' } }, 'healthcare.fhirStores.import', S1],
+      ['POST', `${S1}:export`, { gcsDestination: { uriPrefix: 'gs://bucket/x' } }, 'healthcare.fhirStores.export', S1],
+      ['POST', `${IMG}:import`, { gcsSource: { uri: 'gs://bucket/x' } }, 'healthcare.dicomStores.import', IMG],
     ];
     for (const [method, path, body, permission, resource] of cases) {
       const res = await bob.call(method, path, body);

@@ -190,11 +190,17 @@ describe('mutations', () => {
     ['not a resource', { store: 'S', resource: [1, 2] }],
     ['an unknown resource type', { store: 'S', resource: { resourceType: 'Pokemon' } }],
     ['no store and no default store', { resource: { resourceType: 'Patient' } }],
-    ['a get-or-create whose search matches several', { store: 'S', resource: { resourceType: 'Patient' }, ifNoneExist: 'gender=female' }],
   ])('answers %s with BAD_USER_INPUT', async (_what, input) => {
     const result = await graphql(app, 'mutation($input: CreateFhirResourceInput!) { createFhirResource(input: $input) { created } }', {
       input: { ...input, ...('store' in input ? { store: fixture.store } : {}) },
     });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers a get-or-create whose search matches several with CONFLICT (the contract code for an ambiguous condition)', async () => {
+    const result = await graphql(app, 'mutation($input: CreateFhirResourceInput!) { createFhirResource(input: $input) { created } }', {
+      input: { store: fixture.store, resource: { resourceType: 'Patient' }, ifNoneExist: 'gender=female' },
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('CONFLICT');
   });
 });

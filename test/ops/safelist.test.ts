@@ -21,6 +21,7 @@ describe('the sample safelist', () => {
     expect(sample.operations.map((operation: { name: string; type: string }) => `${operation.type} ${operation.name}`)).toEqual([
       'query PatientList', 'query PatientChart', 'query StudyBrowser', 'query DatasetOverview', 'query Hl7v2Feed',
       'mutation DeidentifyDataset', 'query Operations', 'mutation GetOrCreateOrganization',
+      'mutation PatchPhoneNumber', 'mutation RecordEncounter', 'mutation ExportFhirStore', 'query ExportProgress',
     ]);
   });
 });

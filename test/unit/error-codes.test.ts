@@ -28,7 +28,7 @@ describe('the error-code table', () => {
     const statuses = Object.fromEntries(codes('contract').map((code) => [code, httpStatusOf(code as ErrorCode)]));
     expect(statuses).toEqual({
       BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, QUERY_TOO_COMPLEX: 400, RATE_LIMITED: 429,
-      UPSTREAM_ERROR: 502, UPSTREAM_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500, OVERLOADED: 503,
+      UPSTREAM_ERROR: 502, UPSTREAM_UNAVAILABLE: 503, INTERNAL_SERVER_ERROR: 500, OVERLOADED: 503, CONFLICT: 409,
     });
   });
 });

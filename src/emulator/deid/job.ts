@@ -30,12 +30,20 @@ export interface JobEnvironment {
   pauseMs(): number;
   /** Reports an unexpected error without patient data (the emulator's log). */
   onError(error: unknown): void;
+  /**
+   * How the operation ends once every chunk ran: its response, or an error status (an import with
+   * failed items). Default: success with `DeidentifySummary`.
+   */
+  outcome?(counter: OperationCounter): JobOutcome;
 }
+
+/** How a job's operation ends. */
+export type JobOutcome = { response: JsonObject } | { error: { code: number; message: string } };
 
 /**
  * Starts the chunks in the background and returns at once. The operation ends with
- * `DeidentifySummary` (item failures only show in the counter, as Google documents for DICOM), or
- * with INTERNAL when the runner itself breaks; a cancelled run just stops.
+ * `env.outcome`, by default `DeidentifySummary` (item failures only show in the counter, as Google
+ * documents for DICOM), or with INTERNAL when the runner itself breaks; a cancelled run just stops.
  */
 export function runInBackground(op: PendingOperation, chunks: readonly Chunk[], env: JobEnvironment): void {
   const counter: OperationCounter = { success: 0, failure: 0, pending: chunks.reduce((n, c) => n + c.size, 0) };
@@ -60,7 +68,9 @@ export function runInBackground(op: PendingOperation, chunks: readonly Chunk[], 
       if (op.signal.aborted) return;
       await env.commit();
     }
-    if (!op.signal.aborted) await op.succeed(DEIDENTIFY_SUMMARY);
+    if (op.signal.aborted) return;
+    const outcome = env.outcome?.(counter) ?? { response: DEIDENTIFY_SUMMARY };
+    await ('response' in outcome ? op.succeed(outcome.response) : op.fail(outcome.error));
   };
   run().catch(async (error: unknown) => {
     env.onError(error);

@@ -36,6 +36,8 @@ export interface StagedWrite {
   readonly size: number;
   /** The resource's JSON text, as the store keeps it (empty for a deletion). */
   readonly text: string;
+  /** An import's write: it replaces the current version without keeping it in the history. */
+  readonly overwrite?: true;
 }
 
 /** Checks that a body is a resource of the type in the URL. */
@@ -77,6 +79,14 @@ export class Changes {
     return this.stage(type, id, requireResource(body, type), true);
   }
 
+  /**
+   * Stages an import's write (`fhirStores.import`): stored under the client's id whatever
+   * `enableUpdateCreate` says, replacing the current version without a historical one.
+   */
+  overwrite(type: string, id: string, body: JsonValue): StagedWrite {
+    return this.stage(type, id, requireResource(body, type), this.resource(type, id) === undefined, 'overwrite');
+  }
+
   /** Stages an update (PUT); creates only when the store has `enableUpdateCreate`. */
   update(type: string, id: string, body: JsonValue, ifMatch?: string): StagedWrite {
     const resource = requireResource(body, type);
@@ -100,7 +110,7 @@ export class Changes {
     if (patched['resourceType'] !== type || patched['id'] !== id) {
       throw invalidResource('a patch must not change resourceType or id');
     }
-    return this.stage(type, id, patched, false, true);
+    return this.stage(type, id, patched, false, 'patch');
   }
 
   /** Stages a deletion; `undefined` when there is nothing to delete (still a success). */
@@ -161,13 +171,14 @@ export class Changes {
     return existing;
   }
 
-  private stage(type: string, id: string, body: JsonObject | undefined, created: boolean, patched = false): StagedWrite {
+  private stage(type: string, id: string, body: JsonObject | undefined, created: boolean, kind: 'write' | 'patch' | 'overwrite' = 'write'): StagedWrite {
     const key = keyOf(type, id);
     if (this.staged.has(key)) throw invalidResource(`${key} is written more than once in one bundle`);
     const stamp = this.store.clock.next();
     const resource = body && withMeta(body, type, id, stamp);
     const { refs, size, text } = resource === undefined ? DELETION : this.store.prepare(resource);
-    const write: StagedWrite = { type, id, resource, stamp, created, patched, refs, size, text };
+    const patched = kind === 'patch';
+    const write: StagedWrite = { type, id, resource, stamp, created, patched, refs, size, text, ...(kind === 'overwrite' ? { overwrite: true as const } : {}) };
     this.staged.set(key, write);
     return write;
   }

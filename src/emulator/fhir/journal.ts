@@ -17,6 +17,10 @@ export interface JournalWrite {
   versionId: string;
   lastUpdated: string;
   resource?: JsonObject;
+  /** Resource-purge: the resource's historical versions are dropped (no version is written). */
+  purge?: true;
+  /** An import's write: the version it replaces is not kept in the history. */
+  overwrite?: true;
 }
 
 /** The journal file is unreadable. */

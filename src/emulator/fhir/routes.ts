@@ -30,7 +30,7 @@ import {
   writeAlone,
   type WriteResult,
 } from './interactions.js';
-import { badResourceType, FhirError, notSupported } from './outcome.js';
+import { badResourceType, FhirError, notSupported, resourceNotFound } from './outcome.js';
 import { isResourceType } from '../../fhir/resource-types.js';
 import { search } from './search.js';
 import { isStrict } from './search-query.js';
@@ -155,6 +155,7 @@ const PATCH = replaceInteraction(patchBody, patch, conditionalPatch);
 const DELETE: Interaction = async (request) => {
   const { segments, store, ctx } = request;
   const type = checkedType(request);
+  if (segments.length === 3 && segments[2] === '$purge') return purgeInteraction(store, type, segments[1] ?? '');
   if (segments.length > 2) return htmlNotFoundReply(ctx.url.pathname);
   const id = segments[1];
   await writeAlone(store, (c) =>
@@ -162,6 +163,12 @@ const DELETE: Interaction = async (request) => {
   );
   return fhirReply({});
 };
+
+/** Resource-purge (`DELETE {Type}/{id}/$purge`): the history goes, the current version stays. */
+async function purgeInteraction(store: FhirStore, type: string, id: string): Promise<Reply> {
+  if (!(await store.purgeHistory(type, id))) throw resourceNotFound(`${type}/${id}`);
+  return fhirReply({});
+}
 
 async function bundleInteraction(request: FhirRequest): Promise<Reply> {
   const body = await readJson(request.ctx);

@@ -198,7 +198,8 @@ export class FhirStore implements FhirDataPlane {
     if (handle.dataDir !== undefined) {
       store.journal = await Journal.open(handle.dataDir, (writes) => {
         for (const write of writes) {
-          store.clock.observe(write.lastUpdated);
+          // A purge writes no version, so it has no stamp to observe.
+          if (write.purge !== true) store.clock.observe(write.lastUpdated);
           store.apply(write);
         }
       });
@@ -298,6 +299,19 @@ export class FhirStore implements FhirDataPlane {
     for (const notice of notices) this.handle.changed?.(notice);
   }
 
+  /**
+   * Resource-purge: drops a resource's historical versions and keeps the current one (all of
+   * them once it is deleted). False when the store never held the resource.
+   */
+  async purgeHistory(type: string, id: string): Promise<boolean> {
+    const table = this.tables.get(type);
+    if (table === undefined || (!table.records.has(id) && !table.past.has(id))) return false;
+    const write: JournalWrite = { type, id, versionId: '', lastUpdated: '', purge: true };
+    this.apply(write);
+    await this.journal?.append([write]);
+    return true;
+  }
+
   metrics(): FhirResourceMetric[] {
     return [...this.tables.entries()]
       .filter(([, table]) => table.records.size > 0)
@@ -321,6 +335,10 @@ export class FhirStore implements FhirDataPlane {
   private apply(write: JournalWrite, prepared?: Prepared): void {
     const { id, versionId, lastUpdated, resource } = write;
     const table = this.table(write.type);
+    if (write.purge === true) {
+      table.past.delete(id);
+      return;
+    }
     const old = table.records.get(id);
     if (old !== undefined) {
       table.indexes.remove(id, old.resource);
@@ -328,8 +346,9 @@ export class FhirStore implements FhirDataPlane {
       table.bytes -= old.size;
     }
     if (this.versioning) {
-      // The superseded record is that version's history entry as it is (its text unparsed).
-      if (old !== undefined) this.keepPast(table, id, old);
+      // The superseded record is that version's history entry as it is (its text unparsed); an
+      // import's overwrite keeps none.
+      if (old !== undefined && write.overwrite !== true) this.keepPast(table, id, old);
       if (resource === undefined) this.keepPast(table, id, { versionId, lastUpdated, resource });
     } else {
       // Without versioning the history is the current version alone, also of earlier writes.
@@ -378,6 +397,7 @@ function toJournal(write: StagedWrite): JournalWrite {
     lastUpdated: write.stamp.lastUpdated,
   };
   if (write.resource !== undefined) out.resource = write.resource;
+  if (write.overwrite === true) out.overwrite = true;
   return out;
 }
 

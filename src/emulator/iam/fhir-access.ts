@@ -35,6 +35,7 @@ function interactionPermissions(method: string, segments: readonly string[], con
     if (first === '_search' || second === '_search') return [SEARCH];
     return conditionalCreate ? ['healthcare.fhirResources.create', SEARCH] : ['healthcare.fhirResources.create'];
   }
+  if (method === 'DELETE' && segments[2] === '$purge') return ['healthcare.fhirResources.purge'];
   // Unknown methods never reach a FHIR route; anything unparsable is treated as the widest case.
   const write = WRITES[method] ?? 'healthcare.fhirResources.update';
   return segments.length <= 1 ? [write, SEARCH] : [write];

@@ -118,6 +118,8 @@ const ROLES = {
       'healthcare.hl7V2Stores.create',
       'healthcare.hl7V2Stores.update',
       'healthcare.hl7V2Stores.delete',
+      'healthcare.hl7V2Stores.import',
+      'healthcare.hl7V2Stores.export',
       'healthcare.hl7V2Stores.getIamPolicy',
       'healthcare.hl7V2Stores.setIamPolicy',
       'healthcare.operations.cancel',

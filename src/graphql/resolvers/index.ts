@@ -7,6 +7,7 @@ import { dicomStoreResolvers, fhirStoreResolvers, storeQueries } from './stores.
 import {
   allergyIntoleranceResolvers, conditionResolvers, encounterResolvers, immunizationResolvers, medicationRequestResolvers, observationResolvers,
 } from './fhir/clinical.js';
+import { fhirBundleMutations } from './fhir/bundle.js';
 import { fhirMutations } from './fhir/mutations.js';
 import { latestObservationResolvers } from './fhir/latest-observations.js';
 import { patientResolvers } from './fhir/patient.js';
@@ -20,13 +21,14 @@ import { dicomStoreSearchResolvers } from './dicom/store-searches.js';
 import {
   hl7V2MessageResolvers, hl7V2Mutations, hl7V2Queries, hl7V2SegmentResolvers, hl7V2StoreMessageResolvers, hl7V2StoreResolvers, patientHl7V2Resolvers,
 } from './hl7v2/index.js';
+import { bulkMutations } from './operations/bulk.js';
 import { operationMutations } from './operations/mutations.js';
 import { datasetOperationResolvers, operationQueries, operationResolvers, operationResultResolvers } from './operations/operation.js';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: joinFields('Query', nodeQueries, datasetQueries, storeQueries, operationQueries, hl7V2Queries),
-  Mutation: joinFields('Mutation', fhirMutations, iamMutations, operationMutations, hl7V2Mutations),
+  Mutation: joinFields('Mutation', fhirMutations, iamMutations, operationMutations, hl7V2Mutations, fhirBundleMutations, bulkMutations),
   Node: nodeResolvers,
   Location: locationResolvers,
   Dataset: joinFields('Dataset', datasetResolvers, datasetIamResolvers, datasetOperationResolvers),

@@ -20,6 +20,13 @@ const KINDS: Record<string, OperationKind> = {
   DeidentifyFhirStore: 'DEIDENTIFY_FHIR_STORE',
   DeidentifyDicomStore: 'DEIDENTIFY_DICOM_STORE',
   CreateDataset: 'CREATE_DATASET',
+  ImportResources: 'IMPORT_FHIR_RESOURCES',
+  ExportResources: 'EXPORT_FHIR_RESOURCES',
+  // The name gcloud's sample shows for the same method.
+  ExportFhirData: 'EXPORT_FHIR_RESOURCES',
+  ImportDicomData: 'IMPORT_DICOM_INSTANCES',
+  ExportDicomData: 'EXPORT_DICOM_INSTANCES',
+  ExportMessages: 'EXPORT_HL7V2_MESSAGES',
 };
 
 /** Int64 counters arrive as strings and zeros are left out. */
