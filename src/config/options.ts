@@ -428,7 +428,7 @@ export const TRUST_OPTIONS = {
     env: 'OTEL_TRACES_EXPORTER',
     allowed: ['otlp', 'none'] as const,
     defaultDoc: '`otlp` when an OTLP endpoint is set, else `none`',
-    doc: 'OpenTelemetry tracing: `otlp` exports spans over OTLP/HTTP (protobuf); `none` turns tracing off at almost no cost ([tracing](operations.md#tracing))',
+    doc: 'OpenTelemetry tracing: `otlp` exports spans over OTLP/HTTP (JSON); `none` turns tracing off at almost no cost ([tracing](operations.md#tracing))',
   }),
   otelEndpoint: parsedOption({
     env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
