@@ -43,11 +43,10 @@ export function watchCall(observers: readonly UpstreamObserver[], call: Observed
   };
 }
 
-/** Path segments kept as they are in a template: the API's fixed words. */
-const FIXED_SEGMENTS = new Set([
-  'projects', 'locations', 'datasets', 'fhirStores', 'dicomStores', 'hl7V2Stores', 'consentStores', 'operations', 'fhir', 'dicomWeb',
-  'studies', 'series', 'instances', 'frames', 'rendered', 'metadata', 'bulkdata', 'messages', '_history', '_search',
-]);
+/** Segments after which an id follows. */
+const COLLECTIONS = new Set(['projects', 'locations', 'datasets', 'fhirStores', 'dicomStores', 'hl7V2Stores', 'consentStores', 'operations', 'studies', 'series', 'instances', 'frames', 'messages', '_history']);
+/** Further fixed words of the API. */
+const FIXED_SEGMENTS = new Set([...COLLECTIONS, 'fhir', 'dicomWeb', 'rendered', 'metadata', 'bulkdata', '_search']);
 
 /**
  * A call's path with every id replaced by `{}`: what spans show, so that no patient id reaches a
@@ -57,9 +56,11 @@ const FIXED_SEGMENTS = new Set([
 export function pathTemplate(path: string): string {
   const segments = path.split('/');
   return segments.map((segment, index) => {
-    if (FIXED_SEGMENTS.has(segment) || segment.startsWith('$')) return segment;
-    if (segments[index - 1] === 'fhir' && /^[A-Z][A-Za-z]*$/.test(segment)) return segment;
+    const previous = segments[index - 1];
     const verb = /:[A-Za-z]+$/.exec(segment)?.[0] ?? '';
+    if (previous !== undefined && COLLECTIONS.has(previous)) return `{}${verb}`;
+    if (FIXED_SEGMENTS.has(segment) || segment.startsWith('$')) return segment;
+    if (previous === 'fhir' && /^[A-Z][A-Za-z]*$/.test(segment)) return segment;
     return `{}${verb}`;
   }).join('/');
 }
