@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { RunningApp } from '../../src/app.js';
-import { graphql, startTestApp, type GraphQLResponse } from '../helpers/app.js';
+import { startTestApp, type GraphQLResponse } from '../helpers/app.js';
 import { startTestIssuer, type TestIssuer } from '../helpers/oidc-issuer.js';
 import { freePort, startRedis, type RedisServer } from '../ops/redis-server.js';
 

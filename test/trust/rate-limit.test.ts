@@ -8,7 +8,7 @@ describe('token buckets', () => {
   it('refill at the per-minute rate up to a minute\'s worth, and say when the cost fits again', () => {
     let { state, answer } = stepBucket(undefined, 0, 60, 1, 'take');
     expect([state.tokens, answer.allowed]).toEqual([59, true]);
-    ({ state, answer } = stepBucket({ tokens: 0.5, at: 0 }, 0, 60, 1, 'take'));
+    ({ answer } = stepBucket({ tokens: 0.5, at: 0 }, 0, 60, 1, 'take'));
     expect(answer).toEqual({ allowed: false, retryAfterSeconds: 1 });
     ({ state } = stepBucket({ tokens: 10, at: 0 }, 3_600_000, 60, 0, 'peek'));
     expect(state.tokens).toBe(60);
