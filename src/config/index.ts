@@ -230,23 +230,20 @@ export function loadConfig(env: Env = process.env): Config {
 
 /** The `OIDC_*` variables: required with `AUTH_MODE=oidc`, refused without it (they would look like protection). */
 function readOidc(env: Env, authMode: AuthMode, pointsAtGoogle: boolean): OidcConfig | undefined {
+  // Every variable is read (and checked) in every mode, so that a bad value is never silently ignored.
   const issuer = OPTIONS.oidcIssuer.read(env);
   const audience = OPTIONS.oidcAudience.read(env);
+  const claim = OPTIONS.oidcAccessClaim.read(env);
+  const grants = OPTIONS.oidcAccessMap.read(env);
+  const upstreamAuth = OPTIONS.oidcUpstreamAuth.read(env, pointsAtGoogle ? 'adc' : 'none');
+  const jwksCooldownMs = OPTIONS.oidcJwksCooldownMs.read(env);
   if (authMode !== 'oidc') {
     if (issuer !== undefined) throw new ConfigError(`Invalid OIDC_ISSUER without AUTH_MODE=oidc: set AUTH_MODE=oidc to check callers' tokens, or unset OIDC_ISSUER.`);
     return undefined;
   }
   if (issuer === undefined || audience === undefined) throw new ConfigError('Missing OIDC_ISSUER or OIDC_AUDIENCE: AUTH_MODE=oidc accepts tokens of one issuer for one audience.');
-  const claim = OPTIONS.oidcAccessClaim.read(env);
-  const grants = OPTIONS.oidcAccessMap.read(env);
   if ((claim === undefined) !== (grants === undefined)) throw new ConfigError('Invalid OIDC_ACCESS_CLAIM / OIDC_ACCESS_MAP: set both (the claim, and what each of its values grants) or neither.');
-  return {
-    issuer,
-    audience,
-    upstreamAuth: OPTIONS.oidcUpstreamAuth.read(env, pointsAtGoogle ? 'adc' : 'none'),
-    access: claim !== undefined && grants !== undefined ? { claim, grants } : undefined,
-    jwksCooldownMs: OPTIONS.oidcJwksCooldownMs.read(env),
-  };
+  return { issuer, audience, upstreamAuth, access: claim !== undefined && grants !== undefined ? { claim, grants } : undefined, jwksCooldownMs };
 }
 
 /** Tracing is on with an OTLP endpoint, unless `OTEL_TRACES_EXPORTER=none` or `OTEL_SDK_DISABLED`. */
@@ -254,7 +251,8 @@ function readTracing(env: Env): TracingConfig {
   const url = OPTIONS.otelTracesEndpoint.read(env) ?? OPTIONS.otelEndpoint.read(env);
   const exporter = OPTIONS.otelTracesExporter.read(env, url === undefined ? 'none' : 'otlp');
   if (exporter === 'otlp' && url === undefined) throw new ConfigError('Missing OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_TRACES_EXPORTER=otlp sends spans to an OTLP/HTTP collector.');
-  const on = exporter === 'otlp' && !OPTIONS.otelSdkDisabled.read(env, false);
+  const disabled = OPTIONS.otelSdkDisabled.read(env, false);
+  const on = exporter === 'otlp' && !disabled;
   return { exportUrl: on ? url : undefined, serviceName: OPTIONS.otelServiceName.read(env), resolverSpans: OPTIONS.traceResolvers.read(env, false) };
 }
 
