@@ -65,4 +65,10 @@ describe('rate limits shared by two replicas through Redis', () => {
       client.destroy();
     }
   });
+
+  it('lets requests through while Redis is down', async () => {
+    await redis.stop();
+    const carol = await issuer.token({ sub: 'carol' });
+    expect((await ask(a, carol)).response.status).toBe(200);
+  });
 });

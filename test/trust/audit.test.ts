@@ -125,3 +125,21 @@ describe('AUDIT_LOG', () => {
     expect(found.entity.some((entity: { what: { identifier: { value: string } } }) => entity.what.identifier.value.includes('/fhir/Patient/'))).toBe(true);
   });
 });
+
+describe('AUDIT_LOG in passthrough mode against a non-Google API root', () => {
+  it('names the caller by a digest of its token, and never the token', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'audit-'));
+    const file = join(folder, 'audit.jsonl');
+    const app = await startTestApp({ AUTH_MODE: 'passthrough', AUDIT_LOG: file });
+    try {
+      const token = 'ya29.some-google-access-token';
+      expect((await graphql(app, '{ datasets { nodes { datasetId } } }', {}, { authorization: `Bearer ${token}` })).status).toBe(200);
+      const line = await until(async () => (await readFile(file, 'utf8').catch(() => '')).split('\n').find((text) => text !== ''));
+      expect(JSON.parse(line).agent).toEqual({ who: expect.stringMatching(/^sha256:[\w-]{22}$/), kind: 'token' });
+      expect(line).not.toContain(token);
+    } finally {
+      await app.close();
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
