@@ -8,15 +8,8 @@ import { isSafeForCredentials } from './dicomweb-servers.js';
 
 /** `OIDC_ISSUER`: the issuer URL exactly as its tokens' `iss` claim says it; https, or http on loopback. */
 export function parseIssuer(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new Error(`${JSON.stringify(value)} is not a URL`);
-  }
-  if (!['http:', 'https:'].includes(url.protocol) || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw new Error('expected an http(s) URL without query, fragment or credentials');
-  }
+  const url = httpUrl(value);
+  if (url.search !== '' || url.hash !== '' || url.username !== '') throw new Error('expected an http(s) URL without query, fragment or credentials');
   if (!isSafeForCredentials(url.href)) throw new Error('expected https (plain http only on loopback): the keys that decide who may read patient data are fetched from it');
   return value;
 }
@@ -70,12 +63,17 @@ export function otlpTracesUrl(tracesEndpoint: string | undefined, endpoint: stri
 }
 
 function checkedUrl(value: string): string {
+  httpUrl(value);
+  return value;
+}
+
+function httpUrl(value: string): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     throw new Error(`${JSON.stringify(value)} is not a URL`);
   }
-  if (!['http:', 'https:'].includes(url.protocol)) throw new Error('expected an http(s) URL (OTLP over HTTP)');
-  return value;
+  if (!['http:', 'https:'].includes(url.protocol)) throw new Error('expected an http(s) URL');
+  return url;
 }
