@@ -13,6 +13,8 @@ import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js'
 import { ExternalDicomStores } from './healthcare/external-dicomweb.js';
 import { checkExternalDicomStores } from './healthcare/external-dicomweb-check.js';
 import { checkConfiguredResources } from './access/startup-check.js';
+import type { TrustServices } from './access/request-scope.js';
+import { startTrustServices } from './access/trust-services.js';
 import { DEFAULT_RETRY_POLICY } from './healthcare/retry.js';
 import { checkReadiness, type ReadinessResult } from './http/readiness.js';
 import { startGraphServer, type RunningGraphServer } from './http/server.js';
@@ -61,10 +63,11 @@ interface Upstream {
   emulator?: EmbeddedEmulator;
 }
 
-/** What runs beside the graph: the shared cache and the demo load, when configured. */
+/** What runs beside the graph: the shared cache and the demo load, when configured; what requests go through. */
 interface Services {
   sharedCache?: SharedCache;
   demo?: BackgroundLoad;
+  trust: TrustServices;
 }
 
 /**
@@ -107,7 +110,7 @@ async function startUpstream({ config, logger, disposers }: StartUp): Promise<Up
     metrics: createMetrics(),
     externalDicom: config.dicomWebServers.length > 0 ? new ExternalDicomStores(config.dicomWebServers, config) : undefined,
   };
-  return { settings, credentials: serverCredentials(config.authMode), access: new AccessPolicy(config), emulator };
+  return { settings, credentials: serverCredentials(config.oidc?.upstreamAuth ?? config.authMode), access: new AccessPolicy(config), emulator };
 }
 
 async function startEmbeddedEmulator(config: Config, logger: Logger, disposers: Disposers): Promise<EmbeddedEmulator> {
@@ -139,7 +142,7 @@ async function startEmbeddedEmulator(config: Config, logger: Logger, disposers: 
  * the configured resources, and starts the demo load.
  */
 async function prepareServices({ config, logger, disposers }: StartUp, { settings, credentials, access, emulator }: Upstream): Promise<Services> {
-  const services: Services = {};
+  const services: Services = { trust: await startTrustServices({ config, logger, disposers, settings, credentials, access }) };
   if (config.redisUrl) {
     const { connectSharedCache } = await import('./graphql/shared-cache.js');
     const sharedCache = await connectSharedCache(config.redisUrl, logger);
@@ -183,11 +186,12 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
       limits: config.limits,
       cache: services.sharedCache?.cache,
       safelist: config.safelist,
+      trust: services.trust,
     }),
     context: {
       settings,
       authMode: config.authMode,
-      serverCredentials: credentials,
+      trust: services.trust,
       access,
       cursors: new CursorCodec(config.cursorSecret),
       logger,

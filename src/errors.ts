@@ -21,11 +21,11 @@ export interface ErrorCodeEntry {
  */
 export const ERROR_CODES = [
   { code: 'BAD_USER_INPUT', httpStatus: 400, source: 'contract', description: 'A bad id, name, cursor, page size or argument, refused before any upstream call.' },
-  { code: 'UNAUTHENTICATED', httpStatus: 401, source: 'contract', description: 'No usable credentials: a missing bearer token in passthrough mode, or one the upstream refused.' },
+  { code: 'UNAUTHENTICATED', httpStatus: 401, source: 'contract', description: 'No usable credentials: a missing bearer token in passthrough mode, or one the upstream refused; in oidc mode a missing, forged, expired or foreign token.' },
   { code: 'FORBIDDEN', httpStatus: 403, source: 'contract', description: 'Outside the configured project, location, dataset or allow-lists, or refused by Cloud IAM.' },
   { code: 'NOT_FOUND', httpStatus: 404, source: 'contract', description: 'The resource, or the endpoint, does not exist.' },
   { code: 'QUERY_TOO_COMPLEX', httpStatus: 400, source: 'contract', description: 'The operation exceeds a depth, alias, size, page-size, cost or upstream-call limit.' },
-  { code: 'RATE_LIMITED', httpStatus: 429, source: 'contract', description: 'The upstream asked to slow down (`retryAfter` in seconds, when it said).' },
+  { code: 'RATE_LIMITED', httpStatus: 429, source: 'contract', description: 'The upstream asked to slow down, or this caller spent its rate limit (`retryAfter` in seconds, and `Retry-After`).' },
   { code: 'UPSTREAM_ERROR', httpStatus: 502, source: 'contract', description: 'The upstream refused or failed a call in a way the caller cannot fix.' },
   { code: 'UPSTREAM_UNAVAILABLE', httpStatus: 503, source: 'contract', description: 'The upstream did not answer in time, could not be reached, or is overloaded.' },
   { code: 'INTERNAL_SERVER_ERROR', httpStatus: 500, source: 'contract', description: 'A fault of this server: logged, and its message hidden in production.' },

@@ -24,6 +24,7 @@ import { median } from './stats.js';
 import { evaluateTargets, failedGates } from './targets.js';
 import type { UpstreamInfo, UpstreamStats } from './upstream-child.js';
 import { summarizeCalls, type CallRecord } from './waves.js';
+import { measureTracingCost, renderTracingCost } from './tracing-cost.js';
 
 const T0 = performance.now();
 const log = (message: string) => process.stderr.write(`[${((performance.now() - T0) / 1000).toFixed(1).padStart(5)} s] ${message}\n`);
@@ -375,12 +376,15 @@ async function run(options: BenchOptions): Promise<number> {
     durationS: 0,
     problems,
   };
+  const tracingCost = await measureTracingCost(options.quick ? 2000 : 20_000);
+  log(`Request scope per request: ${tracingCost.offMicros} µs tracing off, ${tracingCost.onMicros} µs on.`);
+  Object.assign(report, { tracingCost });
   report.targets = evaluateTargets(report);
   report.durationS = Math.round((performance.now() - started) / 1000);
 
   await mkdir(path.join(outDir, 'runs'), { recursive: true });
   const json = `${JSON.stringify(report, null, 2)}\n`;
-  const markdown = renderMarkdown(report);
+  const markdown = renderMarkdown(report) + renderTracingCost(tracingCost);
   const stamp = `${startedAt.toISOString().replace(/[:.]/g, '-')}${options.quick ? '-quick' : ''}`;
   await writeFile(path.join(outDir, 'latest.json'), json);
   await writeFile(path.join(outDir, 'latest.md'), markdown);

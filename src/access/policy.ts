@@ -9,7 +9,25 @@ import {
 
 /** What the policy is made of: the configured location, the pinned dataset and the allow-lists. */
 export type AccessSettings = Pick<Config, 'project' | 'location' | 'dataset' | 'allowedFhirStores' | 'allowedDicomStores' | 'allowedHl7V2Stores'>
-  & Partial<Pick<Config, 'allowedLocations'>>;
+  & Partial<Pick<Config, 'allowedLocations'>>
+  & { grant?: AccessGrant };
+
+/**
+ * What one caller's identity is granted (`OIDC_ACCESS_MAP`): dataset ids and store ids per kind. A
+ * list that is absent grants everything the server allows; a present list narrows it further.
+ */
+export interface AccessGrant {
+  datasets?: readonly string[];
+  fhirStores?: readonly string[];
+  dicomStores?: readonly string[];
+  hl7V2Stores?: readonly string[];
+}
+
+/** Both lists' common entries, sorted; undefined (everything) only when both are. */
+function intersect(a: readonly string[] | undefined, b: readonly string[] | undefined): readonly string[] | undefined {
+  if (a === undefined) return b === undefined ? undefined : [...b].sort();
+  return (b === undefined ? [...a] : a.filter((item) => b.includes(item))).sort();
+}
 
 /**
  * The server's own boundary, checked before any upstream call: the configured project and location,
@@ -24,9 +42,35 @@ export class AccessPolicy {
 
   constructor(private readonly settings: AccessSettings) {
     for (const kind of STORE_KIND_LIST) {
-      const list = settings[STORE_KINDS[kind].allowListSetting];
-      if (list !== undefined) this.allowLists.set(kind, [...list].sort());
+      const list = intersect(settings[STORE_KINDS[kind].allowListSetting], settings.grant?.[kind]);
+      if (list !== undefined) this.allowLists.set(kind, list);
     }
+  }
+
+  /**
+   * This policy narrowed to what one caller is granted: the same checks, with the allow-lists cut
+   * down to the grant. Made per request (OIDC callers with `OIDC_ACCESS_MAP`); it can only narrow.
+   */
+  narrowedTo(grant: AccessGrant): AccessPolicy {
+    const own = this.settings.grant;
+    return new AccessPolicy({
+      ...this.settings,
+      grant: {
+        datasets: intersect(own?.datasets, grant.datasets),
+        ...Object.fromEntries(STORE_KIND_LIST.map((kind) => [kind, intersect(own?.[kind], grant[kind])])),
+      },
+    });
+  }
+
+  /**
+   * The datasets of a location this policy lets through when it knows them without asking upstream
+   * (the pinned one, or the caller's granted ones); undefined when any dataset of the location may be used.
+   */
+  knownDatasets(location: AllowedLocation): AllowedDataset[] | undefined {
+    const pinned = this.pinnedDataset;
+    if (pinned) return pinned.location === location.location ? [pinned] : [];
+    const granted = this.settings.grant?.datasets;
+    return granted?.map((dataset) => allow({ project: location.project, location: location.location, dataset }));
   }
 
   /** The configured project: the only one this server serves. */
@@ -78,6 +122,10 @@ export class AccessPolicy {
     const { dataset } = this.settings;
     if (dataset !== undefined && name.dataset !== dataset) {
       throw forbidden(`This server serves dataset ${JSON.stringify(dataset)} only`);
+    }
+    const granted = this.settings.grant?.datasets;
+    if (granted !== undefined && !granted.includes(name.dataset)) {
+      throw forbidden(`Your identity is not granted dataset ${JSON.stringify(name.dataset)}`);
     }
     return allow(name);
   }

@@ -5,12 +5,14 @@ import type { Safelist } from '../graphql/safelist.js';
 import { isSafeForCredentials, loadDicomWebServers, type DicomWebServerConfig } from './dicomweb-servers.js';
 import { OPTIONS } from './options.js';
 import { ConfigError, fail, read, type Env } from './parse.js';
+import { parseAuditDestination, type AuditDestination } from './trust.js';
+import type { AccessGrant } from '../access/policy.js';
 import { GOOGLE_API_URL } from './values.js';
 
 export { ConfigError } from './parse.js';
 export { GOOGLE_API_URL } from './values.js';
 
-export type AuthMode = 'adc' | 'passthrough' | 'none';
+export type AuthMode = 'adc' | 'passthrough' | 'none' | 'oidc';
 
 /**
  * The server's whole configuration, read once at start from the environment. Each field names its
@@ -95,6 +97,51 @@ export interface Config {
   viewerUrlTemplate?: string | null;
   /** `VIEWER_DIR`: where OHIF's published build is prepared and served from. Defaults to `vendor/ohif`. */
   viewerDir: string;
+  /** `OIDC_*`: the issuer whose tokens callers bring; set exactly when `authMode` is `oidc`. */
+  oidc?: OidcConfig;
+  /** `AUDIT_LOG`, `AUDIT_FHIR_STORE`: where audit events go. Defaults to nowhere. */
+  audit: AuditConfig;
+  /** `OTEL_*`, `TRACE_RESOLVERS`: OpenTelemetry tracing. Defaults to off. */
+  tracing: TracingConfig;
+  /** `RATE_LIMIT_*`: per-caller limits per minute; 0 = none. Defaults to none. */
+  rateLimits: RateLimitConfig;
+}
+
+/** `AUTH_MODE=oidc`'s part of {@link Config}. */
+export interface OidcConfig {
+  /** `OIDC_ISSUER`: the issuer, as tokens' `iss` names it. */
+  issuer: string;
+  /** `OIDC_AUDIENCE`: the `aud` tokens must carry. */
+  audience: string;
+  /** `OIDC_UPSTREAM_AUTH`: the server's credentials upstream. Defaults to `adc` against Google's API, `none` otherwise. */
+  upstreamAuth: 'adc' | 'none';
+  /** `OIDC_ACCESS_CLAIM` with `OIDC_ACCESS_MAP`: per-caller narrowing of the allow-lists. Defaults to none. */
+  access?: { claim: string; grants: ReadonlyMap<string, AccessGrant> };
+  /** `OIDC_JWKS_COOLDOWN_MS`: least time between key fetches caused by unknown key ids. Defaults to 30,000. */
+  jwksCooldownMs: number;
+}
+
+export interface AuditConfig {
+  /** `AUDIT_LOG`. */
+  destination: AuditDestination;
+  /** `AUDIT_FHIR_STORE`: full name of a FHIR store that also receives every event as an `AuditEvent`. */
+  fhirStore?: string;
+}
+
+export interface TracingConfig {
+  /** The OTLP/HTTP traces URL; undefined = tracing off. */
+  exportUrl?: string;
+  /** `OTEL_SERVICE_NAME`. */
+  serviceName: string;
+  /** `TRACE_RESOLVERS`: spans per resolver too. */
+  resolverSpans: boolean;
+}
+
+export interface RateLimitConfig {
+  /** `RATE_LIMIT_REQUESTS_PER_MINUTE`. */
+  requestsPerMinute: number;
+  /** `RATE_LIMIT_UPSTREAM_CALLS_PER_MINUTE`. */
+  upstreamCallsPerMinute: number;
 }
 
 /** The embedded emulator's part of {@link Config}. */
@@ -137,7 +184,9 @@ export function loadConfig(env: Env = process.env): Config {
 
   const apiUrl = emulatorEnabled ? '' : (explicitApiUrl ?? GOOGLE_API_URL);
   const authMode = OPTIONS.authMode.read(env, pointsAtGoogle ? 'adc' : 'none');
-  if (authMode !== 'none' && apiUrl !== '' && !isSafeForCredentials(apiUrl)) {
+  const oidc = readOidc(env, authMode, pointsAtGoogle);
+  const sendsTokens = authMode === 'adc' || authMode === 'passthrough' || oidc?.upstreamAuth === 'adc';
+  if (sendsTokens && apiUrl !== '' && !isSafeForCredentials(apiUrl)) {
     fail('AUTH_MODE', authMode, `none, because HEALTHCARE_API_URL ${apiUrl} is plain http to a non-loopback host and would expose tokens`);
   }
   const production = OPTIONS.nodeEnv.read(env) === 'production';
@@ -196,7 +245,39 @@ export function loadConfig(env: Env = process.env): Config {
     dicomWebCorsOrigins: OPTIONS.dicomWebCorsOrigins.read(env) ?? [],
     viewerUrlTemplate: OPTIONS.viewerUrlTemplate.read(env),
     viewerDir: OPTIONS.viewerDir.read(env),
+    oidc,
+    audit: { destination: parseAuditDestination(OPTIONS.auditLog.read(env)), fhirStore: OPTIONS.auditFhirStore.read(env) },
+    tracing: readTracing(env),
+    rateLimits: { requestsPerMinute: OPTIONS.rateLimitRequests.read(env), upstreamCallsPerMinute: OPTIONS.rateLimitUpstreamCalls.read(env) },
   };
+}
+
+/** The `OIDC_*` variables: required with `AUTH_MODE=oidc`, refused without it (they would look like protection). */
+function readOidc(env: Env, authMode: AuthMode, pointsAtGoogle: boolean): OidcConfig | undefined {
+  // Every variable is read (and checked) in every mode, so that a bad value is never silently ignored.
+  const issuer = OPTIONS.oidcIssuer.read(env);
+  const audience = OPTIONS.oidcAudience.read(env);
+  const claim = OPTIONS.oidcAccessClaim.read(env);
+  const grants = OPTIONS.oidcAccessMap.read(env);
+  const upstreamAuth = OPTIONS.oidcUpstreamAuth.read(env, pointsAtGoogle ? 'adc' : 'none');
+  const jwksCooldownMs = OPTIONS.oidcJwksCooldownMs.read(env);
+  if (authMode !== 'oidc') {
+    if (issuer !== undefined) throw new ConfigError(`Invalid OIDC_ISSUER without AUTH_MODE=oidc: set AUTH_MODE=oidc to check callers' tokens, or unset OIDC_ISSUER.`);
+    return undefined;
+  }
+  if (issuer === undefined || audience === undefined) throw new ConfigError('Missing OIDC_ISSUER or OIDC_AUDIENCE: AUTH_MODE=oidc accepts tokens of one issuer for one audience.');
+  if ((claim === undefined) !== (grants === undefined)) throw new ConfigError('Invalid OIDC_ACCESS_CLAIM / OIDC_ACCESS_MAP: set both (the claim, and what each of its values grants) or neither.');
+  return { issuer, audience, upstreamAuth, access: claim !== undefined && grants !== undefined ? { claim, grants } : undefined, jwksCooldownMs };
+}
+
+/** Tracing is on with an OTLP endpoint, unless `OTEL_TRACES_EXPORTER=none` or `OTEL_SDK_DISABLED`. */
+function readTracing(env: Env): TracingConfig {
+  const url = OPTIONS.otelTracesEndpoint.read(env) ?? OPTIONS.otelEndpoint.read(env);
+  const exporter = OPTIONS.otelTracesExporter.read(env, url === undefined ? 'none' : 'otlp');
+  if (exporter === 'otlp' && url === undefined) throw new ConfigError('Missing OTEL_EXPORTER_OTLP_ENDPOINT: OTEL_TRACES_EXPORTER=otlp sends spans to an OTLP/HTTP collector.');
+  const disabled = OPTIONS.otelSdkDisabled.read(env, false);
+  const on = exporter === 'otlp' && !disabled;
+  return { exportUrl: on ? url : undefined, serviceName: OPTIONS.otelServiceName.read(env), resolverSpans: OPTIONS.traceResolvers.read(env, false) };
 }
 
 /** Both variables or neither: a manifest that is silently ignored would look like protection. */

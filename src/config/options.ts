@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS } from '../graphql/limits/index.js';
 import { loadSafelist } from '../graphql/safelist.js';
 import { isValidLocationId, isValidProjectId, isValidResourceId } from '../healthcare/names.js';
 import { boolean, fail, integer, list, oneOf, parsedWith, read, type Env } from './parse.js';
+import { parseAccessMap, parseIssuer, otlpTracesUrl } from './trust.js';
 import { parseApiUrl, parsePublicUrl, parseRedisUrl, parseSecret } from './values.js';
 import { parseCorsOrigins, parseViewerUrlTemplate } from './viewer.js';
 
@@ -174,10 +175,10 @@ export const UPSTREAM_OPTIONS = {
   }),
   authMode: choiceOption({
     env: 'AUTH_MODE',
-    summary: "`adc` (the server's identity), `passthrough` (the caller's Bearer token) or `none`",
-    allowed: ['adc', 'passthrough', 'none'] as const,
+    summary: "`adc` (the server's identity), `passthrough` (the caller's Bearer token), `oidc` (callers' JWTs checked here, the server's identity upstream) or `none`",
+    allowed: ['adc', 'passthrough', 'none', 'oidc'] as const,
     defaultDoc: '`adc` against Google\'s API, `none` otherwise',
-    doc: 'how the graph authenticates upstream: `adc` (Application Default Credentials), `passthrough` (the caller\'s `Authorization: Bearer` token), `none`; tokens are only ever sent over https or to loopback, so `adc` and `passthrough` are refused with a plain-http `HEALTHCARE_API_URL` to another host ([access control](access-control.md))',
+    doc: 'how the graph authenticates upstream: `adc` (Application Default Credentials), `passthrough` (the caller\'s `Authorization: Bearer` token), `oidc` (every caller sends a JWT of `OIDC_ISSUER`, checked here; upstream calls use `OIDC_UPSTREAM_AUTH`), `none`; tokens are only ever sent over https or to loopback, so `adc` and `passthrough` are refused with a plain-http `HEALTHCARE_API_URL` to another host ([access control](access-control.md))',
   }),
 };
 
@@ -419,6 +420,100 @@ export const VIEWER_OPTIONS = {
   }),
 };
 
+/** Who the callers are, what they did, where the time went, and how much each may ask ([operations](operations.md#audit-log)). */
+export const TRUST_OPTIONS = {
+  oidcIssuer: parsedOption({
+    env: 'OIDC_ISSUER',
+    parse: parseIssuer,
+    values: 'the issuer URL as its tokens\' `iss` says it (https, or http on loopback)',
+    defaultDoc: 'unset; required with `AUTH_MODE=oidc`',
+    doc: 'the OpenID Connect issuer whose JWTs `AUTH_MODE=oidc` accepts; its discovery document and keys (JWKS) are fetched, cached and refreshed when a token names an unknown key ([access control](access-control.md#oidc))',
+  }),
+  oidcAudience: textOption({
+    env: 'OIDC_AUDIENCE',
+    values: 'the `aud` value tokens must carry',
+    defaultDoc: 'unset; required with `AUTH_MODE=oidc`',
+    doc: 'the audience tokens must be issued for; others are refused with `UNAUTHENTICATED`',
+  }),
+  oidcUpstreamAuth: choiceOption({
+    env: 'OIDC_UPSTREAM_AUTH',
+    allowed: ['adc', 'none'] as const,
+    defaultDoc: '`adc` against Google\'s API, `none` otherwise',
+    doc: 'how upstream calls are authenticated in `AUTH_MODE=oidc`: the server\'s Application Default Credentials, or none (an emulator)',
+  }),
+  oidcAccessClaim: textOption({
+    env: 'OIDC_ACCESS_CLAIM',
+    values: 'a claim name, e.g. `groups`',
+    defaultDoc: 'unset = no narrowing',
+    doc: 'the token claim (a string or a list of strings) whose values `OIDC_ACCESS_MAP` looks up',
+  }),
+  oidcAccessMap: parsedOption({
+    env: 'OIDC_ACCESS_MAP',
+    parse: parseAccessMap,
+    values: 'JSON `{"<claim value>": {"datasets": [...], "fhirStores": [...], "dicomStores": [...], "hl7V2Stores": [...]}}`',
+    defaultDoc: 'unset = no narrowing',
+    doc: 'what callers with each claim value may use, within the allow-lists; a caller gets the union of its values\' entries (a list left out grants that kind whole), and one with no matching value gets nothing',
+  }),
+  oidcJwksCooldownMs: integerOption({
+    env: 'OIDC_JWKS_COOLDOWN_MS',
+    default: 30_000,
+    min: 0,
+    max: 3_600_000,
+    doc: 'least time between two fetches of the issuer\'s keys caused by tokens naming an unknown key (rotation); the keys are fetched again after 10 minutes anyway',
+  }),
+  auditLog: textOption({
+    env: 'AUDIT_LOG',
+    values: '`stdout`, `off`, or a file path',
+    default: 'off',
+    doc: 'where audit events go, one JSON line per GraphQL operation or image request: who, which patients, studies and stores, outcome; never names, birth dates, MRNs or tokens ([audit log](operations.md#audit-log))',
+  }),
+  auditFhirStore: textOption({
+    env: 'AUDIT_FHIR_STORE',
+    values: 'a FHIR store resource name',
+    defaultDoc: 'unset',
+    doc: 'also write every audit event as a FHIR `AuditEvent` resource into this store (checked against the allow-lists at start; written with the server\'s credentials)',
+  }),
+  otelTracesExporter: choiceOption({
+    env: 'OTEL_TRACES_EXPORTER',
+    allowed: ['otlp', 'none'] as const,
+    defaultDoc: '`otlp` when an OTLP endpoint is set, else `none`',
+    doc: 'OpenTelemetry tracing: `otlp` exports spans over OTLP/HTTP (JSON); `none` turns tracing off at almost no cost ([tracing](operations.md#tracing))',
+  }),
+  otelEndpoint: parsedOption({
+    env: 'OTEL_EXPORTER_OTLP_ENDPOINT',
+    parse: (value) => otlpTracesUrl(undefined, value)!,
+    values: 'an http(s) URL; `/v1/traces` is appended',
+    defaultDoc: 'unset',
+    doc: 'the OTLP/HTTP collector; setting it turns tracing on. `OTEL_EXPORTER_OTLP_HEADERS` and the other standard exporter variables apply too',
+  }),
+  otelTracesEndpoint: parsedOption({
+    env: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    parse: (value) => otlpTracesUrl(value, undefined)!,
+    values: 'an http(s) URL, used as is',
+    defaultDoc: 'unset',
+    doc: 'the traces endpoint itself, instead of `OTEL_EXPORTER_OTLP_ENDPOINT`',
+  }),
+  otelServiceName: textOption({ env: 'OTEL_SERVICE_NAME', values: 'a name', default: 'healthcare-graph', doc: 'the `service.name` of exported spans' }),
+  otelSdkDisabled: booleanOption({ env: 'OTEL_SDK_DISABLED', defaultDoc: '`false`', doc: '`true` turns tracing off whatever else is set' }),
+  traceResolvers: booleanOption({ env: 'TRACE_RESOLVERS', defaultDoc: '`false`', doc: 'a span for each resolver that has code of its own, beside the operation\'s and the upstream calls\' (more spans, more cost)' }),
+  rateLimitRequests: integerOption({
+    env: 'RATE_LIMIT_REQUESTS_PER_MINUTE',
+    default: 0,
+    min: 0,
+    max: 1_000_000,
+    defaultDoc: '`0` = no limit',
+    doc: 'requests (GraphQL operations, images) one caller may make per minute, with bursts of as many; beyond it `RATE_LIMITED` with `Retry-After`. A caller is its OIDC subject or passthrough token; in `adc` and `none` mode all callers are one. Shared by replicas through `REDIS_URL`',
+  }),
+  rateLimitUpstreamCalls: integerOption({
+    env: 'RATE_LIMIT_UPSTREAM_CALLS_PER_MINUTE',
+    default: 0,
+    min: 0,
+    max: 10_000_000,
+    defaultDoc: '`0` = no limit',
+    doc: 'upstream calls one caller\'s requests may make per minute; a request is charged its calls when it ends, and refused while the caller\'s balance is spent',
+  }),
+};
+
 /** The tables of docs/configuration.md, in order. */
 export const OPTION_GROUPS = [
   { title: 'Where the data is', options: UPSTREAM_OPTIONS },
@@ -429,6 +524,7 @@ export const OPTION_GROUPS = [
   { title: 'Persisted queries', options: PERSISTED_QUERY_OPTIONS },
   { title: 'Emulator', options: EMULATOR_OPTIONS },
   { title: 'DICOMweb endpoint and viewer', options: VIEWER_OPTIONS },
+  { title: 'Identity, audit, tracing and rate limits', options: TRUST_OPTIONS },
 ] as const;
 
 /** Every option, by key. */
@@ -441,4 +537,5 @@ export const OPTIONS = {
   ...PERSISTED_QUERY_OPTIONS,
   ...EMULATOR_OPTIONS,
   ...VIEWER_OPTIONS,
+  ...TRUST_OPTIONS,
 };

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { requestCredentials } from '../access/credentials.js';
 import type { AccessPolicy } from '../access/policy.js';
+import { beginRequest, type RequestScope, type TrustServices } from '../access/request-scope.js';
 import type { AuthMode } from '../config/index.js';
 import type { CursorCodec } from '../connections/cursor.js';
-import type { Credentials } from '../healthcare/auth.js';
+import type { TraceHeaders } from '../observability/tracing.js';
 import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
 import { UpstreamBudget } from './limits/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
@@ -15,7 +15,10 @@ export interface RequestContext {
   /** The upstream client with this request's credentials. */
   client: HealthcareClient;
   loaders: Loaders;
+  /** The server's access policy, narrowed to this caller's grant when one applies. */
   access: AccessPolicy;
+  /** Who asks, and the audit record and trace span of this request; `finish` is called when it ends. */
+  scope: RequestScope;
   cursors: CursorCodec;
   logger: Logger;
   /** This server's own base URL as the caller reached it (for `Instance.renderedUrl`). */
@@ -28,8 +31,8 @@ export interface RequestContext {
 export interface ContextDependencies {
   settings: UpstreamSettings;
   authMode: AuthMode;
-  /** Credentials of the server itself (ADC or none); unused in passthrough mode. */
-  serverCredentials: Credentials;
+  /** Authentication, rate limits, audit and tracing: what every entry point runs around a request. */
+  trust: TrustServices;
   access: AccessPolicy;
   cursors: CursorCodec;
   logger: Logger;
@@ -58,21 +61,27 @@ export interface IncomingRequest {
   requestId: string;
   /** This server's base URL as the caller reached it. */
   publicUrl: string;
+  /** The W3C trace context headers it came with. */
+  trace?: TraceHeaders;
 }
 
 /**
- * Builds one request's context. In passthrough mode the caller's bearer token becomes the upstream
- * credentials (missing or malformed: 401, before any upstream call).
+ * Builds one request's context once its caller is authenticated and admitted (`beginRequest`: 401
+ * or 429 before any upstream call). In passthrough mode the caller's bearer token becomes the
+ * upstream credentials; in oidc mode its verified token may narrow the access policy.
  */
-export function createRequestContext(deps: ContextDependencies, { authorization, requestId, publicUrl }: IncomingRequest): RequestContext {
-  const client = new HealthcareClient(deps.settings, requestCredentials(deps, authorization), {
+export async function createRequestContext(deps: ContextDependencies, { authorization, requestId, publicUrl, trace }: IncomingRequest): Promise<RequestContext> {
+  const scope = await beginRequest(deps.trust, { authorization, requestId, trace: trace ?? {}, type: 'graphql' });
+  const client = new HealthcareClient(deps.settings, scope.caller.credentials, {
     deadline: Date.now() + deps.requestDeadlineMs,
     budget: new UpstreamBudget(deps.maxUpstreamCalls),
+    observers: scope.observers,
   });
   return {
     client,
     loaders: createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity: callerIdentity(deps, authorization) }),
-    access: deps.access,
+    access: scope.caller.access,
+    scope,
     cursors: deps.cursors,
     logger: deps.logger.child({ requestId }),
     publicUrl,

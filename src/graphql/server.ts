@@ -8,6 +8,8 @@ import { createErrorFormatter } from './errors.js';
 import { queryLimitsPlugin, type QueryLimits } from './limits/index.js';
 import { persistedQueryErrorsPlugin } from './persisted-queries.js';
 import { observabilityPlugin } from './plugins.js';
+import { requestScopePlugin } from './request-scope-plugin.js';
+import type { TrustServices } from '../access/request-scope.js';
 import { safelistCache, safelistPlugin, type Safelist } from './safelist.js';
 import { buildSchema } from './schema.js';
 
@@ -27,6 +29,8 @@ export interface GraphQLServerOptions {
   cache?: KeyValueCache<string>;
   /** When set, only these operations run; otherwise any, with automatic persisted queries. */
   safelist?: Safelist;
+  /** Audit and tracing of each operation (the request scope opened by the context). */
+  trust?: TrustServices;
 }
 
 /**
@@ -65,6 +69,7 @@ export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer
       // field's resolver to collect them: measurable on lists of hundreds of objects.
       ApolloServerPluginCacheControlDisabled(),
       observabilityPlugin(options.metrics),
+      ...(options.trust ? [requestScopePlugin(options.trust)] : []),
     ],
   });
 }

@@ -5,6 +5,7 @@ import type { Credentials } from './auth.js';
 import { parseErrorResponse, UpstreamError, type ApiKind, type UpstreamErrorOptions } from './errors.js';
 import type { ExternalDicomStores } from './external-dicomweb.js';
 import { isIdempotent, isRetryable, retryDelayMs, type RetryPolicy } from './retry.js';
+import { watchCall, type CallWatch, type UpstreamObserver } from './upstream-observer.js';
 
 export interface UpstreamSettings {
   /** API root including the version, e.g. `https://healthcare.googleapis.com/v1`. */
@@ -35,6 +36,8 @@ export interface ClientOptions {
   deadline?: number;
   /** Consulted before every HTTP call, retries included; throws to refuse the call. */
   budget?: { take(): void };
+  /** Told of every call (tracing, audit); their headers go to the API root only. */
+  observers?: readonly UpstreamObserver[];
 }
 
 export interface UpstreamCall {
@@ -88,6 +91,7 @@ export class HealthcareClient {
 
   private readonly deadline: number;
   private readonly budget?: { take(): void };
+  private readonly observers: readonly UpstreamObserver[];
 
   constructor(
     private readonly settings: UpstreamSettings,
@@ -97,6 +101,7 @@ export class HealthcareClient {
     this.limit = pLimit(settings.concurrency);
     this.deadline = options.deadline ?? Number.POSITIVE_INFINITY;
     this.budget = options.budget;
+    this.observers = options.observers ?? [];
   }
 
   /** Performs a call and returns its JSON body; throws {@link UpstreamError} for every failure. */
@@ -106,11 +111,11 @@ export class HealthcareClient {
 
   /** Performs a call and returns its status and JSON body (`{}` when empty). */
   request<T>(call: UpstreamCall): Promise<UpstreamResponse<T>> {
-    return this.withRetries(call, () => this.exchange<T>(call));
+    return this.withRetries(call, (extraHeaders) => this.exchange<T>(call, extraHeaders));
   }
 
-  private async exchange<T>(call: UpstreamCall): Promise<UpstreamResponse<T>> {
-    const response = await this.send(call);
+  private async exchange<T>(call: UpstreamCall, extraHeaders: Readonly<Record<string, string>> | undefined): Promise<UpstreamResponse<T>> {
+    const response = await this.send(call, extraHeaders);
     let text: string;
     try {
       text = await response.text();
@@ -130,23 +135,32 @@ export class HealthcareClient {
    * error statuses still throw {@link UpstreamError}.
    */
   binary(call: UpstreamCall): Promise<Response> {
-    return this.withRetries(call, () => this.send(call));
+    return this.withRetries(call, (extraHeaders) => this.send(call, extraHeaders));
   }
 
   /**
    * Runs one attempt at a time within the request's and the process's concurrency limits, and tries
    * idempotent calls again on passing failures while the deadline allows.
    */
-  private async withRetries<T>(call: UpstreamCall, attempt: () => Promise<T>): Promise<T> {
+  private async withRetries<T extends { status: number }>(call: UpstreamCall, attempt: (extraHeaders?: Readonly<Record<string, string>>) => Promise<T>): Promise<T> {
     const { processLimit, metrics } = this.settings;
+    const watch: CallWatch | undefined = watchCall(this.observers, { kind: call.kind, method: call.method ?? 'GET', path: call.path, external: call.target !== undefined });
+    // Trace context is for the API root: an external server learns nothing of this server's traces.
+    const extraHeaders = call.target ? undefined : watch?.headers;
     for (let retries = 0; ; retries += 1) {
       try {
-        return await this.limit(() => processLimit(attempt));
+        const result = await this.limit(() => processLimit(() => attempt(extraHeaders)));
+        watch?.ended({ status: result.status, retries });
+        return result;
       } catch (error) {
-        if (!(error instanceof UpstreamError)) throw error;
+        if (!(error instanceof UpstreamError)) {
+          watch?.ended({ status: 'refused', retries });
+          throw error;
+        }
         const delay = this.retryDelay(call, error, retries);
         if (delay === undefined) {
           metrics.upstreamErrors.inc({ kind: call.kind, code: error.failure ?? String(error.status) });
+          watch?.ended({ status: error.failure ?? error.status, retries });
           throw error;
         }
         metrics.upstreamRetries.inc({ kind: call.kind });
@@ -196,7 +210,7 @@ export class HealthcareClient {
     return url;
   }
 
-  private async send(call: UpstreamCall): Promise<Response> {
+  private async send(call: UpstreamCall, extraHeaders?: Readonly<Record<string, string>>): Promise<Response> {
     const method = call.method ?? 'GET';
     const url = this.buildUrl(call);
     let authHeaders: Readonly<Record<string, string>>;
@@ -206,7 +220,7 @@ export class HealthcareClient {
     } catch (error) {
       throw new UpstreamError(`Could not obtain Google credentials: ${(error as Error).message.split('\n')[0]}`, { ...origin(call), status: 0, failure: 'credentials' });
     }
-    const headers: Record<string, string> = { ...call.headers, accept: call.accept ?? 'application/json', ...authHeaders };
+    const headers: Record<string, string> = { ...call.headers, ...extraHeaders, accept: call.accept ?? 'application/json', ...authHeaders };
     if (call.body !== undefined || call.stream !== undefined) headers['content-type'] = call.contentType ?? 'application/json';
 
     const { metrics } = this.settings;

@@ -1,8 +1,8 @@
 /**
  * The graph as a DICOMweb server for viewers: `/dicomweb/v1/{dicomStore}/dicomWeb/...`, Google's
  * path after its API root, so OHIF (or any DICOMweb client) configured for Google works by changing
- * the host. Each request is checked as a GraphQL request is (the caller's credentials through
- * {@link requestCredentials}, the store through the access policy) before any upstream call, then
+ * the host. Each request is checked as a GraphQL request is (the caller through `beginRequest`:
+ * credentials, rate limit, audit, trace; the store through the caller's access policy) before any upstream call, then
  * the upstream's answer streams through: status, Content-Type (multipart boundary, transfer syntax)
  * and body, with the upstream's own links rewritten to point here. Read-only unless
  * `DICOMWEB_PROXY_WRITE` lets STOW-RS through.
@@ -11,7 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable, Transform, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { requestCredentials } from '../access/credentials.js';
+import { randomUUID } from 'node:crypto';
+import { beginRequest, type RequestScope } from '../access/request-scope.js';
 import { httpStatusOf } from '../errors.js';
 import { HealthcareClient } from '../healthcare/client.js';
 import { dicomWebResource, type DicomJson, type DicomWebAnswer } from '../healthcare/dicomweb.js';
@@ -20,7 +21,7 @@ import { storeResourceName } from '../healthcare/names.js';
 import { answerPreflight, setCorsHeaders, type CorsOrigins } from './dicomweb-proxy-cors.js';
 import { carriesLinks, replaceInStream } from './dicomweb-proxy-links.js';
 import { DICOMWEB_PROXY_PREFIX, parseDicomWebPath, type DicomWebResourcePath } from './dicomweb-proxy-paths.js';
-import { errorCodeOf, sendError } from './errors.js';
+import { errorCodeOf, errorHeaders, sendError } from './errors.js';
 import type { ImageProxyDependencies } from './rendered.js';
 
 export { DICOMWEB_PROXY_PREFIX } from './dicomweb-proxy-paths.js';
@@ -50,23 +51,36 @@ export async function serveDicomWeb(request: IncomingMessage, response: ServerRe
     return sendError(response, method === 'POST' ? 'FORBIDDEN' : 'BAD_USER_INPUT', why, { status: method === 'POST' ? 403 : 405 });
   }
   let answer: DicomWebAnswer;
-  let resource: DicomWebResourcePath;
+  let resource: DicomWebResourcePath | undefined;
+  let scope: RequestScope | undefined;
+  let client: HealthcareClient | undefined;
+  let failure: string | undefined;
   try {
-    resource = parseDicomWebPath(url.pathname, method);
-    const credentials = requestCredentials(deps, request.headers.authorization);
-    const store = deps.access.storeNamed('dicomStores', resource.storeName);
-    const deadline = Date.now() + (resource.action === 'store' ? deps.settings.timeoutMs : deps.requestDeadlineMs);
-    const client = new HealthcareClient(deps.settings, credentials, { deadline });
-    answer = await dicomWebResource(client, store, resource.segments, [...url.searchParams], {
-      method: resource.action === 'store' ? 'POST' : 'GET',
-      accept: headerText(request.headers.accept) ?? '*/*',
-      ...(resource.action === 'store' ? { upload: { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, contentType: headerText(request.headers['content-type']) ?? 'application/dicom' } } : {}),
-    });
-    response.setHeader('x-dicomweb-store', storeResourceName(store));
-  } catch (error) {
-    return sendProxyError(response, error, deps);
+    try {
+      resource = parseDicomWebPath(url.pathname, method);
+      scope = await beginRequest(deps.trust, {
+        authorization: request.headers.authorization,
+        trace: { traceparent: headerText(request.headers.traceparent), tracestate: headerText(request.headers.tracestate) },
+        requestId: randomUUID(),
+        type: 'dicomweb',
+      });
+      const store = scope.caller.access.storeNamed('dicomStores', resource.storeName);
+      const deadline = Date.now() + (resource.action === 'store' ? deps.settings.timeoutMs : deps.requestDeadlineMs);
+      client = new HealthcareClient(deps.settings, scope.caller.credentials, { deadline, observers: scope.observers });
+      answer = await dicomWebResource(client, store, resource.segments, [...url.searchParams], {
+        method: resource.action === 'store' ? 'POST' : 'GET',
+        accept: headerText(request.headers.accept) ?? '*/*',
+        ...(resource.action === 'store' ? { upload: { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, contentType: headerText(request.headers['content-type']) ?? 'application/dicom' } } : {}),
+      });
+      response.setHeader('x-dicomweb-store', storeResourceName(store));
+    } catch (error) {
+      failure = errorCodeOf(error);
+      return sendProxyError(response, error, deps);
+    }
+    await streamAnswer(request, response, answer, resource!, `${baseUrl}${DICOMWEB_PROXY_PREFIX}${resource.storeName}/dicomWeb`);
+  } finally {
+    scope?.finish({ operation: `dicomweb.${resource?.action ?? 'unknown'}`, errorCodes: failure ? [failure] : [], upstreamCalls: client?.calls ?? 0, spanName: `${method} /dicomweb/v1/{dicomStore}/dicomWeb/…` });
   }
-  await streamAnswer(request, response, answer, resource, `${baseUrl}${DICOMWEB_PROXY_PREFIX}${resource.storeName}/dicomWeb`);
 }
 
 /** The upstream's answer, passed on; a broken stream ends the response (its status is already sent). */
@@ -121,7 +135,7 @@ function sendProxyError(response: ServerResponse, error: unknown, deps: ImagePro
   if (code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error }, 'DICOMweb proxy request failed');
   const upstreamStatus = error instanceof UpstreamError && error.status >= 400 ? error.status : undefined;
   const message = error instanceof Error && code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Internal server error';
-  sendError(response, code, message, { status: upstreamStatus ?? httpStatusOf(code) });
+  sendError(response, code, message, { status: upstreamStatus ?? httpStatusOf(code), headers: errorHeaders(error) });
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

@@ -10,7 +10,7 @@ export interface HttpErrorOptions {
   status?: number;
   /** Fields beside the code, e.g. the 404's `endpoints`. */
   extensions?: Record<string, unknown>;
-  /** Further response headers, e.g. `Retry-After`. */
+  /** Response headers, e.g. `Retry-After` (see {@link errorHeaders}). */
   headers?: OutgoingHttpHeaders;
 }
 
@@ -21,7 +21,16 @@ export interface HttpErrorOptions {
  */
 export function sendError(response: ServerResponse, code: ErrorCode, message: string, options: HttpErrorOptions = {}): void {
   const status = options.status ?? httpStatusOf(code);
-  sendJson(response, status, { errors: [{ message, extensions: { code, ...options.extensions } }] }, { ...options.headers, ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}) });
+  sendJson(response, status, { errors: [{ message, extensions: { code, ...options.extensions } }] }, { ...(status === 401 ? { 'www-authenticate': 'Bearer' } : {}), ...options.headers });
+}
+
+/**
+ * The headers a shared check asked for (`extensions.http.headers` of its GraphQL error: the 401's
+ * challenge, the 429's `Retry-After`), and its `retryAfter`, for a plain HTTP answer.
+ */
+export function errorHeaders(error: unknown): Record<string, string> {
+  const headers = error instanceof GraphQLError ? (error.extensions.http as { headers?: Iterable<[string, string]> } | undefined)?.headers : undefined;
+  return headers ? Object.fromEntries(headers) : {};
 }
 
 /**

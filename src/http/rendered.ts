@@ -1,14 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { requestCredentials } from '../access/credentials.js';
-import type { AccessPolicy } from '../access/policy.js';
-import type { AuthMode } from '../config/index.js';
-import type { Credentials } from '../healthcare/auth.js';
+import { randomUUID } from 'node:crypto';
+import { beginRequest, type RequestScope, type TrustServices } from '../access/request-scope.js';
 import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
 import { renderedFrame } from '../healthcare/dicomweb.js';
 import { InvalidNameError, parseStoreName } from '../healthcare/names.js';
 import type { Logger } from '../observability/logger.js';
-import { errorCodeOf, sendError } from './errors.js';
+import { errorCodeOf, errorHeaders, sendError } from './errors.js';
 
 /** `/dicom/{dicomStore}/dicomWeb/studies/{st}/series/{se}/instances/{in}/frames/{n}/rendered` */
 const RENDERED_PATH = /^\/dicom\/(projects\/[^/]+\/locations\/[^/]+\/datasets\/[^/]+\/dicomStores\/[^/]+)\/dicomWeb\/studies\/([^/]+)\/series\/([^/]+)\/instances\/([^/]+)\/frames\/(\d{1,6})\/rendered$/;
@@ -18,9 +16,7 @@ export const isRenderedPath = (pathname: string) => pathname.startsWith('/dicom/
 /** What the image proxy uses of the graph's per-server dependencies. */
 export interface ImageProxyDependencies {
   settings: UpstreamSettings;
-  authMode: AuthMode;
-  serverCredentials: Credentials;
-  access: AccessPolicy;
+  trust: TrustServices;
   logger: Logger;
   /** Time one request may spend on upstream calls, retries included. */
   requestDeadlineMs: number;
@@ -33,6 +29,9 @@ export interface ImageProxyDependencies {
  */
 export async function serveRendered(request: IncomingMessage, response: ServerResponse, url: URL, deps: ImageProxyDependencies): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 'BAD_USER_INPUT', 'Only GET');
+  let scope: RequestScope | undefined;
+  let client: HealthcareClient | undefined;
+  let failure: string | undefined;
   try {
     const match = RENDERED_PATH.exec(url.pathname);
     if (!match) throw new InvalidNameError('not a rendered-frame path');
@@ -41,10 +40,16 @@ export async function serveRendered(request: IncomingMessage, response: ServerRe
     if (format !== 'png' && format !== 'jpeg') throw new InvalidNameError('format must be png or jpeg');
     const store = parseStoreName(decodeURIComponent(storeName), 'dicomStores');
     if (Number(frame) < 1) throw new InvalidNameError('frame numbers start at 1');
-    const credentials = requestCredentials(deps, request.headers.authorization);
-    const allowed = deps.access.checkStore(store);
+    scope = await beginRequest(deps.trust, {
+      authorization: request.headers.authorization,
+      trace: { traceparent: header(request.headers.traceparent), tracestate: header(request.headers.tracestate) },
+      requestId: randomUUID(),
+      type: 'image',
+    });
+    const allowed = scope.caller.access.checkStore(store);
     const mediaType = format === 'png' ? 'image/png' : 'image/jpeg';
-    const upstream = await renderedFrame(new HealthcareClient(deps.settings, credentials, { deadline: Date.now() + deps.requestDeadlineMs }), allowed, { study, series, instance }, Number(frame), mediaType);
+    client = new HealthcareClient(deps.settings, scope.caller.credentials, { deadline: Date.now() + deps.requestDeadlineMs, observers: scope.observers });
+    const upstream = await renderedFrame(client, allowed, { study, series, instance }, Number(frame), mediaType);
     response.writeHead(200, {
       'content-type': upstream.headers.get('content-type') ?? mediaType,
       'cache-control': 'private, max-age=86400, immutable',
@@ -60,7 +65,12 @@ export async function serveRendered(request: IncomingMessage, response: ServerRe
     Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(response);
   } catch (error) {
     const code = errorCodeOf(error);
+    failure = code;
     if (code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error }, 'rendered image failed');
-    sendError(response, code, error instanceof Error && code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Internal server error');
+    sendError(response, code, error instanceof Error && code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Internal server error', { headers: errorHeaders(error) });
+  } finally {
+    scope?.finish({ operation: 'renderedFrame', errorCodes: failure ? [failure] : [], upstreamCalls: client?.calls ?? 0, spanName: 'GET /dicom/{dicomStore}/…/rendered' });
   }
 }
+
+const header = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);

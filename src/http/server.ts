@@ -160,7 +160,7 @@ async function graphql(request: IncomingMessage, response: ServerResponse, url: 
   const requestId = headerValue(request.headers['x-request-id']) ?? randomUUID();
   const result = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest,
-    context: async () => createRequestContext(options.context, { authorization: request.headers.authorization, requestId, publicUrl: publicUrl(request, options) }),
+    context: () => createRequestContext(options.context, { authorization: request.headers.authorization, requestId, publicUrl: publicUrl(request, options), trace: { traceparent: headerText(request.headers.traceparent), tracestate: headerText(request.headers.tracestate) } }),
   });
 
   for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -190,3 +190,5 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
   return text !== undefined && /^[\w.:-]{1,128}$/.test(text) ? text : undefined;
 }
+
+const headerText = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);

@@ -6,6 +6,8 @@ export interface RecordedRequest {
   method: string;
   target: string;
   status?: number;
+  /** The W3C trace context it carried, if any. */
+  traceparent?: string;
 }
 
 export interface RecordingProxy {
@@ -24,7 +26,7 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
   const { hostname, port } = new URL(upstream);
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
-    const recorded: RecordedRequest = { method: req.method ?? '', target: req.url ?? '' };
+    const recorded: RecordedRequest = { method: req.method ?? '', target: req.url ?? '', ...(req.headers.traceparent ? { traceparent: String(req.headers.traceparent) } : {}) };
     requests.push(recorded);
     const outgoing = forward({ hostname, port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
       recorded.status = answer.statusCode;

@@ -17,13 +17,13 @@ function datasetNameFrom(id: string, context: RequestContext): DatasetName {
   return { ...context.access.location, dataset: id };
 }
 
-/** A location's datasets: the pinned one when there is a pin, else the upstream list. */
+/** A location's datasets: the pinned or granted ones when the policy knows them, else the upstream list. */
 async function datasetsConnection(location: LocationName, { first, after }: { first?: number | null; after?: string | null }, context: RequestContext) {
   const { access, loaders, cursors, client } = context;
   const allowed = access.checkLocation(location);
   const request = { codec: cursors, list: 'datasets', parent: locationResourceName(location), first, after };
-  const pinned = access.pinnedDataset;
-  if (pinned) return pageKnownList(request, [pinned], (names) => loadExisting(loaders.dataset, names));
+  const known = access.knownDatasets(allowed);
+  if (known) return pageKnownList(request, known, (names) => loadExisting(loaders.dataset, names));
   const page = await pageUpstreamList(request, (pageRequest) => listDatasets(client, allowed, pageRequest));
   prime(loaders.dataset, page.nodes, (dataset) => access.datasetNamed(dataset.name));
   return page;
