@@ -1,8 +1,8 @@
 /**
  * The graph as a DICOMweb server for viewers: `/dicomweb/v1/{dicomStore}/dicomWeb/...`, Google's
  * path after its API root, so OHIF (or any DICOMweb client) configured for Google works by changing
- * the host. Each request is checked as a GraphQL request is (the caller through `beginRequest`:
- * credentials, rate limit, audit, trace; the store through the caller's access policy) before any upstream call, then
+ * the host. Each request is admitted as a GraphQL request is (`serveUpstreamRequest`: credentials,
+ * rate limit, audit, trace; the store through the caller's access policy) before any upstream call, then
  * the upstream's answer streams through: status, Content-Type (multipart boundary, transfer syntax)
  * and body, with the upstream's own links rewritten to point here. Read-only unless
  * `DICOMWEB_PROXY_WRITE` lets STOW-RS through.
@@ -11,10 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable, Transform, type Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { randomUUID } from 'node:crypto';
-import { beginRequest, type RequestScope } from '../access/request-scope.js';
 import { httpStatusOf } from '../errors.js';
-import { HealthcareClient } from '../healthcare/client.js';
 import { dicomWebResource, type DicomJson, type DicomWebAnswer } from '../healthcare/dicomweb.js';
 import { UpstreamError } from '../healthcare/errors.js';
 import { storeResourceName } from '../healthcare/names.js';
@@ -22,7 +19,7 @@ import { answerPreflight, setCorsHeaders, type CorsOrigins } from './dicomweb-pr
 import { carriesLinks, replaceInStream } from './dicomweb-proxy-links.js';
 import { DICOMWEB_PROXY_PREFIX, parseDicomWebPath, type DicomWebResourcePath } from './dicomweb-proxy-paths.js';
 import { errorCodeOf, errorHeaders, sendError } from './errors.js';
-import type { ImageProxyDependencies } from './rendered.js';
+import { serveUpstreamRequest, type UpstreamEndpointDependencies } from './upstream-request.js';
 
 export { DICOMWEB_PROXY_PREFIX } from './dicomweb-proxy-paths.js';
 
@@ -40,7 +37,7 @@ export interface DicomWebProxyOptions {
 const PASSED_HEADERS = ['content-location', 'warning', 'etag', 'last-modified'];
 
 /** Answers one request below {@link DICOMWEB_PROXY_PREFIX}. `baseUrl` is this server's public URL. */
-export async function serveDicomWeb(request: IncomingMessage, response: ServerResponse, url: URL, deps: ImageProxyDependencies, options: DicomWebProxyOptions, baseUrl: string): Promise<void> {
+export async function serveDicomWeb(request: IncomingMessage, response: ServerResponse, url: URL, deps: UpstreamEndpointDependencies, options: DicomWebProxyOptions, baseUrl: string): Promise<void> {
   const methods = options.write ? ['GET', 'HEAD', 'POST'] : ['GET', 'HEAD'];
   if (request.method === 'OPTIONS') return answerPreflight(request, response, options.corsOrigins, methods);
   setCorsHeaders(request, response, options.corsOrigins);
@@ -50,37 +47,24 @@ export async function serveDicomWeb(request: IncomingMessage, response: ServerRe
     const why = method === 'POST' ? 'STOW-RS is off on this server (DICOMWEB_PROXY_WRITE)' : `Only ${methods.join(', ')}`;
     return sendError(response, method === 'POST' ? 'FORBIDDEN' : 'BAD_USER_INPUT', why, { status: method === 'POST' ? 403 : 405 });
   }
-  let answer: DicomWebAnswer;
-  let resource: DicomWebResourcePath | undefined;
-  let scope: RequestScope | undefined;
-  let client: HealthcareClient | undefined;
-  let failure: string | undefined;
+  let resource: DicomWebResourcePath;
   try {
-    try {
-      resource = parseDicomWebPath(url.pathname, method);
-      scope = await beginRequest(deps.trust, {
-        authorization: request.headers.authorization,
-        trace: { traceparent: headerText(request.headers.traceparent), tracestate: headerText(request.headers.tracestate) },
-        requestId: randomUUID(),
-        type: 'dicomweb',
-      });
-      const store = scope.caller.access.storeNamed('dicomStores', resource.storeName);
-      const deadline = Date.now() + (resource.action === 'store' ? deps.settings.timeoutMs : deps.requestDeadlineMs);
-      client = new HealthcareClient(deps.settings, scope.caller.credentials, { deadline, observers: scope.observers });
-      answer = await dicomWebResource(client, store, resource.segments, [...url.searchParams], {
-        method: resource.action === 'store' ? 'POST' : 'GET',
-        accept: headerText(request.headers.accept) ?? '*/*',
-        ...(resource.action === 'store' ? { upload: { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, contentType: headerText(request.headers['content-type']) ?? 'application/dicom' } } : {}),
-      });
-      response.setHeader('x-dicomweb-store', storeResourceName(store));
-    } catch (error) {
-      failure = errorCodeOf(error);
-      return sendProxyError(response, error, deps);
-    }
-    await streamAnswer(request, response, answer, resource!, `${baseUrl}${DICOMWEB_PROXY_PREFIX}${resource.storeName}/dicomWeb`);
-  } finally {
-    scope?.finish({ operation: `dicomweb.${resource?.action ?? 'unknown'}`, errorCodes: failure ? [failure] : [], upstreamCalls: client?.calls ?? 0, spanName: `${method} /dicomweb/v1/{dicomStore}/dicomWeb/…` });
+    resource = parseDicomWebPath(url.pathname, method);
+  } catch (error) {
+    return sendProxyError(response, error, deps);
   }
+  const entry = { type: 'dicomweb', operation: `dicomweb.${resource.action}`, spanName: `${method} /dicomweb/v1/{dicomStore}/dicomWeb/…` };
+  await serveUpstreamRequest(request, response, deps, entry, async ({ access, client }) => {
+    const store = access.storeNamed('dicomStores', resource.storeName);
+    const stow = resource.action === 'store';
+    const answer = await dicomWebResource(client(stow ? deps.settings.timeoutMs : undefined), store, resource.segments, [...url.searchParams], {
+      method: stow ? 'POST' : 'GET',
+      accept: headerText(request.headers.accept) ?? '*/*',
+      ...(stow ? { upload: { body: Readable.toWeb(request) as ReadableStream<Uint8Array>, contentType: headerText(request.headers['content-type']) ?? 'application/dicom' } } : {}),
+    });
+    response.setHeader('x-dicomweb-store', storeResourceName(store));
+    await streamAnswer(request, response, answer, resource, `${baseUrl}${DICOMWEB_PROXY_PREFIX}${resource.storeName}/dicomWeb`);
+  }, (error) => sendProxyError(response, error, deps));
 }
 
 /** The upstream's answer, passed on; a broken stream ends the response (its status is already sent). */
@@ -130,7 +114,7 @@ async function streamAnswer(request: IncomingMessage, response: ServerResponse, 
  * Errors as the graph's plain-HTTP answers, with the upstream's own status where there was one
  * (a viewer tells 404 from 403 from 429), never a 200.
  */
-function sendProxyError(response: ServerResponse, error: unknown, deps: ImageProxyDependencies): void {
+function sendProxyError(response: ServerResponse, error: unknown, deps: UpstreamEndpointDependencies): void {
   const code = errorCodeOf(error);
   if (code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error }, 'DICOMweb proxy request failed');
   const upstreamStatus = error instanceof UpstreamError && error.status >= 400 ? error.status : undefined;
