@@ -99,7 +99,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 
 /** Starts the embedded emulator when the configuration asks for it, and settles how upstream calls are made. */
 async function startUpstream({ config, logger, disposers }: StartUp): Promise<Upstream> {
-  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config, logger, disposers) : undefined;
+  const emulator = config.emulator.enabled ? await startEmbeddedEmulator(config, logger) : undefined;
   if (emulator) disposers.push(() => emulator.close());
   const settings: UpstreamSettings = {
     apiUrl: emulator ? `${emulator.url}/v1` : config.apiUrl,
@@ -113,20 +113,12 @@ async function startUpstream({ config, logger, disposers }: StartUp): Promise<Up
   return { settings, credentials: serverCredentials(config.oidc?.upstreamAuth ?? config.authMode), access: new AccessPolicy(config), emulator };
 }
 
-async function startEmbeddedEmulator(config: Config, logger: Logger, disposers: Disposers): Promise<EmbeddedEmulator> {
-  let pubsubEndpoint = config.emulator.pubsubHost;
-  if (pubsubEndpoint === undefined) {
-    // Store notifications need a Pub/Sub endpoint; with none configured, one runs in-process.
-    const { startPubSubEmulator } = await import('./pubsub-emulator/server.js');
-    const pubsub = await startPubSubEmulator({ host: config.host });
-    disposers.push(() => pubsub.close());
-    pubsubEndpoint = pubsub.host;
-  }
+async function startEmbeddedEmulator(config: Config, logger: Logger): Promise<EmbeddedEmulator> {
   // The emulator runs in a worker thread, off the graph's event loop; its code (about 60 MB) loads
   // there, so a server pointed at Google never holds it.
   const { startEmulatorThread } = await import('./embedded-emulator/thread.js');
   return startEmulatorThread({
-    pubsubEndpoint,
+    pubsubEndpoint: config.emulator.pubsubHost,
     port: config.emulator.port,
     host: config.host,
     dataDir: config.emulator.dataDir,

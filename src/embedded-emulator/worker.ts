@@ -5,20 +5,28 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { startEmulator, type RunningEmulator } from '../emulator/server.js';
+import { startPubSubEmulator, type RunningPubSubEmulator } from '../pubsub-emulator/server.js';
 import type { Command, WorkerEmulatorOptions, WorkerMessage } from './messages.js';
 
 async function serve(port: MessagePort): Promise<void> {
   const post = (message: WorkerMessage) => port.postMessage(message);
+  const options = workerData as WorkerEmulatorOptions;
   let emulator: RunningEmulator;
+  // Store notifications need a Pub/Sub endpoint; with none configured, one runs here too, off the
+  // graph's event loop like the rest of the emulator's work.
+  let pubsub: RunningPubSubEmulator | undefined;
   try {
+    if (options.pubsubEndpoint === undefined) pubsub = await startPubSubEmulator({ host: options.host });
     emulator = await startEmulator({
-      ...(workerData as WorkerEmulatorOptions),
+      ...options,
+      pubsubEndpoint: options.pubsubEndpoint ?? pubsub?.host,
       logger: {
         warn: (message) => post({ type: 'log', level: 'warn', message }),
         error: (message) => post({ type: 'log', level: 'error', message }),
       },
     });
   } catch (error) {
+    await pubsub?.close();
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     port.close();
     return;
@@ -36,7 +44,7 @@ async function serve(port: MessagePort): Promise<void> {
         return reply();
       case 'close':
         // The reply is the last message; closing the port then lets the thread end.
-        emulator.close().then(() => reply(), reply).finally(() => port.close());
+        emulator.close().then(() => pubsub?.close()).then(() => reply(), reply).finally(() => port.close());
     }
   });
 }
