@@ -572,6 +572,13 @@ export type FhirBundlePayload = {
   type: Scalars['String']['output'];
 };
 
+/** What happened to a FHIR resource. */
+export type FhirChangeAction =
+  | 'CREATE'
+  | 'DELETE'
+  | 'PATCH'
+  | 'UPDATE';
+
 /** How the files of a FHIR import are laid out (Google's `ContentStructure`). */
 export type FhirContentStructure =
   /** NDJSON, one Bundle per line (the default). */
@@ -632,6 +639,26 @@ export type FhirResource = Node & {
   /** FHIR resource type, e.g. `Observation`. */
   resourceType: Scalars['String']['output'];
   /** Version id of the stored version (`meta.versionId`). */
+  versionId: Maybe<Scalars['String']['output']>;
+};
+
+/** One change to a FHIR resource, as notified by the store and read again for the subscriber. */
+export type FhirResourceChange = {
+  __typename?: 'FhirResourceChange';
+  /** What happened. */
+  action: FhirChangeAction;
+  /** When the change was stored (`meta.lastUpdated`), RFC 3339. */
+  lastUpdated: Maybe<Scalars['String']['output']>;
+  /**
+   * The resource as it is after the change, read with the subscriber's credentials; null after a
+   * delete or when the subscriber may not read it.
+   */
+  resource: Maybe<FhirResource>;
+  /** The resource's id in its store. */
+  resourceId: Scalars['String']['output'];
+  /** FHIR resource type, e.g. `Observation`. */
+  resourceType: Scalars['String']['output'];
+  /** Version id the change produced (`meta.versionId`). */
   versionId: Maybe<Scalars['String']['output']>;
 };
 
@@ -2385,6 +2412,78 @@ export type StudySeriesFilter = {
   modality?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Live updates over WebSocket on `/graphql` (the graphql-ws protocol). Each event comes from the
+ * store's Pub/Sub notifications and is read again with the subscriber's own credentials, so a
+ * subscriber sees only what it may read. Events are not replayed across a reconnect: after
+ * reconnecting, query again for what may have changed meanwhile.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Instances stored in a DICOM store, optionally of one study only. */
+  dicomInstanceStored: Instance;
+  /** Changes to the resources of a FHIR store (full resource name), optionally of some resource types only. */
+  fhirResourceChanged: FhirResourceChange;
+  /**
+   * Messages created or ingested in an HL7v2 store, optionally only those matching a filter in
+   * Google's `messages.list` syntax (e.g. `messageType = "ADT"`).
+   */
+  hl7V2MessageReceived: Hl7V2Message;
+  /**
+   * Changes to a patient and to the resources in their compartment (observations, conditions,
+   * encounters, ...).
+   */
+  patientChanged: FhirResourceChange;
+};
+
+
+/**
+ * Live updates over WebSocket on `/graphql` (the graphql-ws protocol). Each event comes from the
+ * store's Pub/Sub notifications and is read again with the subscriber's own credentials, so a
+ * subscriber sees only what it may read. Events are not replayed across a reconnect: after
+ * reconnecting, query again for what may have changed meanwhile.
+ */
+export type SubscriptionDicomInstanceStoredArgs = {
+  store: Scalars['String']['input'];
+  studyInstanceUid?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Live updates over WebSocket on `/graphql` (the graphql-ws protocol). Each event comes from the
+ * store's Pub/Sub notifications and is read again with the subscriber's own credentials, so a
+ * subscriber sees only what it may read. Events are not replayed across a reconnect: after
+ * reconnecting, query again for what may have changed meanwhile.
+ */
+export type SubscriptionFhirResourceChangedArgs = {
+  store: Scalars['String']['input'];
+  types?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/**
+ * Live updates over WebSocket on `/graphql` (the graphql-ws protocol). Each event comes from the
+ * store's Pub/Sub notifications and is read again with the subscriber's own credentials, so a
+ * subscriber sees only what it may read. Events are not replayed across a reconnect: after
+ * reconnecting, query again for what may have changed meanwhile.
+ */
+export type SubscriptionHl7V2MessageReceivedArgs = {
+  filter?: InputMaybe<Scalars['String']['input']>;
+  store: Scalars['String']['input'];
+};
+
+
+/**
+ * Live updates over WebSocket on `/graphql` (the graphql-ws protocol). Each event comes from the
+ * store's Pub/Sub notifications and is read again with the subscriber's own credentials, so a
+ * subscriber sees only what it may read. Events are not replayed across a reconnect: after
+ * reconnecting, query again for what may have changed meanwhile.
+ */
+export type SubscriptionPatientChangedArgs = {
+  patientId: Scalars['String']['input'];
+  store: Scalars['String']['input'];
+};
+
 export type UpdateFhirResourceInput = {
   /**
    * A search that picks the resource instead of its id, e.g. `identifier=urn:oid:1.2.3|12345`: no
@@ -2541,11 +2640,13 @@ export type ResolversTypes = ResolversObject<{
   FhirBundleEntryError: ResolverTypeWrapper<FhirBundleEntryError>;
   FhirBundleEntryResult: ResolverTypeWrapper<Omit<FhirBundleEntryResult, 'resource'> & { resource?: Maybe<ResolversTypes['FhirResource']> }>;
   FhirBundlePayload: ResolverTypeWrapper<Omit<FhirBundlePayload, 'entries'> & { entries: Array<ResolversTypes['FhirBundleEntryResult']> }>;
+  FhirChangeAction: FhirChangeAction;
   FhirContentStructure: FhirContentStructure;
   FhirDeidentifyInput: FhirDeidentifyInput;
   FhirFieldAction: FhirFieldAction;
   FhirFieldActionInput: FhirFieldActionInput;
   FhirResource: ResolverTypeWrapper<FhirResourceModel>;
+  FhirResourceChange: ResolverTypeWrapper<Omit<FhirResourceChange, 'resource'> & { resource?: Maybe<ResolversTypes['FhirResource']> }>;
   FhirResourceMetric: ResolverTypeWrapper<FhirResourceMetric>;
   FhirResourcePayload: ResolverTypeWrapper<Omit<FhirResourcePayload, 'resource'> & { resource: ResolversTypes['FhirResource'] }>;
   FhirStore: ResolverTypeWrapper<FhirStoreModel>;
@@ -2630,6 +2731,7 @@ export type ResolversTypes = ResolversObject<{
   StudyFilter: StudyFilter;
   StudyMetrics: ResolverTypeWrapper<StudyMetrics>;
   StudySeriesFilter: StudySeriesFilter;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
 
@@ -2670,6 +2772,7 @@ export type ResolversParentTypes = ResolversObject<{
   FhirDeidentifyInput: FhirDeidentifyInput;
   FhirFieldActionInput: FhirFieldActionInput;
   FhirResource: FhirResourceModel;
+  FhirResourceChange: Omit<FhirResourceChange, 'resource'> & { resource?: Maybe<ResolversParentTypes['FhirResource']> };
   FhirResourceMetric: FhirResourceMetric;
   FhirResourcePayload: Omit<FhirResourcePayload, 'resource'> & { resource: ResolversParentTypes['FhirResource'] };
   FhirStore: FhirStoreModel;
@@ -2749,6 +2852,7 @@ export type ResolversParentTypes = ResolversObject<{
   StudyFilter: StudyFilter;
   StudyMetrics: StudyMetrics;
   StudySeriesFilter: StudySeriesFilter;
+  Subscription: Record<PropertyKey, never>;
   UpdateFhirResourceInput: UpdateFhirResourceInput;
 }>;
 
@@ -2973,6 +3077,15 @@ export type FhirResourceResolvers<ContextType = RequestContext, ParentType exten
   resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type FhirResourceChangeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirResourceChange'] = ResolversParentTypes['FhirResourceChange']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['FhirChangeAction'], ParentType, ContextType>;
+  lastUpdated?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<Maybe<ResolversTypes['FhirResource']>, ParentType, ContextType>;
+  resourceId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resourceType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versionId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type FhirResourceMetricResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FhirResourceMetric'] = ResolversParentTypes['FhirResourceMetric']> = ResolversObject<{
@@ -3536,6 +3649,13 @@ export type StudyMetricsResolvers<ContextType = RequestContext, ParentType exten
   structuredStorageSizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  dicomInstanceStored?: SubscriptionResolver<ResolversTypes['Instance'], "dicomInstanceStored", ParentType, ContextType, RequireFields<SubscriptionDicomInstanceStoredArgs, 'store'>>;
+  fhirResourceChanged?: SubscriptionResolver<ResolversTypes['FhirResourceChange'], "fhirResourceChanged", ParentType, ContextType, RequireFields<SubscriptionFhirResourceChangedArgs, 'store'>>;
+  hl7V2MessageReceived?: SubscriptionResolver<ResolversTypes['Hl7V2Message'], "hl7V2MessageReceived", ParentType, ContextType, RequireFields<SubscriptionHl7V2MessageReceivedArgs, 'store'>>;
+  patientChanged?: SubscriptionResolver<ResolversTypes['FhirResourceChange'], "patientChanged", ParentType, ContextType, RequireFields<SubscriptionPatientChangedArgs, 'patientId' | 'store'>>;
+}>;
+
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Address?: AddressResolvers<ContextType>;
   AllergyIntolerance?: AllergyIntoleranceResolvers<ContextType>;
@@ -3564,6 +3684,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   FhirBundleEntryResult?: FhirBundleEntryResultResolvers<ContextType>;
   FhirBundlePayload?: FhirBundlePayloadResolvers<ContextType>;
   FhirResource?: FhirResourceResolvers<ContextType>;
+  FhirResourceChange?: FhirResourceChangeResolvers<ContextType>;
   FhirResourceMetric?: FhirResourceMetricResolvers<ContextType>;
   FhirResourcePayload?: FhirResourcePayloadResolvers<ContextType>;
   FhirStore?: FhirStoreResolvers<ContextType>;
@@ -3629,5 +3750,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   StudyConnection?: StudyConnectionResolvers<ContextType>;
   StudyEdge?: StudyEdgeResolvers<ContextType>;
   StudyMetrics?: StudyMetricsResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
 }>;
 
