@@ -146,7 +146,7 @@ async function prepareServices({ config, logger, disposers }: StartUp, { setting
   let demoTarget: DemoTarget | undefined;
   if (emulator) {
     const seed = await import('./demo/seed.js');
-    demoTarget = { apiUrl: settings.apiUrl, project: config.project, location: config.location, token: seed.adminToken(config.emulator.principals) };
+    demoTarget = { apiUrl: settings.apiUrl, project: config.project, location: config.location, token: seed.adminToken(config.emulator.principals), pubsubHost: emulator.pubsubHost };
     await seed.seedDemoDataset(demoTarget);
   }
   if (config.authMode !== 'passthrough') await checkConfiguredResources(new HealthcareClient(settings, credentials), access, logger);

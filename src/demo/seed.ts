@@ -17,6 +17,8 @@ export interface DemoTarget {
   location: string;
   /** Bearer token of an admin, when the emulator enforces IAM (`EMULATOR_PRINCIPALS`). */
   token?: string;
+  /** The Pub/Sub endpoint (`host:port`, plaintext) the emulator publishes the stores' notifications to. */
+  pubsubHost?: string;
   /** Stops a load in progress (the server is shutting down). */
   signal?: AbortSignal;
 }

@@ -12,7 +12,7 @@ export type Command =
 
 /** Worker → graph. */
 export type WorkerMessage =
-  | { type: 'ready'; url: string; port: number }
+  | { type: 'ready'; url: string; port: number; pubsubHost: string }
   | { type: 'failed'; message: string }
   | { type: 'log'; level: 'warn' | 'error'; message: string }
   | { type: 'reply'; id: number; error?: string };

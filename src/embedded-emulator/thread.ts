@@ -24,6 +24,11 @@ export interface EmbeddedEmulator {
   /** e.g. `http://127.0.0.1:8089` (no `/v1`). */
   url: string;
   port: number;
+  /**
+   * The Pub/Sub endpoint (`host:port`) the emulator publishes store notifications to: the embedded
+   * Pub/Sub emulator in the same thread, or `PUBSUB_EMULATOR_HOST` when set.
+   */
+  pubsubHost: string;
   /** Replaces the injected fault rules; applies to the requests the emulator reads after it settles. */
   setFaults(rules: FaultRule[]): Promise<void>;
   /** Replaces the injected latency; `undefined` = none. */
@@ -52,7 +57,7 @@ export async function startEmulatorThread(options: WorkerEmulatorOptions, logger
   let nextId = 1;
   let exited = false;
 
-  const started = new Promise<{ url: string; port: number }>((resolve, reject) => {
+  const started = new Promise<{ url: string; port: number; pubsubHost: string }>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       switch (message.type) {
         case 'ready': return resolve(message);
@@ -87,7 +92,7 @@ export async function startEmulatorThread(options: WorkerEmulatorOptions, logger
     });
   };
 
-  let address: { url: string; port: number };
+  let address: { url: string; port: number; pubsubHost: string };
   try {
     address = await started;
   } catch (error) {
@@ -98,6 +103,7 @@ export async function startEmulatorThread(options: WorkerEmulatorOptions, logger
   return {
     url: address.url,
     port: address.port,
+    pubsubHost: address.pubsubHost,
     setFaults: (rules) => send({ command: 'faults', rules }),
     setLatency: (range) => send({ command: 'latency', range }),
     close() {

@@ -12,14 +12,20 @@ async function serve(port: MessagePort): Promise<void> {
   const post = (message: WorkerMessage) => port.postMessage(message);
   const options = workerData as WorkerEmulatorOptions;
   let emulator: RunningEmulator;
+  let pubsubHost: string;
   // Store notifications need a Pub/Sub endpoint; with none configured, one runs here too, off the
   // graph's event loop like the rest of the emulator's work.
   let pubsub: RunningPubSubEmulator | undefined;
   try {
-    if (options.pubsubEndpoint === undefined) pubsub = await startPubSubEmulator({ host: options.host });
+    if (options.pubsubEndpoint === undefined) {
+      pubsub = await startPubSubEmulator({ host: options.host });
+      pubsubHost = pubsub.host;
+    } else {
+      pubsubHost = options.pubsubEndpoint;
+    }
     emulator = await startEmulator({
       ...options,
-      pubsubEndpoint: options.pubsubEndpoint ?? pubsub?.host,
+      pubsubEndpoint: pubsubHost,
       logger: {
         warn: (message) => post({ type: 'log', level: 'warn', message }),
         error: (message) => post({ type: 'log', level: 'error', message }),
@@ -31,7 +37,7 @@ async function serve(port: MessagePort): Promise<void> {
     port.close();
     return;
   }
-  post({ type: 'ready', url: emulator.url, port: emulator.port });
+  post({ type: 'ready', url: emulator.url, port: emulator.port, pubsubHost });
 
   port.on('message', (command: Command) => {
     const reply = (error?: unknown) => post({ type: 'reply', id: command.id, ...(error === undefined ? {} : { error: String(error) }) });
