@@ -9,6 +9,7 @@ import { UpstreamBudget } from './limits/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { StoreListCache } from '../loaders/store-list-cache.js';
 import type { Logger } from '../observability/logger.js';
+import type { StoreEventSource } from '../live/store-events.js';
 
 /** Everything a resolver may use; one per GraphQL request. */
 export interface RequestContext {
@@ -46,6 +47,8 @@ export interface ContextDependencies {
   storeLists: StoreListCache;
   /** What `Study.viewerUrl` and `Series.viewerUrl` are made from; undefined: they are null. */
   viewerUrlTemplate?: string;
+  /** The stores' notifications, for subscriptions; undefined: subscriptions are refused. */
+  storeEvents?: StoreEventSource;
 }
 
 /** Who the upstream sees: the server itself, or (passthrough) a digest of the caller's credentials. */
