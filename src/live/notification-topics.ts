@@ -5,8 +5,11 @@
 
 import type { StoreKind } from '../healthcare/names.js';
 
-/** `projects/{project}/topics/{topic}`: what `notificationConfigs[].pubsubTopic` holds. */
-export const TOPIC_NAME = /^projects\/([a-z0-9][a-z0-9.:-]{0,61}[a-z0-9]|[a-z0-9])\/topics\/([A-Za-z][A-Za-z0-9\-_.~+%]{2,254})$/;
+/**
+ * `projects/{project}/topics/{topic}`: what `notificationConfigs[].pubsubTopic` holds. A topic id
+ * is 3–255 letters, digits and `-_.~+%`, starts with a letter and not with `goog`.
+ */
+export const TOPIC_NAME = /^projects\/([a-z0-9][a-z0-9.:-]{0,61}[a-z0-9]|[a-z0-9])\/topics\/((?!goog)[A-Za-z][A-Za-z0-9\-_.~+%]{2,254})$/;
 
 /** Whether a value is a full Pub/Sub topic name. */
 export const isTopicName = (value: unknown): value is string => typeof value === 'string' && TOPIC_NAME.test(value);

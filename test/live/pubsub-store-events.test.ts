@@ -197,6 +197,19 @@ describe('PubSubStoreEvents against the Healthcare and Pub/Sub emulators', () =>
     await expect(source.listen(fhir.name, fhir.topics, () => undefined)).rejects.toThrow(StoreEventsError);
   });
 
+  it('opens its subscription again when it is deleted under it, and goes on delivering', async () => {
+    const fhir = await store('fhirStores', 'again', { version: 'R4', notificationConfigs: [{ pubsubTopic: topicName('again') }] }, ['again']);
+    const { source } = replica('again');
+    const events: StoreEvent[] = [];
+    await source.listen(fhir.name, fhir.topics, collect(events));
+    const subscription = admin.subscription(replicaSubscriptionName(topicName('again'), 'again'));
+    await subscription.delete();
+    // The stream ends with NOT_FOUND, which the client does not retry: the replica creates it again.
+    await eventually(async () => expect((await subscription.exists())[0]).toBe(true));
+    const patient = (await client.call('POST', `${fhir.name}/fhir/Patient`, { resourceType: 'Patient' })).json as any;
+    await eventually(() => expect(events).toMatchObject([{ resourceId: patient.id }]));
+  });
+
   it('rejects listen() on a missing topic, a bad topic name or no topic, clearly', async () => {
     const { source, metrics } = replica('missing');
     const store = `${DATASET}/fhirStores/f`;
