@@ -6,7 +6,7 @@
 
 import type { PubSubEndpoint, PubSubStoreEventsOptions } from './pubsub-store-events.js';
 import type { StoreEventSource } from './store-events.js';
-import { StoreEventsError } from './store-events-error.js';
+import { shuttingDown } from './store-events-error.js';
 
 export type LazyStoreEventsOptions = Omit<PubSubStoreEventsOptions, 'pubsub' | 'replicaId'> & PubSubEndpoint & {
   /** `LIVE_REPLICA_ID`; undefined: random per process. */
@@ -18,7 +18,7 @@ export function lazyPubSubStoreEvents(options: LazyStoreEventsOptions): StoreEve
   let closed = false;
   return {
     async listen(store, topics, listener) {
-      if (closed) throw new StoreEventsError('UPSTREAM_UNAVAILABLE', 'The server is shutting down');
+      if (closed) throw shuttingDown();
       source ??= import('./pubsub-store-events.js').then(({ PubSubStoreEvents, pubSubClient, randomReplicaId }) => {
         const { emulatorHost, projectId, replicaId, ...rest } = options;
         return new PubSubStoreEvents({ ...rest, pubsub: pubSubClient({ emulatorHost, projectId }), replicaId: replicaId ?? randomReplicaId() });

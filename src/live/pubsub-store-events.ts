@@ -16,7 +16,7 @@ import { EventDedupe, type DedupeOptions } from './event-dedupe.js';
 import { parseNotification } from './notification-parse.js';
 import { TOPIC_NAME } from './notification-topics.js';
 import type { StoreEvent, StoreEventListener, StoreEventSource } from './store-events.js';
-import { StoreEventsError } from './store-events-error.js';
+import { StoreEventsError, shuttingDown } from './store-events-error.js';
 
 /** Pub/Sub's shortest expiration: what a crashed replica's subscription lives on for. */
 const EXPIRATION_TTL_SECONDS = 24 * 60 * 60;
@@ -126,7 +126,7 @@ export class PubSubStoreEvents implements StoreEventSource {
   }
 
   async listen(store: string, topics: readonly string[], listener: StoreEventListener): Promise<() => void> {
-    if (this.closing) throw new StoreEventsError('UPSTREAM_UNAVAILABLE', 'The server is shutting down');
+    if (this.closing) throw shuttingDown();
     const unique = [...new Set(topics)];
     if (unique.length === 0) throw new StoreEventsError('BAD_USER_INPUT', `The store ${store} has no notificationConfigs with a Pub/Sub topic: it publishes no changes to listen to`);
     for (const topic of unique) replicaSubscriptionName(topic, this.options.replicaId);
@@ -136,6 +136,8 @@ export class PubSubStoreEvents implements StoreEventSource {
       unique.forEach((topic, i) => acquired[i]!.status === 'fulfilled' && this.release(topic));
       throw failure.reason;
     }
+    // close() may have run while the subscriptions were being created: it took them down.
+    if (this.closing) throw shuttingDown();
     const listening: Listening = { listener };
     let ofStore = this.listeners.get(store);
     if (!ofStore) this.listeners.set(store, (ofStore = new Set()));

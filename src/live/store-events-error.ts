@@ -15,3 +15,6 @@ export class StoreEventsError extends Error {
     super(message);
   }
 }
+
+/** `listen()` after (or during) `close()`. */
+export const shuttingDown = (): StoreEventsError => new StoreEventsError('UPSTREAM_UNAVAILABLE', 'The server is shutting down');
