@@ -17,10 +17,10 @@ describe('the graph\'s store events with the embedded emulator', () => {
   beforeAll(async () => {
     app = await startTestApp({ LIVE_REPLICA_ID: 'app-test', LIVE_IDLE_GRACE_MS: '0' });
     admin = new PubSub({ projectId: 'demo', apiEndpoint: app.emulator!.pubsubHost, emulatorMode: true });
-  });
+  }, 120_000);
   afterAll(async () => {
-    await admin.close();
-    await app.close();
+    await admin?.close();
+    await app?.close();
   });
 
   it('delivers a FHIR write to a listener, counts it, and deletes its subscription after it', async () => {
