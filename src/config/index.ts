@@ -105,6 +105,19 @@ export interface Config {
   tracing: TracingConfig;
   /** `RATE_LIMIT_*`: per-caller limits per minute; 0 = none. Defaults to none. */
   rateLimits: RateLimitConfig;
+  /** GraphQL subscriptions over WebSocket: limits and keep-alive. */
+  subscriptions: SubscriptionConfig;
+}
+
+export interface SubscriptionConfig {
+  /** `LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION`. */
+  maxPerConnection: number;
+  /** `LIVE_MAX_SUBSCRIPTIONS`: over all connections of the process. */
+  maxTotal: number;
+  /** `LIVE_KEEPALIVE_MS`: WebSocket ping interval; 0 = none. */
+  keepAliveMs: number;
+  /** `LIVE_MAX_BUFFERED_BYTES`: a client with more unsent is closed as a slow consumer. */
+  maxBufferedBytes: number;
 }
 
 /** `AUTH_MODE=oidc`'s part of {@link Config}. */
@@ -249,6 +262,12 @@ export function loadConfig(env: Env = process.env): Config {
     audit: { destination: parseAuditDestination(OPTIONS.auditLog.read(env)), fhirStore: OPTIONS.auditFhirStore.read(env) },
     tracing: readTracing(env),
     rateLimits: { requestsPerMinute: OPTIONS.rateLimitRequests.read(env), upstreamCallsPerMinute: OPTIONS.rateLimitUpstreamCalls.read(env) },
+    subscriptions: {
+      maxPerConnection: OPTIONS.liveMaxSubscriptionsPerConnection.read(env),
+      maxTotal: OPTIONS.liveMaxSubscriptions.read(env),
+      keepAliveMs: OPTIONS.liveKeepAliveMs.read(env),
+      maxBufferedBytes: OPTIONS.liveMaxBufferedBytes.read(env),
+    },
   };
 }
 

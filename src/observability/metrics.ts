@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * The Prometheus metrics of one server instance. Each instance has its own registry so that several
@@ -23,6 +23,14 @@ export interface Metrics {
   graphqlDuration: Histogram<'type'>;
   /** GraphQL requests refused with 503 because the server had `GRAPHQL_MAX_IN_FLIGHT` in flight. */
   graphqlShed: Counter;
+  /** Open WebSocket connections of `/graphql` (subscriptions). */
+  liveConnections: Gauge;
+  /** Subscriptions open on this process, by root field. */
+  liveSubscriptions: Gauge<'field'>;
+  /** Events sent to subscribers, by root field (one per subscriber and event). */
+  liveEvents: Counter<'field'>;
+  /** WebSocket connections the server closed itself, by reason (`slow_consumer`). */
+  liveClosed: Counter<'reason'>;
 }
 
 export function createMetrics(): Metrics {
@@ -78,6 +86,29 @@ export function createMetrics(): Metrics {
     graphqlShed: new Counter({
       name: 'graphql_requests_shed_total',
       help: 'GraphQL requests answered 503 OVERLOADED at once because GRAPHQL_MAX_IN_FLIGHT requests were in flight.',
+      registers: [registry],
+    }),
+    liveConnections: new Gauge({
+      name: 'graphql_live_connections',
+      help: 'Open WebSocket connections for GraphQL subscriptions.',
+      registers: [registry],
+    }),
+    liveSubscriptions: new Gauge({
+      name: 'graphql_live_subscriptions',
+      help: 'Open GraphQL subscriptions, by root field.',
+      labelNames: ['field'],
+      registers: [registry],
+    }),
+    liveEvents: new Counter({
+      name: 'graphql_live_events_total',
+      help: 'Events sent to subscribers (one per subscriber and event), by root field.',
+      labelNames: ['field'],
+      registers: [registry],
+    }),
+    liveClosed: new Counter({
+      name: 'graphql_live_connections_closed_total',
+      help: 'WebSocket connections the server closed itself, by reason (slow_consumer).',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };
