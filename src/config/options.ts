@@ -17,6 +17,9 @@ import { parseAccessMap, parseIssuer, otlpTracesUrl } from './trust.js';
 import { parseApiUrl, parsePublicUrl, parseRedisUrl, parseSecret } from './values.js';
 import { parseCorsOrigins, parseViewerUrlTemplate } from './viewer.js';
 
+/** What a replica id may be: it goes into Pub/Sub subscription ids. */
+const LIVE_REPLICA_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
 /** What docs/configuration.md says about one variable. */
 export interface OptionDoc {
   /** The environment variable. */
@@ -514,6 +517,29 @@ export const TRUST_OPTIONS = {
   }),
 };
 
+/** Live updates: the graph's subscriptions, fed by the stores' Pub/Sub notifications ([live updates](live-updates.md)). */
+export const LIVE_OPTIONS = {
+  liveUpdates: booleanOption({
+    env: 'LIVE_UPDATES',
+    defaultDoc: 'on',
+    doc: 'GraphQL subscriptions fed by the stores\' Pub/Sub notifications; off, subscriptions are refused and the server never connects to Pub/Sub',
+  }),
+  liveReplicaId: textOption({
+    env: 'LIVE_REPLICA_ID',
+    valid: (value) => LIVE_REPLICA_ID.test(value),
+    expected: 'letters, digits, `-` and `_`, 1–40 characters',
+    defaultDoc: 'random per process',
+    doc: 'names this replica\'s Pub/Sub subscriptions, `hcgraph-live-{id}-{topic}`: each replica needs its own; a fixed id lets a restarted replica take its subscriptions over instead of leaving them to expire',
+  }),
+  liveIdleGraceMs: integerOption({
+    env: 'LIVE_IDLE_GRACE_MS',
+    default: 30_000,
+    min: 0,
+    max: 3_600_000,
+    doc: 'how long a replica keeps a topic\'s Pub/Sub subscription after its last listener left, so a client that reconnects does not make it delete and create one',
+  }),
+};
+
 /** GraphQL subscriptions over WebSocket ([live updates](live-updates.md#subscriptions-in-the-graph)). */
 export const SUBSCRIPTION_OPTIONS = {
   liveMaxSubscriptionsPerConnection: integerOption({
@@ -558,6 +584,7 @@ export const OPTION_GROUPS = [
   { title: 'Emulator', options: EMULATOR_OPTIONS },
   { title: 'DICOMweb endpoint and viewer', options: VIEWER_OPTIONS },
   { title: 'Identity, audit, tracing and rate limits', options: TRUST_OPTIONS },
+  { title: 'Live updates', options: LIVE_OPTIONS },
   { title: 'Subscriptions', options: SUBSCRIPTION_OPTIONS },
 ] as const;
 
@@ -572,5 +599,6 @@ export const OPTIONS = {
   ...EMULATOR_OPTIONS,
   ...VIEWER_OPTIONS,
   ...TRUST_OPTIONS,
+  ...LIVE_OPTIONS,
   ...SUBSCRIPTION_OPTIONS,
 };

@@ -97,10 +97,10 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
       maxPending: MAX_PENDING_EVENTS,
       admit: () => limits.admit(connection),
       listening() {
-        metrics.liveSubscriptions.inc({ field });
+        metrics.graphqlLiveSubscriptions.inc({ field });
         let counted = true;
         return () => {
-          if (counted) metrics.liveSubscriptions.dec({ field });
+          if (counted) metrics.graphqlLiveSubscriptions.dec({ field });
           counted = false;
         };
       },
@@ -139,7 +139,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
   const sendsTooSlowly = (ctx: WsContext): boolean => {
     const { socket } = ctx.extra;
     if (socket.bufferedAmount <= config.maxBufferedBytes) return false;
-    metrics.liveClosed.inc({ reason: 'slow_consumer' });
+    metrics.graphqlLiveClosed.inc({ reason: 'slow_consumer' });
     socket.close(SLOW_CONSUMER_CLOSE, closeReason(`Slow consumer: more than ${config.maxBufferedBytes} bytes unsent; reconnect and re-query`));
     return true;
   };
@@ -162,7 +162,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
     onNext: (ctx, id, _payload, _args, result) => {
       const operation = connectionOf(ctx).operations.get(id);
       operation?.errorCodes.push(...(result.errors ?? []).map((error) => String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR')));
-      if (result.data) metrics.liveEvents.inc({ field: Object.keys(result.data)[0] ?? 'unknown' });
+      if (result.data) metrics.graphqlLiveEvents.inc({ field: Object.keys(result.data)[0] ?? 'unknown' });
       if (sendsTooSlowly(ctx)) return undefined;
       const { errors, ...rest } = result;
       return errors ? { ...rest, errors: errors.map(format) } : rest;
@@ -192,8 +192,8 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      metrics.liveConnections.inc();
-      ws.once('close', () => metrics.liveConnections.dec());
+      metrics.graphqlLiveConnections.inc();
+      ws.once('close', () => metrics.graphqlLiveConnections.dec());
       wss.emit('connection', ws, request);
     });
   };

@@ -2,11 +2,12 @@ import { badUserInput, graphQLError } from '../../errors.js';
 import { UpstreamError } from '../../healthcare/errors.js';
 import { storeResourceName, type AllowedStore, type StoreKind } from '../../healthcare/names.js';
 import { STORE_KINDS } from '../../healthcare/store-kinds.js';
+import { notificationTopics } from '../../live/notification-topics.js';
 import type { StoreEvent } from '../../live/store-events.js';
+import { StoreEventsError } from '../../live/store-events-error.js';
 import type { RequestContext } from '../context.js';
 import type { LiveOperation } from './live-operation.js';
 import { liveStream, type LivePayload, type PrepareEvent } from './stream.js';
-import { storeTopics } from './topics.js';
 
 /** The reason a subscription to a store that publishes no notifications is refused with. */
 export const NO_NOTIFICATIONS = 'NO_NOTIFICATION_CONFIG';
@@ -41,7 +42,7 @@ export async function openStoreStream<K extends StoreKind, T>(
     stopped?.();
   };
   try {
-    const topics = storeTopics(await context.loaders.store[kind].load(store));
+    const topics = notificationTopics(kind, await context.loaders.store[kind].load(store));
     const name = storeResourceName(store);
     if (topics.length === 0) {
       throw graphQLError('BAD_USER_INPUT', `The ${STORE_KINDS[kind].label} store ${name} has no notification config, so it publishes no changes to subscribe to: add one (notificationConfigs[].pubsubTopic)`, { reason: NO_NOTIFICATIONS });
@@ -64,7 +65,8 @@ export async function openStoreStream<K extends StoreKind, T>(
     });
   } catch (error) {
     end();
-    throw error;
+    // The source's refusals (no such topic, no permission, Pub/Sub unreachable) carry the contract's code.
+    throw error instanceof StoreEventsError ? graphQLError(error.code, error.message) : error;
   }
 }
 
