@@ -22,6 +22,8 @@ export interface Received {
   ended: Promise<unknown>;
   /** Waits until `count` results have arrived and returns them. */
   next(count?: number, timeoutMs?: number): Promise<FormattedExecutionResult<any, unknown>[]>;
+  /** What it failed with (GraphQL errors, or the socket's close event), once it has. */
+  failure?: unknown;
   stop(): void;
 }
 
@@ -39,7 +41,10 @@ export function subscribe(client: Client, query: string, variables: Record<strin
   const ended = new Promise<unknown>((resolve) => (end = resolve));
   const stop = client.subscribe({ query, variables }, {
     next: (result) => results.push(result),
-    error: (error) => end(error),
+    error: (error) => {
+      received.failure = error;
+      end(error);
+    },
     complete: () => end(undefined),
   });
   const received: Received = {
@@ -60,6 +65,9 @@ export function subscribe(client: Client, query: string, variables: Record<strin
 export async function listening(graphUrl: string, count: number, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    // A subscription refused before it listens has ended: say why instead of waiting for nothing.
+    const failed = [...open].find((received) => received.failure !== undefined);
+    if (failed) throw new Error(`a subscription failed: ${JSON.stringify(failed.failure)}`);
     const now = await metricTotal({ graph: { url: graphUrl } } as RunningApp, 'graphql_live_subscriptions');
     if (now === count) return;
     if (Date.now() > deadline) throw new Error(`${now} subscriptions listening, not ${count}`);
