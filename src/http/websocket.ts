@@ -29,7 +29,7 @@ import type { Metrics } from '../observability/metrics.js';
 export const SLOW_CONSUMER_CLOSE = 4413;
 /** Close code for a connection whose credentials are refused at `connection_init`. */
 export const UNAUTHENTICATED_CLOSE = 4401;
-/** Events that may wait for one subscription (read slowly, or sent slowly) before it is ended. */
+/** Events that may wait for one subscription (read slowly, or sent slowly) before its client is dropped as too slow. */
 export const MAX_PENDING_EVENTS = 100;
 /** The largest message a client may send: a subscribe message is a document and its variables. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -87,7 +87,13 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
     return connection;
   };
 
-  const liveOperation = (context: RequestContext, connection: Connection, field: string): LiveOperation | undefined => {
+  /** Closes a connection whose client does not keep up, with a reason, instead of buffering for it without bound. */
+  const dropSlowConsumer = (ctx: WsContext, why: string) => {
+    metrics.graphqlLiveClosed.inc({ reason: 'slow_consumer' });
+    ctx.extra.socket.close(SLOW_CONSUMER_CLOSE, closeReason(`Slow consumer: ${why}; reconnect and re-query`));
+  };
+
+  const liveOperation = (ctx: WsContext, context: RequestContext, connection: Connection, field: string): LiveOperation | undefined => {
     const source = deps.storeEvents;
     if (source === undefined) return undefined;
     const identity = callerIdentity(deps, connection.authorization);
@@ -95,6 +101,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
     return {
       source,
       maxPending: MAX_PENDING_EVENTS,
+      tooSlow: (why) => dropSlowConsumer(ctx, why),
       admit: () => limits.admit(connection),
       listening() {
         metrics.graphqlLiveSubscriptions.inc({ field });
@@ -125,7 +132,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
       if (error instanceof GraphQLError) return [error];
       throw error;
     }
-    const live = liveOperation(context, connection, admitted.field);
+    const live = liveOperation(ctx, context, connection, admitted.field);
     if (live === undefined) {
       context.scope.finish({ operation: payload.operationName ?? null, errorCodes: ['UPSTREAM_UNAVAILABLE'], upstreamCalls: 0, spanName: 'subscription refused' });
       return [graphQLError('UPSTREAM_UNAVAILABLE', 'This server receives no store notifications, so it has no subscriptions to offer')];
@@ -136,11 +143,14 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
     return { schema: options.schema, document: admitted.document, operationName: payload.operationName, variableValues: payload.variables, contextValue: context };
   };
 
+  /**
+   * graphql-ws waits for each message to be written before it asks a subscription for the next, so
+   * events wait in the subscription (bounded: `tooSlow`) rather than in the socket; what the socket
+   * still holds, over all the connection's subscriptions, is bounded here.
+   */
   const sendsTooSlowly = (ctx: WsContext): boolean => {
-    const { socket } = ctx.extra;
-    if (socket.bufferedAmount <= config.maxBufferedBytes) return false;
-    metrics.graphqlLiveClosed.inc({ reason: 'slow_consumer' });
-    socket.close(SLOW_CONSUMER_CLOSE, closeReason(`Slow consumer: more than ${config.maxBufferedBytes} bytes unsent; reconnect and re-query`));
+    if (ctx.extra.socket.bufferedAmount <= config.maxBufferedBytes) return false;
+    dropSlowConsumer(ctx, `more than ${config.maxBufferedBytes} bytes unsent`);
     return true;
   };
 

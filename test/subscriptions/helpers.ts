@@ -2,7 +2,7 @@ import { PubSub } from '@google-cloud/pubsub';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { RunningApp } from '../../src/app.js';
-import { metricTotal, rest } from '../helpers/app.js';
+import { metricTotal } from '../helpers/app.js';
 
 export const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 export const topicName = (id: string) => `projects/demo/topics/${id}`;
@@ -93,15 +93,21 @@ export const STORES = {
   dicom: `${DATASET}/dicomStores/live`,
 };
 
-/** Creates {@link STORES} (and their topics) through the emulator's REST API, as an operator would. */
-export async function createLiveStores(apiUrl: string, pubsubHost: string): Promise<void> {
+/** Creates {@link STORES} (and their topics) through the emulator's REST API, as an operator would (with `token` when IAM is enforced). */
+export async function createLiveStores(apiUrl: string, pubsubHost: string, token?: string): Promise<void> {
   await createTopics(pubsubHost, ['live-fhir', 'live-hl7', 'live-dicom']);
-  const app = { apiUrl } as RunningApp;
-  const created = await Promise.all([
-    rest(app, 'POST', `${DATASET}/fhirStores?fhirStoreId=live`, { version: 'R4', enableUpdateCreate: true, notificationConfigs: [{ pubsubTopic: topicName('live-fhir') }] }),
-    rest(app, 'POST', `${DATASET}/fhirStores?fhirStoreId=quiet`, { version: 'R4' }),
-    rest(app, 'POST', `${DATASET}/hl7V2Stores?hl7V2StoreId=live`, { notificationConfigs: [{ pubsubTopic: topicName('live-hl7') }] }),
-    rest(app, 'POST', `${DATASET}/dicomStores?dicomStoreId=live`, { notificationConfigs: [{ pubsubTopic: topicName('live-dicom') }] }),
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${apiUrl}/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 200) throw new Error(`creating a store failed: ${response.status} ${await response.text()}`);
+  };
+  await Promise.all([
+    post(`${DATASET}/fhirStores?fhirStoreId=live`, { version: 'R4', enableUpdateCreate: true, notificationConfigs: [{ pubsubTopic: topicName('live-fhir') }] }),
+    post(`${DATASET}/fhirStores?fhirStoreId=quiet`, { version: 'R4' }),
+    post(`${DATASET}/hl7V2Stores?hl7V2StoreId=live`, { notificationConfigs: [{ pubsubTopic: topicName('live-hl7') }] }),
+    post(`${DATASET}/dicomStores?dicomStoreId=live`, { notificationConfigs: [{ pubsubTopic: topicName('live-dicom') }] }),
   ]);
-  for (const answer of created) if (answer.status !== 200) throw new Error(`creating a store failed: ${answer.status} ${JSON.stringify(answer.body)}`);
 }

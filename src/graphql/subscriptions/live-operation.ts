@@ -38,6 +38,8 @@ export interface LiveOperation {
   listening(): () => void;
   /** Events that may wait for one subscriber before it is ended as too slow. */
   maxPending: number;
+  /** Drops the subscriber as a slow consumer (its connection is closed with a reason). */
+  tooSlow(why: string): void;
   /**
    * Points the operation's context at this event's reader (shared with every subscriber of the
    * same identity), so the fields of the event's payload resolve with fresh loaders.

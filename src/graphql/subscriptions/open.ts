@@ -37,7 +37,9 @@ export async function openStoreStream<K extends StoreKind, T>(
   const live = liveOf(context);
   const release = live.admit();
   let stopped: (() => void) | undefined;
+  let ended = false;
   const end = () => {
+    ended = true;
     release();
     stopped?.();
   };
@@ -52,7 +54,7 @@ export async function openStoreStream<K extends StoreKind, T>(
         const stop = await live.source.listen(name, topics, (event) => {
           if (event.store === name && matches(event)) push(event);
         });
-        stopped = live.listening();
+        if (!ended) stopped = live.listening();
         return stop;
       },
       prepare: async (event) => {
@@ -60,7 +62,7 @@ export async function openStoreStream<K extends StoreKind, T>(
         return prepare(event);
       },
       maxPending: live.maxPending,
-      overflow: () => graphQLError('OVERLOADED', `More than ${live.maxPending} events waited for this subscription: it was ended; subscribe again and re-query`),
+      overflow: () => live.tooSlow(`more than ${live.maxPending} events waited for one subscription`),
       onEnd: end,
     });
   } catch (error) {

@@ -16,8 +16,8 @@ export interface LiveStreamOptions<T> {
   prepare: PrepareEvent<T>;
   /** Events waiting for this subscriber before it is ended as too slow. */
   maxPending: number;
-  /** The error it is then ended with. */
-  overflow: () => Error;
+  /** Called when more are waiting; the stream then ends. */
+  overflow: () => void;
   /** Called once when the stream ends, however it ends. */
   onEnd: () => void;
 }
@@ -32,37 +32,36 @@ export async function liveStream<T>(options: LiveStreamOptions<T>): Promise<Asyn
   const pending: StoreEvent[] = [];
   let wake: (() => void) | undefined;
   let ended = false;
-  let failure: Error | undefined;
+  // Replaced by the listener's stop once listening; an end before that stops it as soon as it starts.
+  const listening = { stop: () => {} };
 
-  const push = (event: StoreEvent) => {
-    if (ended) return;
-    if (pending.length >= options.maxPending) {
-      failure = options.overflow();
-      pending.length = 0;
-    } else {
-      pending.push(event);
-    }
-    wake?.();
-  };
-  const stop = await options.listen(push);
   const end = () => {
     if (ended) return;
     ended = true;
     pending.length = 0;
-    stop();
+    listening.stop();
     options.onEnd();
     wake?.();
   };
+  const push = (event: StoreEvent) => {
+    if (ended) return;
+    if (pending.length >= options.maxPending) {
+      // At once, not when the transport next asks: a stuck client never asks again.
+      end();
+      options.overflow();
+      return;
+    }
+    pending.push(event);
+    wake?.();
+  };
+  const stop = await options.listen(push);
+  if (ended) stop();
+  else listening.stop = stop;
 
   const done = { value: undefined, done: true } as const;
   const iterator: AsyncIterableIterator<LivePayload<T>> = {
     async next() {
       while (!ended) {
-        if (failure !== undefined) {
-          const error = failure;
-          end();
-          return { value: { error, final: true }, done: false };
-        }
         const event = pending.shift();
         if (event === undefined) {
           await new Promise<void>((resolve) => (wake = resolve));
