@@ -75,6 +75,17 @@ describe('fhirResourceChanged', () => {
     observations.stop();
   });
 
+  it('reads each event once for all subscribers with the same credentials', async () => {
+    const subscribers = [1, 2, 3].map(() => subscribe(client, CHANGES, { store: STORES.fhir, types: ['Patient'] }));
+    await listening(app.graph.url, 3);
+    const { calls } = await countUpstreamCalls(app, async () => {
+      await create({ resourceType: 'Patient' });
+      for (const live of subscribers) await live.next();
+    }, { kind: 'fhir', method: 'GET' });
+    expect(subscribers.map((live) => live.results.length)).toEqual([1, 1, 1]);
+    expect(calls).toBe(1);
+  });
+
   it('sends a delete with resource null', async () => {
     const patient = await create({ resourceType: 'Patient' });
     const live = subscribe(client, CHANGES, { store: STORES.fhir, types: ['Patient'] });
