@@ -7,6 +7,7 @@ import type { DemoTarget } from './demo/seed.js';
 import { Disposers } from './disposers.js';
 import type { EmbeddedEmulator } from './embedded-emulator/thread.js';
 import { createGraphQLServer } from './graphql/server.js';
+import { buildSchema } from './graphql/schema.js';
 import type { SharedCache } from './graphql/shared-cache.js';
 import { serverCredentials, type Credentials } from './healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
@@ -193,6 +194,8 @@ function startStoreEvents({ config, logger, disposers }: StartUp, settings: Upst
 async function startGraph({ config, logger, disposers }: StartUp, upstream: Upstream, services: Services, batching: boolean): Promise<RunningGraphServer> {
   const { settings, credentials, access } = upstream;
   const { viewer, viewerUrlTemplate } = viewerSetup(config);
+  // One executable schema for both transports: Apollo over HTTP, graphql-ws over WebSocket.
+  const schema = buildSchema();
   const graph = await startGraphServer({
     port: config.port,
     host: config.host,
@@ -205,6 +208,7 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
       cache: services.sharedCache?.cache,
       safelist: config.safelist,
       trust: services.trust,
+      schema,
     }),
     context: {
       settings,
@@ -227,6 +231,7 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
     dicomWeb: { write: config.dicomWebProxyWrite, corsOrigins: config.dicomWebCorsOrigins },
     viewer,
     maxInFlight: config.maxInFlight,
+    subscriptions: { schema, limits: config.limits, safelist: config.safelist, subscriptions: config.subscriptions, production: config.production },
     readiness: async () => services.demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
   });
   disposers.push(() => graph.close());

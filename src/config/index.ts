@@ -107,6 +107,19 @@ export interface Config {
   rateLimits: RateLimitConfig;
   /** `LIVE_*`: subscriptions fed by the stores' Pub/Sub notifications. */
   live: LiveConfig;
+  /** GraphQL subscriptions over WebSocket: limits and keep-alive. */
+  subscriptions: SubscriptionConfig;
+}
+
+export interface SubscriptionConfig {
+  /** `LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION`. */
+  maxPerConnection: number;
+  /** `LIVE_MAX_SUBSCRIPTIONS`: over all connections of the process. */
+  maxTotal: number;
+  /** `LIVE_KEEPALIVE_MS`: WebSocket ping interval; 0 = none. */
+  keepAliveMs: number;
+  /** `LIVE_MAX_BUFFERED_BYTES`: a client with more unsent is closed as a slow consumer. */
+  maxBufferedBytes: number;
 }
 
 /** `AUTH_MODE=oidc`'s part of {@link Config}. */
@@ -262,6 +275,12 @@ export function loadConfig(env: Env = process.env): Config {
     tracing: readTracing(env),
     rateLimits: { requestsPerMinute: OPTIONS.rateLimitRequests.read(env), upstreamCallsPerMinute: OPTIONS.rateLimitUpstreamCalls.read(env) },
     live: { enabled: OPTIONS.liveUpdates.read(env, true), replicaId: OPTIONS.liveReplicaId.read(env), idleGraceMs: OPTIONS.liveIdleGraceMs.read(env) },
+    subscriptions: {
+      maxPerConnection: OPTIONS.liveMaxSubscriptionsPerConnection.read(env),
+      maxTotal: OPTIONS.liveMaxSubscriptions.read(env),
+      keepAliveMs: OPTIONS.liveKeepAliveMs.read(env),
+      maxBufferedBytes: OPTIONS.liveMaxBufferedBytes.read(env),
+    },
   };
 }
 

@@ -378,7 +378,7 @@ export const EMULATOR_OPTIONS = {
     parse: parseFaultRules,
     values: 'a JSON array of fault rules, e.g. `[{"path":"/fhirStores$","method":"GET","rate":0.3,"status":503,"retryAfter":1}]`',
     defaultDoc: 'none',
-    doc: 'faults the emulator injects: `status` is 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; `"after": true` serves the request first and then answers the error (a write whose answer is lost); changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
+    doc: 'faults the emulator injects: `status` is 401 (a refused token), 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; `"after": true` serves the request first and then answers the error (a write whose answer is lost); changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
   }),
   emulatorGcsDir: textOption({
     env: 'EMULATOR_GCS_DIR',
@@ -540,6 +540,39 @@ export const LIVE_OPTIONS = {
   }),
 };
 
+/** GraphQL subscriptions over WebSocket ([live updates](live-updates.md#subscriptions-in-the-graph)). */
+export const SUBSCRIPTION_OPTIONS = {
+  liveMaxSubscriptionsPerConnection: integerOption({
+    env: 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+    default: 20,
+    min: 1,
+    max: 10_000,
+    doc: 'subscriptions one WebSocket connection may hold at once; one more is refused with `RATE_LIMITED` before any upstream call',
+  }),
+  liveMaxSubscriptions: integerOption({
+    env: 'LIVE_MAX_SUBSCRIPTIONS',
+    default: 10_000,
+    min: 1,
+    max: 1_000_000,
+    doc: 'subscriptions this process holds at once, over all connections; one more is refused with `OVERLOADED`',
+  }),
+  liveKeepAliveMs: integerOption({
+    env: 'LIVE_KEEPALIVE_MS',
+    default: 12_000,
+    min: 0,
+    max: 600_000,
+    defaultDoc: '`12000`; `0` = no pings',
+    doc: 'interval of the WebSocket pings the server sends; a connection that does not answer one within as long is closed (browsers answer them themselves)',
+  }),
+  liveMaxBufferedBytes: integerOption({
+    env: 'LIVE_MAX_BUFFERED_BYTES',
+    default: 4 * 1024 * 1024,
+    min: 64 * 1024,
+    max: 1024 * 1024 * 1024,
+    doc: 'bytes waiting to be sent to one WebSocket client before it counts as a slow consumer and is closed with code `4413` and a reason, instead of being buffered without bound',
+  }),
+};
+
 /** The tables of docs/configuration.md, in order. */
 export const OPTION_GROUPS = [
   { title: 'Where the data is', options: UPSTREAM_OPTIONS },
@@ -552,6 +585,7 @@ export const OPTION_GROUPS = [
   { title: 'DICOMweb endpoint and viewer', options: VIEWER_OPTIONS },
   { title: 'Identity, audit, tracing and rate limits', options: TRUST_OPTIONS },
   { title: 'Live updates', options: LIVE_OPTIONS },
+  { title: 'Subscriptions', options: SUBSCRIPTION_OPTIONS },
 ] as const;
 
 /** Every option, by key. */
@@ -566,4 +600,5 @@ export const OPTIONS = {
   ...VIEWER_OPTIONS,
   ...TRUST_OPTIONS,
   ...LIVE_OPTIONS,
+  ...SUBSCRIPTION_OPTIONS,
 };

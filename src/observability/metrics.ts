@@ -31,6 +31,14 @@ export interface Metrics {
   liveDropped: Counter<'reason'>;
   /** Pub/Sub subscriptions this replica holds open for its listeners. */
   liveSubscriptions: Gauge;
+  /** Open WebSocket connections of `/graphql` (subscriptions). */
+  graphqlLiveConnections: Gauge;
+  /** Subscriptions open on this process, by root field. */
+  graphqlLiveSubscriptions: Gauge<'field'>;
+  /** Events sent to subscribers, by root field (one per subscriber and event). */
+  graphqlLiveEvents: Counter<'field'>;
+  /** WebSocket connections the server closed itself, by reason (`slow_consumer`). */
+  graphqlLiveClosed: Counter<'reason'>;
 }
 
 export function createMetrics(): Metrics {
@@ -109,6 +117,29 @@ export function createMetrics(): Metrics {
     liveSubscriptions: new Gauge({
       name: 'live_replica_subscriptions',
       help: 'Pub/Sub subscriptions this replica holds for its live-update listeners.',
+      registers: [registry],
+    }),
+    graphqlLiveConnections: new Gauge({
+      name: 'graphql_live_connections',
+      help: 'Open WebSocket connections for GraphQL subscriptions.',
+      registers: [registry],
+    }),
+    graphqlLiveSubscriptions: new Gauge({
+      name: 'graphql_live_subscriptions',
+      help: 'Open GraphQL subscriptions, by root field.',
+      labelNames: ['field'],
+      registers: [registry],
+    }),
+    graphqlLiveEvents: new Counter({
+      name: 'graphql_live_events_total',
+      help: 'Events sent to subscribers (one per subscriber and event), by root field.',
+      labelNames: ['field'],
+      registers: [registry],
+    }),
+    graphqlLiveClosed: new Counter({
+      name: 'graphql_live_connections_closed_total',
+      help: 'WebSocket connections the server closed itself, by reason (slow_consumer).',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };
