@@ -4,6 +4,8 @@
  * alone. `load.ts` fills the stores.
  */
 
+import { createDemoTopics, demoNotificationConfigs } from './notifications.js';
+
 /** The demo dataset's short id and stores, as the public contract names them. */
 export const DEMO_DATASET = 'demo';
 export const DEMO_FHIR_STORE = 'fhir';
@@ -62,7 +64,10 @@ export function demoNames(target: DemoTarget) {
   };
 }
 
-/** Creates the demo dataset with its FHIR R4, DICOM and HL7v2 stores, unless they exist. */
+/**
+ * Creates the demo dataset with its FHIR R4, DICOM and HL7v2 stores, unless they exist; with a
+ * Pub/Sub endpoint, also the demo topics and the stores' notifications to them (`notifications.ts`).
+ */
 export async function seedDemoDataset(target: DemoTarget): Promise<void> {
   const names = demoNames(target);
   await createUnlessExists(target, `projects/${target.project}/locations/${target.location}/datasets?datasetId=${DEMO_DATASET}`, { timeZone: 'UTC' });
@@ -75,6 +80,19 @@ export async function seedDemoDataset(target: DemoTarget): Promise<void> {
   await createUnlessExists(target, `${names.dataset}/dicomStores?dicomStoreId=${DEMO_DICOM_STORE}`, { labels: { source: 'demo' } });
   // V3 parser: values with escaped delimiters read back decoded.
   await createUnlessExists(target, `${names.dataset}/hl7V2Stores?hl7V2StoreId=${DEMO_HL7V2_STORE}`, { parserConfig: { version: 'V3' }, labels: { source: 'demo' } });
+  if (target.pubsubHost !== undefined) await configureNotifications(target, target.pubsubHost);
+}
+
+/** The topics first: a store must not notify a topic that does not exist yet. */
+async function configureNotifications(target: DemoTarget, pubsubHost: string): Promise<void> {
+  await createDemoTopics(target.project, pubsubHost);
+  const names = demoNames(target);
+  const configs = demoNotificationConfigs(target.project);
+  for (const [store, notificationConfigs] of [[names.fhirStore, configs.fhir], [names.dicomStore, configs.dicom], [names.hl7V2Store, configs.hl7v2]] as const) {
+    // A PATCH replaces the list, so a second start sets the same configs again.
+    const body = JSON.stringify({ notificationConfigs });
+    await (await demoFetch(target, 'PATCH', `${store}?updateMask=notificationConfigs`, { body, contentType: 'application/json' })).body?.cancel();
+  }
 }
 
 async function createUnlessExists(target: DemoTarget, path: string, body: unknown): Promise<void> {
