@@ -109,9 +109,10 @@ subscription WatchPatient($store: String! = "${DEMO_FHIR}", $id: String! = "pat-
   },
   {
     name: 'RecordVitalSign',
-    query: `# Records a heart rate for the first demo patient (LOINC 8867-4, as the demo's vitals). The
-# WatchPatient tab and the patient's chart in /demo show it the moment it is stored.
-mutation RecordVitalSign($store: String! = "${DEMO_FHIR}", $when: String = "2026-12-08T09:00:00Z", $bpm: Float = 72) {
+    query: `# Records a heart rate (LOINC 8867-4, as the demo's vitals) for the first demo patient, or the one
+# whose FHIR id (shown on their chart in /demo) you put in $patient. The WatchPatient tab and the
+# patient's chart in /demo show it the moment it is stored.
+mutation RecordVitalSign($store: String! = "${DEMO_FHIR}", $patient: String = "Patient/pat-000001", $when: String = "2026-12-08T09:00:00Z", $bpm: Float = 72) {
   createFhirResource(input: {
     store: $store
     resource: {
@@ -119,7 +120,7 @@ mutation RecordVitalSign($store: String! = "${DEMO_FHIR}", $when: String = "2026
       status: "final"
       category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "vital-signs" }] }]
       code: { coding: [{ system: "http://loinc.org", code: "8867-4", display: "Heart rate" }], text: "Heart rate" }
-      subject: { reference: "Patient/pat-000001" }
+      subject: { reference: $patient }
       effectiveDateTime: $when
       valueQuantity: { value: $bpm, unit: "beats/minute", system: "http://unitsofmeasure.org", code: "/min" }
     }
@@ -128,7 +129,7 @@ mutation RecordVitalSign($store: String! = "${DEMO_FHIR}", $when: String = "2026
   }
 }
 `,
-    variables: { store: DEMO_FHIR, when: '2026-12-08T09:00:00Z', bpm: 72 },
+    variables: { store: DEMO_FHIR, patient: 'Patient/pat-000001', when: '2026-12-08T09:00:00Z', bpm: 72 },
   },
   {
     name: 'StudyBrowser',

@@ -25,8 +25,20 @@ export interface LiveSubscription {
 export async function subscribe(app: RunningApp, query: string, variables: Record<string, unknown> = {}, connectionParams: Record<string, unknown> = {}): Promise<LiveSubscription> {
   const url = `${app.graph.url.replace(/^http/, 'ws')}/graphql`;
   let acknowledged!: () => void;
-  const connected = new Promise<void>((resolve) => (acknowledged = resolve));
-  const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams, lazy: false, retryAttempts: 0, on: { connected: () => acknowledged() } });
+  let refused!: (error: Error) => void;
+  const connected = new Promise<void>((resolve, reject) => {
+    acknowledged = resolve;
+    refused = reject;
+  });
+  const client: Client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    lazy: false,
+    retryAttempts: 0,
+    // A socket closed before the acknowledgement (no WebSocket server, a refused connection_init) fails at once.
+    on: { connected: () => acknowledged(), closed: (event) => refused(new Error(`socket closed before connection_ack: ${(event as { code?: number }).code ?? '?'}`)) },
+  });
   const results: LiveResult[] = [];
   const waiters: (() => void)[] = [];
   let failure: unknown;

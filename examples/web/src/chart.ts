@@ -73,7 +73,9 @@ function renderChart(content: HTMLElement, patient: Patient): LivePanels {
   const labs = panel('Lab results', OBSERVATION_COLUMNS.labs, patient.labResults.nodes.map(observationRow));
   content.replaceChildren(
     h('dl', { className: 'facts' },
-      fact('MRN', patient.mrn), fact('Born', date(patient.birthDate)), fact('Gender', patient.gender)),
+      fact('MRN', patient.mrn), fact('Born', date(patient.birthDate)), fact('Gender', patient.gender),
+      // What GraphiQL's RecordVitalSign tab takes as $patient.
+      fact('FHIR id', patient.resourceId)),
     h('div', { className: 'panels' },
       vitals,
       panel('Conditions', ['Condition', 'Status', 'Onset'],
