@@ -30,6 +30,7 @@ let browser: Browser;
 interface Visit {
   page: Page;
   context: BrowserContext;
+  /** HTTP requests and WebSockets the page opened. */
   requests: string[];
   errors: string[];
 }
@@ -40,6 +41,7 @@ async function visit(path: string): Promise<Visit> {
   const errors: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   const page = await context.newPage();
+  page.on('websocket', (socket) => requests.push(socket.url()));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
@@ -58,12 +60,12 @@ function foreign(requests: string[]): string[] {
  * Records heart rates until `seen` says the page shows one: the page's subscription starts
  * listening upstream a moment after it opens, and a write before that is not an event for it.
  */
-async function recordUntilShown(seen: (bpm: number) => Promise<boolean>): Promise<number> {
+async function recordUntilShown(seen: (bpm: number, resourceId: string) => Promise<boolean>): Promise<number> {
   for (let attempt = 0; attempt < 15; attempt++) {
     const bpm = 140 + attempt;
     const result = await graphql(app, RECORD.query, { ...RECORD.variables, bpm, when: new Date().toISOString() });
     expect(result.errors).toBeUndefined();
-    if (await seen(bpm)) return bpm;
+    if (await seen(bpm, result.data.createFhirResource.resource.resourceId)) return bpm;
   }
   throw new Error('the page never showed a recorded heart rate');
 }
@@ -131,9 +133,11 @@ suite('the live demo in Chromium', () => {
       // Keyboard, because synthetic mouse clicks do not switch GraphiQL's (draggable) tabs in headless Chromium.
       await page.locator('.graphiql-tab-button', { hasText: 'WatchPatient' }).press('Enter');
       await page.locator('.graphiql-execute-button').click();
-      await recordUntilShown(async (bpm) => page.waitForFunction(
-        (value) => (document.querySelector('.graphiql-response')?.textContent ?? '').includes(`"value": ${value}`),
-        bpm,
+      // The result pane shows the latest event; its editor renders only the lines in view (the top
+      // ones), with non-breaking spaces.
+      await recordUntilShown(async (_bpm, resourceId) => page.waitForFunction(
+        (id) => (document.querySelector('.graphiql-response')?.textContent ?? '').replace(/\s+/g, ' ').includes(`"resourceId": "${id}"`),
+        resourceId,
         { timeout: 2_000 },
       ).then(() => true, () => false));
       const response = (await page.locator('.graphiql-response').textContent()) ?? '';
