@@ -328,7 +328,7 @@ export const SERVER_OPTIONS = {
     env: 'DEMO_LIVE',
     summary: '`off` stops the demo\'s live feed of vitals and admissions',
     defaultDoc: 'on',
-    doc: 'the embedded demo\'s live feed: once the demo data is loaded, new vital signs for a few random living patients and an HL7v2 ADT^A01 admission every `DEMO_LIVE_INTERVAL_MS`, so that subscriptions and the demo app have something to show ([live updates](live-updates.md#the-demos-live-feed))',
+    doc: 'the embedded demo\'s live feed: once the demo data is loaded, vital signs of a random living patient and an HL7v2 ADT^A01 admission of another every `DEMO_LIVE_INTERVAL_MS`, so that subscriptions and the demo app have something to show ([live updates](live-updates.md#the-demos-live-feed))',
   }),
   demoLiveIntervalMs: integerOption({
     env: 'DEMO_LIVE_INTERVAL_MS',
