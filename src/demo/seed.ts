@@ -31,8 +31,8 @@ export function adminToken(principals: { tokens: Record<string, string>; admins:
   return Object.entries(principals.tokens).find(([, principal]) => principals.admins.includes(principal))?.[0];
 }
 
-/** How undici reports a kept-alive socket the server had closed: EPIPE, or UND_ERR_SOCKET ("other side closed"). */
-const CLOSED_SOCKET = new Set(['EPIPE', 'UND_ERR_SOCKET']);
+/** How undici reports a kept-alive socket the server had closed: EPIPE, ECONNRESET, or UND_ERR_SOCKET ("other side closed"). */
+const CLOSED_SOCKET = new Set(['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET']);
 
 /**
  * One REST call of the demo loader; a status outside 2xx (and `allow`) throws with the answer's start.
@@ -45,8 +45,8 @@ export async function demoFetch(target: DemoTarget, method: string, path: string
   const send = () => fetch(`${target.apiUrl}/${path}`, { method, body: options.body, headers, signal: target.signal });
   // The emulator (in its own thread) closes a kept-alive connection idle for 5 s, which a long image
   // generation here outlasts; a write to such a socket fails with EPIPE, or (the close arriving as
-  // the request goes out, on a loaded machine) "other side closed", before the emulator read
-  // anything, so the call is sent once more on a fresh connection.
+  // the request goes out, on a loaded machine) a reset or "other side closed", before the emulator
+  // read anything, so the call is sent once more on a fresh connection.
   const response = await send().catch((error: unknown) => {
     if (!CLOSED_SOCKET.has((error as { cause?: { code?: string } }).cause?.code ?? '')) throw error;
     return send();
