@@ -138,7 +138,8 @@ async function startEmbeddedEmulator(config: Config, logger: Logger): Promise<Em
 
 /**
  * Connects the shared cache, seeds the embedded emulator's demo dataset, runs the start-up checks of
- * the configured resources, starts the demo load, and prepares the stores' notifications.
+ * the configured resources, starts the demo load and, after it, the demo's live feed, and prepares
+ * the stores' notifications.
  */
 async function prepareServices({ config, logger, disposers }: StartUp, { settings, credentials, access, emulator }: Upstream): Promise<Services> {
   const services: Services = { trust: await startTrustServices({ config, logger, disposers, settings, credentials, access }) };
@@ -166,6 +167,11 @@ async function prepareServices({ config, logger, disposers }: StartUp, { setting
     const demo = await loadInBackground(demoTarget, config.demoPatients, logger);
     disposers.push(() => demo.stop());
     services.demo = demo;
+    if (config.demoLive.enabled) {
+      const { startLiveFeed } = await import('./demo/live-feed.js');
+      const feed = startLiveFeed(demoTarget, { intervalMs: config.demoLive.intervalMs, patients: config.demoPatients, logger }, demo.done);
+      disposers.push(() => feed.stop());
+    }
   }
   services.storeEvents = startStoreEvents({ config, logger, disposers }, settings, emulator);
   return services;

@@ -51,6 +51,8 @@ export interface Config {
   emulator: EmulatorConfig;
   /** `DEMO_PATIENTS`: size of the demo cohort loaded into the embedded emulator. Defaults to 100. */
   demoPatients: number;
+  /** `DEMO_LIVE`, `DEMO_LIVE_INTERVAL_MS`: the embedded demo's live feed of vitals and admissions. Defaults to on, every minute. */
+  demoLive: { enabled: boolean; intervalMs: number };
   /** `REDIS_URL`: Apollo's cache (automatic persisted queries) in this Redis, shared by replicas. Defaults to none: in-process. */
   redisUrl?: string;
   /** `PERSISTED_QUERIES=safelist` with `SAFELIST_FILE`: only these operations run. Defaults to none (`apq`: any document runs). */
@@ -241,6 +243,7 @@ export function loadConfig(env: Env = process.env): Config {
       pubsubHost: OPTIONS.pubsubEmulatorHost.read(env),
     },
     demoPatients: OPTIONS.demoPatients.read(env),
+    demoLive: { enabled: OPTIONS.demoLive.read(env, true), intervalMs: OPTIONS.demoLiveIntervalMs.read(env) },
     redisUrl: OPTIONS.redisUrl.read(env),
     safelist: readSafelist(env),
     logLevel: OPTIONS.logLevel.read(env),

@@ -324,6 +324,19 @@ export const SERVER_OPTIONS = {
     max: 100_000,
     doc: 'size of the generated demo cohort that the embedded emulator (and `npm run emulator`, `npm run seed`) loads; deterministic for a size; 1,000 patients ≈ 118,000 FHIR resources',
   }),
+  demoLive: booleanOption({
+    env: 'DEMO_LIVE',
+    summary: '`off` stops the demo\'s live feed of vitals and admissions',
+    defaultDoc: 'on',
+    doc: 'the embedded demo\'s live feed: once the demo data is loaded, vital signs of a random living patient and an HL7v2 ADT^A01 admission of another every `DEMO_LIVE_INTERVAL_MS`, so that subscriptions and the demo app have something to show ([live updates](live-updates.md#the-demos-live-feed))',
+  }),
+  demoLiveIntervalMs: integerOption({
+    env: 'DEMO_LIVE_INTERVAL_MS',
+    default: 60_000,
+    min: 100,
+    max: 86_400_000,
+    doc: 'milliseconds between two rounds of the demo\'s live feed (`DEMO_LIVE`)',
+  }),
 };
 
 /** Persisted queries and the cache they live in ([persisted queries](operations.md#persisted-queries)). */
