@@ -40,7 +40,7 @@ export interface LiveRatePoint {
   writesPerS: number;
   writes: number;
   failedWrites: number;
-  /** Changes that reached every subscriber, per second from the first write to the last message. */
+  /** Changes that reached every subscriber, per second from the first write to the last message (at least the step's length). */
   eventsPerS: number;
   /** Subscriber messages per second over the same window. */
   messagesPerS: number;
@@ -97,7 +97,8 @@ export const SUSTAINED_P99_MS = 1000;
 const DELIVERY_WAIT_MS = 10_000;
 /** Writes the probe may take until every new subscriber received one change. */
 const PROBE_ATTEMPTS = 20;
-const PROBE_WAIT_MS = 3000;
+/** A probe's wait: a fan-out to a thousand subscribers takes seconds on a busy machine. */
+const probeWaitMs = (subscribers: number) => 3000 + 10 * subscribers;
 /** The resource type the phase writes and subscribes to. */
 const TYPE = 'Observation';
 
@@ -124,7 +125,7 @@ async function write(options: Pick<LivePhaseOptions, 'apiUrl' | 'store'>, sequen
 async function probe(options: LivePhaseOptions, arrivals: Arrivals, count: number): Promise<void> {
   for (let attempt = 0; attempt < PROBE_ATTEMPTS; attempt += 1) {
     const { resourceId } = await write(options, -1);
-    if ((await arrivals.wait(resourceId, count, PROBE_WAIT_MS)).length >= count) return;
+    if ((await arrivals.wait(resourceId, count, probeWaitMs(count))).length >= count) return;
   }
   throw new Error(`after ${PROBE_ATTEMPTS} writes, not all of ${count} subscribers received a change`);
 }
@@ -204,7 +205,8 @@ async function ratePoint(options: LivePhaseOptions, arrivals: Arrivals, count: n
     if (times.length >= count) complete += 1;
     lastArrival = Math.max(lastArrival, ...times);
   }
-  const window = Math.max(lastArrival - begin, 1);
+  // A step lasts `total` intervals at least: with a few writes, first write → last message is shorter.
+  const window = Math.max(lastArrival - begin, total * interval);
   const latency = summarizeLatencies(samples);
   return {
     subscribers: count,

@@ -78,5 +78,14 @@ describe("live updates through Google's Pub/Sub emulator", () => {
     expect(ids).toContain(change?.resourceId);
     expect(change).toMatchObject({ action: 'CREATE', resourceType: 'Observation', resource: { resourceId: change?.resourceId, resource: { resourceType: 'Observation', id: change?.resourceId, status: 'final' } } });
     expect(change?.versionId).toEqual(expect.any(String));
+
+    // The graph consumed from Google's emulator: its replica's subscription is on the topic there.
+    const pubsub = new PubSub({ projectId: 'demo', apiEndpoint: google!.host, emulatorMode: true });
+    try {
+      const [subscriptions] = await pubsub.topic(TOPIC).getSubscriptions();
+      expect(subscriptions.map((subscription) => subscription.name)).toEqual([expect.stringMatching(/^projects\/demo\/subscriptions\//)]);
+    } finally {
+      await pubsub.close();
+    }
   });
 });

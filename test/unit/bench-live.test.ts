@@ -84,5 +84,6 @@ describe('the live-delivery report', () => {
     expect(liveTargets(result({ latency: [point(100, 100, 3)] }))[0]!.pass).toBe(false);
     expect(liveTargets(result({ latencyMs: 0 }))[0]).toMatchObject({ pass: null, actual: 'not measured (run at 0 ms)' });
     expect(liveTargets(null).map((target) => target.actual)).toEqual(['not measured', 'not measured']);
+    expect(liveTargets(result({ idle: { subscriptions: 5, rssBeforeMb: 90, rssAfterMb: 91, mbPer1000: 200 } }))[1]!.pass).toBeNull();
   });
 });
