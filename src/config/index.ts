@@ -105,6 +105,21 @@ export interface Config {
   tracing: TracingConfig;
   /** `RATE_LIMIT_*`: per-caller limits per minute; 0 = none. Defaults to none. */
   rateLimits: RateLimitConfig;
+  /** `LIVE_*`: subscriptions fed by the stores' Pub/Sub notifications. */
+  live: LiveConfig;
+  /** GraphQL subscriptions over WebSocket: limits and keep-alive. */
+  subscriptions: SubscriptionConfig;
+}
+
+export interface SubscriptionConfig {
+  /** `LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION`. */
+  maxPerConnection: number;
+  /** `LIVE_MAX_SUBSCRIPTIONS`: over all connections of the process. */
+  maxTotal: number;
+  /** `LIVE_KEEPALIVE_MS`: WebSocket ping interval; 0 = none. */
+  keepAliveMs: number;
+  /** `LIVE_MAX_BUFFERED_BYTES`: a client with more unsent is closed as a slow consumer. */
+  maxBufferedBytes: number;
 }
 
 /** `AUTH_MODE=oidc`'s part of {@link Config}. */
@@ -162,6 +177,16 @@ export interface EmulatorConfig {
   faults?: FaultRule[];
   /** `PUBSUB_EMULATOR_HOST`: where store notifications are published. Defaults to none: an embedded Pub/Sub emulator. */
   pubsubHost?: string;
+}
+
+/** Live updates (the `LIVE_*` variables). */
+export interface LiveConfig {
+  /** `LIVE_UPDATES`: subscriptions fed by the stores' Pub/Sub notifications. Defaults to on. */
+  enabled: boolean;
+  /** `LIVE_REPLICA_ID`: names this replica's Pub/Sub subscriptions. Defaults to none: random per process. */
+  replicaId?: string;
+  /** `LIVE_IDLE_GRACE_MS`: how long an unused subscription is kept. Defaults to 30,000. */
+  idleGraceMs: number;
 }
 
 /** Reads and validates every variable of the public contract; throws {@link ConfigError} on the first bad one. */
@@ -249,6 +274,13 @@ export function loadConfig(env: Env = process.env): Config {
     audit: { destination: parseAuditDestination(OPTIONS.auditLog.read(env)), fhirStore: OPTIONS.auditFhirStore.read(env) },
     tracing: readTracing(env),
     rateLimits: { requestsPerMinute: OPTIONS.rateLimitRequests.read(env), upstreamCallsPerMinute: OPTIONS.rateLimitUpstreamCalls.read(env) },
+    live: { enabled: OPTIONS.liveUpdates.read(env, true), replicaId: OPTIONS.liveReplicaId.read(env), idleGraceMs: OPTIONS.liveIdleGraceMs.read(env) },
+    subscriptions: {
+      maxPerConnection: OPTIONS.liveMaxSubscriptionsPerConnection.read(env),
+      maxTotal: OPTIONS.liveMaxSubscriptions.read(env),
+      keepAliveMs: OPTIONS.liveKeepAliveMs.read(env),
+      maxBufferedBytes: OPTIONS.liveMaxBufferedBytes.read(env),
+    },
   };
 }
 

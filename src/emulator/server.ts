@@ -98,13 +98,14 @@ export interface RunningEmulator {
 /** The modules every emulator has; their routes match in this order, before those of `options.modules`. */
 export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, bulkModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
 
-const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
+const FAULT_MESSAGES: Readonly<Record<401 | 429 | 500 | 503, string>> = {
+  401: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
   429: 'Resource has been exhausted (e.g. check quota).',
   500: 'Internal error encountered.',
   503: 'The service is currently unavailable.',
 };
 
-function faultReply(rule: FaultRule & { status: 429 | 500 | 503 }): Reply {
+function faultReply(rule: FaultRule & { status: 401 | 429 | 500 | 503 }): Reply {
   const reply = errorReply(new ApiError(rule.status, FAULT_MESSAGES[rule.status]));
   if (rule.retryAfter !== undefined) reply.headers = { ...reply.headers, 'retry-after': String(rule.retryAfter) };
   return reply;
