@@ -25,9 +25,11 @@ export interface LiveLatencyPoint extends LatencySummary {
   writes: number;
   /** Subscriber messages expected but not received within the wait. */
   missing: number;
-  /** The graph process's RSS (after a full GC) before the subscribers connected and once they were live. */
+  /** The graph process's RSS and V8 heap (after a full GC) before the subscribers connected and once they were live. */
   rssBeforeMb: number | null;
   rssAfterMb: number | null;
+  heapBeforeMb: number | null;
+  heapAfterMb: number | null;
   /** The graph's CPU milliseconds per delivered message during the timed writes. */
   graphCpuMsPerMessage: number | null;
 }
@@ -60,8 +62,11 @@ export interface LiveResult {
   /** Highest offered rate whose events all arrived with p99 ≤ `SUSTAINED_P99_MS`; null if none did. */
   sustainedEventsPerS: number | null;
   sustainedP99Ms: number;
-  /** From the point with the most subscribers: (RSS after − before) per 1,000 subscriptions. */
-  idle: { subscriptions: number; rssBeforeMb: number; rssAfterMb: number; mbPer1000: number } | null;
+  /**
+   * From the point with the most subscribers: (RSS after − before) per 1,000 subscriptions, and the
+   * V8 heap's share of it (RSS also holds socket buffers and memory the allocator keeps).
+   */
+  idle: { subscriptions: number; rssBeforeMb: number; rssAfterMb: number; mbPer1000: number; heapMbPer1000: number | null } | null;
   duplicates: number;
   /** Changes delivered with `resource: null` (the graph could not read the resource). */
   withoutResource: number;
@@ -84,11 +89,16 @@ export interface LivePhaseOptions {
   rateDurationMs: number;
   rateSubscribers: number;
   latencyMs: number;
-  /** The graph process's RSS in MB after a full GC; null when it cannot be measured. */
-  graphRssMb: () => Promise<number | null>;
+  /** The graph process's RSS and V8 heap in MB after a full GC; null when it cannot be measured. */
+  graphMemory: () => Promise<GraphMemory | null>;
   /** The graph process's CPU milliseconds so far; null when it cannot be measured. */
   graphCpuMs: () => Promise<number | null>;
   log: (message: string) => void;
+}
+
+export interface GraphMemory {
+  rssMb: number;
+  heapUsedMb: number;
 }
 
 /** The sustained rate is the highest one whose p99 stays at or below this. */
@@ -148,9 +158,9 @@ function subscriberErrors(subscribers: readonly LiveSubscriber[]): string[] {
 }
 
 async function latencyPoint(options: LivePhaseOptions, arrivals: Arrivals, count: number, errors: string[]): Promise<LiveLatencyPoint> {
-  const rssBeforeMb = await options.graphRssMb();
+  const before = await options.graphMemory();
   return withSubscribers(options, arrivals, count, async (subscribers) => {
-    const rssAfterMb = await options.graphRssMb();
+    const after = await options.graphMemory();
     const cpuBefore = await options.graphCpuMs();
     const samples: number[] = [];
     let missing = 0;
@@ -167,8 +177,10 @@ async function latencyPoint(options: LivePhaseOptions, arrivals: Arrivals, count
       writes: options.writes,
       ...summarizeLatencies(samples),
       missing,
-      rssBeforeMb,
-      rssAfterMb,
+      rssBeforeMb: before?.rssMb ?? null,
+      rssAfterMb: after?.rssMb ?? null,
+      heapBeforeMb: before?.heapUsedMb ?? null,
+      heapAfterMb: after?.heapUsedMb ?? null,
       graphCpuMsPerMessage: cpuBefore === null || cpuAfter === null || samples.length === 0 ? null : round((cpuAfter - cpuBefore) / samples.length, 3),
     };
   });
@@ -249,8 +261,10 @@ export async function runLivePhase(options: LivePhaseOptions): Promise<LiveResul
   }
   const kept = rates.filter((point) => point.missing === 0 && point.failedWrites === 0 && point.p99Ms !== null && point.p99Ms <= SUSTAINED_P99_MS);
   const largest = latency.at(-1);
-  const idle = largest && largest.rssBeforeMb !== null && largest.rssAfterMb !== null
-    ? { subscriptions: largest.subscribers, rssBeforeMb: largest.rssBeforeMb, rssAfterMb: largest.rssAfterMb, mbPer1000: round(((largest.rssAfterMb - largest.rssBeforeMb) * 1000) / largest.subscribers) }
+  const per1000 = (before: number | null, after: number | null) => (largest && before !== null && after !== null ? round(((after - before) * 1000) / largest.subscribers) : null);
+  const mbPer1000 = per1000(largest?.rssBeforeMb ?? null, largest?.rssAfterMb ?? null);
+  const idle = largest && mbPer1000 !== null
+    ? { subscriptions: largest.subscribers, rssBeforeMb: largest.rssBeforeMb!, rssAfterMb: largest.rssAfterMb!, mbPer1000, heapMbPer1000: per1000(largest.heapBeforeMb, largest.heapAfterMb) }
     : null;
   return {
     latencyMs: options.latencyMs,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { buildChildModules, sourceChildModules, type ChildModules } from './build.js';
 import { loadCohort } from './cohort.js';
 import { RpcChild } from './ipc.js';
-import { createLiveStore, runLivePhase, type LiveResult } from './live-phase.js';
+import { createLiveStore, runLivePhase, type GraphMemory, type LiveResult } from './live-phase.js';
 import { runLoad } from './load.js';
 import { OptionsError, parseOptions, USAGE, type BenchOptions } from './options.js';
 import { firstDifference, QUERIES, type QueryName, type SystemName } from './queries.js';
@@ -82,7 +82,7 @@ async function measureLive(upstream: RpcChild, info: UpstreamInfo, modules: Chil
       rateDurationMs: options.liveRateDurationMs,
       rateSubscribers: options.liveRateSubscribers,
       latencyMs: options.latencyMs,
-      graphRssMb: async () => (await graph.call<{ rssMb: number }>('gc')).rssMb,
+      graphMemory: () => graph.call<GraphMemory>('gc'),
       graphCpuMs: () => graph.call<number>('cpu'),
       log,
     });

@@ -121,7 +121,7 @@ export function liveSection(report: BenchReport): string[] {
   }
   out.push('');
   out.push(live.idle
-    ? `Idle subscriptions: graph RSS ${cell(live.idle.rssBeforeMb, 0)} MB before ${live.idle.subscriptions.toLocaleString('en-US')} subscribers connected, ${cell(live.idle.rssAfterMb, 0)} MB once all were live and idle (full GC before each reading): **${cell(live.idle.mbPer1000)} MB per 1,000**.`
+    ? `Idle subscriptions: graph RSS ${cell(live.idle.rssBeforeMb, 0)} MB before ${live.idle.subscriptions.toLocaleString('en-US')} subscribers connected, ${cell(live.idle.rssAfterMb, 0)} MB once all were live and idle (full GC before each reading): **${cell(live.idle.mbPer1000)} MB per 1,000**, of which V8 heap ${cell(live.idle.heapMbPer1000)} MB.`
     : 'Idle subscriptions: not measured.');
   if (live.duplicates > 0 || live.withoutResource > 0) out.push(`\nDuplicate messages: ${live.duplicates}; changes without the resource: ${live.withoutResource}.`);
   return out;

@@ -6,7 +6,7 @@ import type { BenchReport } from '../../bench/src/results.js';
 import { evaluateTargets } from '../../bench/src/targets.js';
 import { startTestApp } from '../helpers/app.js';
 
-const mb = () => process.memoryUsage.rss() / 1024 / 1024;
+const mb = (bytes: number) => bytes / 1024 / 1024;
 
 let app: RunningApp;
 let result: LiveResult;
@@ -26,7 +26,7 @@ beforeAll(async () => {
     rateSubscribers: 2,
     latencyMs: 0,
     // The graph runs in this process here: its RSS and CPU are this process's.
-    graphRssMb: async () => mb(),
+    graphMemory: async () => ({ rssMb: mb(process.memoryUsage.rss()), heapUsedMb: mb(process.memoryUsage().heapUsed) }),
     graphCpuMs: async () => (cpu().user + cpu().system) / 1000,
     log: () => undefined,
   });
@@ -57,6 +57,7 @@ describe("the bench's live-delivery phase", () => {
     expect(result.sustainedEventsPerS === null || result.sustainedEventsPerS === 4).toBe(true);
     expect(result.idle).toMatchObject({ subscriptions: 3 });
     expect(result.idle!.rssBeforeMb).toBeGreaterThan(0);
+    expect(result.idle!.heapMbPer1000).toEqual(expect.any(Number));
     expect(Number.isFinite(result.idle!.mbPer1000)).toBe(true);
   });
 

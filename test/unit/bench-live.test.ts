@@ -8,7 +8,7 @@ import { evaluateTargets } from '../../bench/src/targets.js';
 
 const point = (subscribers: number, p99Ms: number, missing = 0) => ({
   subscribers, writes: 20, count: subscribers * 20 - missing, minMs: 30, meanMs: 50, p50Ms: 45, p95Ms: p99Ms - 1, p99Ms, maxMs: p99Ms + 5,
-  missing, rssBeforeMb: 90, rssAfterMb: 90 + subscribers * 0.02, graphCpuMsPerMessage: 0.05,
+  missing, rssBeforeMb: 90, rssAfterMb: 90 + subscribers * 0.02, heapBeforeMb: 40, heapAfterMb: 40 + subscribers * 0.01, graphCpuMsPerMessage: 0.05,
 });
 
 const result = (overrides: Partial<LiveResult> = {}): LiveResult => ({
@@ -21,7 +21,7 @@ const result = (overrides: Partial<LiveResult> = {}): LiveResult => ({
   ],
   sustainedEventsPerS: 10,
   sustainedP99Ms: 1000,
-  idle: { subscriptions: 1000, rssBeforeMb: 90, rssAfterMb: 110, mbPer1000: 20 },
+  idle: { subscriptions: 1000, rssBeforeMb: 90, rssAfterMb: 110, mbPer1000: 20, heapMbPer1000: 10 },
   duplicates: 0,
   withoutResource: 0,
   loadAverage: { start: [1, 1, 1], end: [2, 1, 1] },
@@ -73,17 +73,17 @@ describe('the live-delivery report', () => {
     expect(markdown).toContain('| 1,000 | 20 | 20,000 | 45 | 900 | 905 | 0 | 0.05 | 90 → 110 |');
     expect(markdown).toContain('**Sustained: 10 events/s**');
     expect(markdown).toContain('| 20 | 19.9 | 12 | 1,200 | 900 | 4,000 | 3,000 | 40 | 0 |');
-    expect(markdown).toContain('**20 MB per 1,000**');
+    expect(markdown).toContain('**20 MB per 1,000**, of which V8 heap 10 MB');
     expect(liveSection({ live: null } as unknown as BenchReport)).toEqual([]);
   });
 
   it('checks the targets at 100 subscribers and per 1,000 idle, without gating', () => {
     expect(liveTargets(result()).map((target) => [target.pass, target.gating])).toEqual([[true, false], [true, false]]);
-    const slow = result({ latency: [point(100, 300)], idle: { subscriptions: 1000, rssBeforeMb: 90, rssAfterMb: 160, mbPer1000: 70 } });
+    const slow = result({ latency: [point(100, 300)], idle: { subscriptions: 1000, rssBeforeMb: 90, rssAfterMb: 160, mbPer1000: 70, heapMbPer1000: 30 } });
     expect(liveTargets(slow).map((target) => target.pass)).toEqual([false, false]);
     expect(liveTargets(result({ latency: [point(100, 100, 3)] }))[0]!.pass).toBe(false);
     expect(liveTargets(result({ latencyMs: 0 }))[0]).toMatchObject({ pass: null, actual: 'not measured (run at 0 ms)' });
     expect(liveTargets(null).map((target) => target.actual)).toEqual(['not measured', 'not measured']);
-    expect(liveTargets(result({ idle: { subscriptions: 5, rssBeforeMb: 90, rssAfterMb: 91, mbPer1000: 200 } }))[1]!.pass).toBeNull();
+    expect(liveTargets(result({ idle: { subscriptions: 5, rssBeforeMb: 90, rssAfterMb: 91, mbPer1000: 200, heapMbPer1000: null } }))[1]!.pass).toBeNull();
   });
 });
