@@ -1,16 +1,18 @@
 /**
- * Live updates end to end against Google's Pub/Sub emulator: the embedded Healthcare emulator
- * publishes a FHIR store's notifications to Google's emulator (`PUBSUB_EMULATOR_HOST`), the graph
- * consumes them from there, and a graphql-ws client subscribed to `fhirResourceChanged` receives
- * the change with the resource read again for it.
+ * Live updates end to end against Google's Pub/Sub emulator: the Healthcare emulator publishes a
+ * FHIR store's notifications to Google's emulator, the graph (pointed at the Healthcare emulator as
+ * at Google, with `PUBSUB_EMULATOR_HOST` set) consumes them from there, and a graphql-ws client
+ * subscribed to `fhirResourceChanged` receives the change with the resource read again for it.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PubSub } from '@google-cloud/pubsub';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { RunningApp } from '../../src/app.js';
-import { rest, startTestApp } from '../helpers/app.js';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/index.js';
+import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { rest } from '../helpers/app.js';
 import { startGooglePubSubEmulator, type GooglePubSubEmulator } from './google-pubsub-emulator.js';
 
 const DATASET = 'projects/demo/locations/us-central1/datasets/demo';
@@ -24,6 +26,7 @@ interface ChangeMessage {
 
 describe("live updates through Google's Pub/Sub emulator", () => {
   let google: GooglePubSubEmulator | undefined;
+  let healthcare: RunningEmulator | undefined;
   let app: RunningApp | undefined;
   let client: Client | undefined;
 
@@ -36,11 +39,23 @@ describe("live updates through Google's Pub/Sub emulator", () => {
     } finally {
       await pubsub.close();
     }
-    app = await startTestApp({ PUBSUB_EMULATOR_HOST: google.host });
+    healthcare = await startEmulator({ pubsubEndpoint: google.host, logger: { warn: () => undefined, error: () => undefined } });
+    const created = await fetch(`${healthcare.url}/v1/projects/demo/locations/us-central1/datasets?datasetId=demo`, { method: 'POST', body: '{}' });
+    expect(created.status).toBe(200);
+    app = await startApp(loadConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      EMULATOR: 'off',
+      HEALTHCARE_API_URL: `${healthcare.url}/v1`,
+      HEALTHCARE_PROJECT: 'demo',
+      AUTH_MODE: 'none',
+      PUBSUB_EMULATOR_HOST: google.host,
+    }));
   });
   afterAll(async () => {
     await client?.dispose();
     await app?.close();
+    await healthcare?.close();
     google?.stop();
   });
 
