@@ -1,8 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
-import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import pLimit, { type LimitFunction } from 'p-limit';
-import { Agent, request as undiciRequest } from 'undici';
 import type { Metrics } from '../observability/metrics.js';
 import type { Credentials } from './auth.js';
 import { parseErrorResponse, UpstreamError, type ApiKind, type UpstreamErrorOptions } from './errors.js';
@@ -83,77 +80,10 @@ export interface UpstreamResponse<T> {
   body: T;
 }
 
-/** One HTTP call's answer, whichever way it was sent: its status, a header, and its body once. */
-interface Answer {
-  status: number;
-  header(name: string): string | null;
-  text(): Promise<string>;
-}
-
-/** What `send` hands the transport: the call's URL and request, checked and complete. */
-interface Outgoing {
-  method: string;
-  headers: Record<string, string>;
-  body: string | ReadableStream<Uint8Array> | undefined;
-  signal: AbortSignal;
-}
-
-/**
- * The connections of JSON calls, kept alive and shared by every request of the process. JSON calls go
- * through undici's `request`, which costs much less CPU per call than `fetch` (bench/REPORT.md);
- * `fetch` remains for answers streamed on as a `Response` (images) and for streamed request bodies.
- * Neither follows redirects: a redirect could carry the token to another host.
- */
-const jsonCalls = new Agent();
-
-/** What JSON calls accept, as `fetch` did: the Healthcare API compresses large answers. */
-const ACCEPT_ENCODING = 'gzip, deflate, br';
-const DECODERS: Record<string, (data: Buffer) => Promise<Buffer>> = { gzip: promisify(gunzip), 'x-gzip': promisify(gunzip), deflate: promisify(inflate), br: promisify(brotliDecompress) };
-
-/** A body in `content-encoding` (codings applied in order, so undone last first) as text. */
-export async function decodedText(data: Buffer, contentEncoding: string): Promise<string> {
-  let decoded = data;
-  for (const coding of contentEncoding.split(',').map((each) => each.trim().toLowerCase()).filter((each) => each !== '' && each !== 'identity').reverse()) {
-    const decode = DECODERS[coding];
-    if (decode === undefined) throw new Error(`unsupported content-encoding ${coding}`);
-    decoded = await decode(decoded);
-  }
-  return decoded.toString('utf8');
-}
-
-async function requestAnswer(url: URL, outgoing: Outgoing): Promise<Answer> {
-  const { statusCode, headers, body } = await undiciRequest(url, {
-    ...outgoing,
-    headers: { 'accept-encoding': ACCEPT_ENCODING, ...outgoing.headers },
-    body: outgoing.body as string | undefined,
-    dispatcher: jsonCalls,
-  });
-  const header = (name: string) => {
-    const value = headers[name];
-    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-  };
-  const encoding = header('content-encoding');
-  return {
-    status: statusCode,
-    header,
-    text: async () => (encoding === null ? body.text() : decodedText(Buffer.from(await body.arrayBuffer()), encoding)),
-  };
-}
-
-async function fetchAnswer(url: URL, outgoing: Outgoing): Promise<Answer & { response: Response }> {
-  const response = await fetch(url, {
-    ...outgoing,
-    // Node's fetch requires this for a streamed request body.
-    ...(typeof outgoing.body === 'string' || outgoing.body === undefined ? {} : { duplex: 'half' }),
-    redirect: 'manual',
-  });
-  return { status: response.status, header: (name) => response.headers.get(name), text: () => response.text(), response };
-}
-
 /**
  * The one place that performs HTTP calls to the Cloud Healthcare API. One instance serves one GraphQL
  * request, with that request's credentials, so tokens never mix between callers and calls can be
- * counted per request. Connections are kept alive across instances.
+ * counted per request. Node's fetch keeps connections alive across instances.
  */
 export class HealthcareClient {
   private callCount = 0;
@@ -185,7 +115,7 @@ export class HealthcareClient {
   }
 
   private async exchange<T>(call: UpstreamCall, extraHeaders: Readonly<Record<string, string>> | undefined): Promise<UpstreamResponse<T>> {
-    const response = await this.send(call, extraHeaders, call.stream === undefined ? requestAnswer : fetchAnswer);
+    const response = await this.send(call, extraHeaders);
     let text: string;
     try {
       text = await response.text();
@@ -204,8 +134,8 @@ export class HealthcareClient {
    * Performs a call whose answer is binary (a rendered image) and returns the response for streaming;
    * error statuses still throw {@link UpstreamError}.
    */
-  async binary(call: UpstreamCall): Promise<Response> {
-    return (await this.withRetries(call, (extraHeaders) => this.send(call, extraHeaders, fetchAnswer))).response;
+  binary(call: UpstreamCall): Promise<Response> {
+    return this.withRetries(call, (extraHeaders) => this.send(call, extraHeaders));
   }
 
   /**
@@ -280,7 +210,7 @@ export class HealthcareClient {
     return url;
   }
 
-  private async send<A extends Answer>(call: UpstreamCall, extraHeaders: Readonly<Record<string, string>> | undefined, transport: (url: URL, outgoing: Outgoing) => Promise<A>): Promise<A> {
+  private async send(call: UpstreamCall, extraHeaders?: Readonly<Record<string, string>>): Promise<Response> {
     const method = call.method ?? 'GET';
     const url = this.buildUrl(call);
     let authHeaders: Readonly<Record<string, string>>;
@@ -299,13 +229,16 @@ export class HealthcareClient {
     this.budget?.take();
     const stopTimer = metrics.upstreamDuration.startTimer({ kind: call.kind, method });
     this.callCount += 1;
-    let response: A;
+    let response: Response;
     try {
-      response = await transport(url, {
+      response = await fetch(url, {
         method,
         headers,
         body: call.stream ?? (call.body === undefined ? undefined : JSON.stringify(call.body)),
+        // Node's fetch requires this for a streamed request body.
+        ...(call.stream === undefined ? {} : { duplex: 'half' }),
         signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual', // a redirect could carry the token to another host
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
@@ -318,10 +251,9 @@ export class HealthcareClient {
     }
     metrics.upstreamRequests.inc({ kind: call.kind, method, status: String(response.status) });
     stopTimer();
-    const ok = response.status >= 200 && response.status < 300;
-    if (!ok && !call.passStatuses?.includes(response.status)) {
+    if (!response.ok && !call.passStatuses?.includes(response.status)) {
       const body = await response.text().catch(() => '');
-      throw parseErrorResponse({ status: response.status, body, retryAfter: response.header('retry-after') }, origin(call));
+      throw parseErrorResponse({ status: response.status, body, retryAfter: response.headers.get('retry-after') }, origin(call));
     }
     return response;
   }
