@@ -44,6 +44,9 @@ export interface EmulatorLogger {
   error(message: string): void;
 }
 
+/** How long the emulator keeps an idle connection open. */
+const KEEP_ALIVE_MS = 30_000;
+
 export interface EmulatorOptions {
   /** 0 or undefined = a free port. */
   port?: number;
@@ -157,6 +160,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       res.destroy();
     });
   });
+  // Node's 5 s keep-alive drops a client's pooled connection while that client is busy for seconds
+  // (the demo loader generating images, a loaded machine), and its next call then races the close.
+  // A longer one (below headersTimeout, 60 s) keeps those connections, as Google's front ends do;
+  // clients follow the `Keep-Alive: timeout` hint, so none outlives its connection.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   // Malformed HTTP never reaches the handler; answer it without taking the process down.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

@@ -2,7 +2,8 @@ import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type
 import { graphQLError } from '../../errors.js';
 import type { QueryLimits } from '../limits/index.js';
 import { sourceSizeViolation } from '../limits/source-size.js';
-import { limitValidationRules, operationDocument } from '../limits/validation-rules.js';
+import { measureOperation } from '../limits/operation-measure.js';
+import { fragmentsOf, limitViolations } from '../limits/validation-rules.js';
 import { sha256 } from '../persisted-query-manifest.js';
 import type { Safelist } from '../safelist.js';
 
@@ -58,8 +59,8 @@ export function admitOperation(rules: AdmissionRules, request: SubscribeRequest)
   if (operation.operation !== 'subscription') {
     return [graphQLError('BAD_USER_INPUT', `Only subscriptions are served over WebSocket; send a ${operation.operation} to POST /graphql`)];
   }
-  const broken = validate(rules.schema, operationDocument(document, operation), limitValidationRules(rules.limits, request.variables ?? {}));
-  if (broken.length > 0) return [broken[0]!];
+  const [broken] = limitViolations(measureOperation(rules.schema, operation, fragmentsOf(document), request.variables ?? {}), operation, rules.limits);
+  if (broken) return [broken];
   const [first] = operation.selectionSet.selections;
   return { document, operation, field: first?.kind === 'Field' ? first.name.value : 'unknown' };
 }
