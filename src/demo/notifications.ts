@@ -7,7 +7,7 @@
  * the same value again (the embedded Pub/Sub emulator keeps nothing across restarts, the stores
  * may, with `EMULATOR_DATA_DIR`).
  */
-import { PubSub } from '@google-cloud/pubsub';
+import { emulatorPubSubClient } from '../pubsub-emulator/client.js';
 
 /** The short ids of the demo topics, one per store kind. */
 export const DEMO_TOPICS = { fhir: 'demo-fhir', dicom: 'demo-dicom', hl7v2: 'demo-hl7v2' } as const;
@@ -23,7 +23,7 @@ export function demoTopicNames(target: { project: string }): Record<keyof typeof
 
 /** Creates the demo topics of `project` on the Pub/Sub emulator at `host` (`host:port`), unless they exist. */
 export async function createDemoTopics(project: string, host: string): Promise<void> {
-  const pubsub = new PubSub({ projectId: project, apiEndpoint: host, emulatorMode: true });
+  const pubsub = emulatorPubSubClient(host, project);
   try {
     for (const name of Object.values(demoTopicNames({ project }))) {
       await pubsub.createTopic(name).catch((error: unknown) => {

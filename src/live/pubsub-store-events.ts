@@ -10,6 +10,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { PubSub, type Message, type Subscription } from '@google-cloud/pubsub';
+import { emulatorPubSubClient } from '../pubsub-emulator/client.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import { EventDedupe, type DedupeOptions } from './event-dedupe.js';
@@ -56,7 +57,7 @@ export interface PubSubEndpoint {
 
 /** The client for an endpoint: plaintext gRPC to an emulator, else Google with the server's ADC. */
 export function pubSubClient({ emulatorHost, projectId }: PubSubEndpoint): PubSub {
-  return emulatorHost === undefined ? new PubSub({ projectId }) : new PubSub({ projectId, apiEndpoint: emulatorHost, emulatorMode: true });
+  return emulatorHost === undefined ? new PubSub({ projectId }) : emulatorPubSubClient(emulatorHost, projectId);
 }
 
 /** A random replica id, for a process started without `LIVE_REPLICA_ID`. */

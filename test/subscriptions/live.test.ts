@@ -87,12 +87,15 @@ describe('fhirResourceChanged', () => {
   });
 
   it('sends a delete with resource null', async () => {
-    const patient = await create({ resourceType: 'Patient' });
+    // Subscribed before the create, so its notification cannot arrive after the subscription started and be taken for the delete's.
     const live = subscribe(client, CHANGES, { store: STORES.fhir, types: ['Patient'] });
     await listening(app.graph.url, 1);
+    const patient = await create({ resourceType: 'Patient' });
+    const [created] = await live.next();
+    expect(created?.data?.fhirResourceChanged).toMatchObject({ action: 'CREATE', resourceId: patient });
     const deleted = await graphql(app, `mutation($input: DeleteFhirResourceInput!) { deleteFhirResource(input: $input) { __typename } }`, { input: { store: STORES.fhir, resourceType: 'Patient', id: patient } });
     expect(deleted.errors).toBeUndefined();
-    const [change] = await live.next();
+    const [, change] = await live.next(2);
     expect(change?.data?.fhirResourceChanged).toMatchObject({ action: 'DELETE', resourceType: 'Patient', resourceId: patient, resource: null });
     live.stop();
   });

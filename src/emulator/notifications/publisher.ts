@@ -4,7 +4,8 @@
  * is reported to the logger (Google logs it to Cloud Logging), at most once a minute per topic.
  */
 
-import { PubSub, type Topic } from '@google-cloud/pubsub';
+import type { PubSub, Topic } from '@google-cloud/pubsub';
+import { emulatorPubSubClient } from '../../pubsub-emulator/client.js';
 import type { JsonObject } from '../json.js';
 import type { StoreChange } from './changes.js';
 import { notificationMessages } from './messages.js';
@@ -28,7 +29,7 @@ export class NotificationPublisher {
     private readonly logger: NotificationLogger,
   ) {
     // The project only fills in short names; notification topics are always full names.
-    this.pubsub = new PubSub({ apiEndpoint: endpoint, emulatorMode: true, projectId: 'healthcare-emulator' });
+    this.pubsub = emulatorPubSubClient(endpoint, 'healthcare-emulator');
   }
 
   /** Publishes the notifications of a change of the store `storeName` with configuration `config`. */
