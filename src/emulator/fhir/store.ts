@@ -66,8 +66,9 @@ const parsed = new ParsedCache<TextRecord>(PARSED_PER_GENERATION);
 
 /** A stored version held as JSON text: `size` UTF-8 bytes at `offset` of `chunk`. */
 class TextRecord implements ResourceRecord {
-  readonly chunk: Buffer;
-  readonly offset: number;
+  // Private fields: where the text is says nothing about the version (records compare equal by content).
+  readonly #chunk: Buffer;
+  readonly #offset: number;
 
   constructor(
     readonly type: string,
@@ -81,12 +82,12 @@ class TextRecord implements ResourceRecord {
     readonly size: number,
     readonly refs: readonly LocalRef[],
   ) {
-    this.offset = arena.append(text, size);
-    this.chunk = arena.chunk;
+    this.#offset = arena.append(text, size);
+    this.#chunk = arena.chunk;
   }
 
   get resource(): JsonObject {
-    return parsed.get(this, () => textAt(this.chunk, this.offset, this.size));
+    return parsed.get(this, () => textAt(this.#chunk, this.#offset, this.size));
   }
 }
 
