@@ -36,6 +36,7 @@ const config: CodegenConfig = {
           Hl7V2Segment: '../graphql/models.js#Hl7V2SegmentModel',
           IngestHl7V2MessagePayload: '../graphql/models.js#IngestHl7V2MessagePayloadModel',
           Operation: '../graphql/models.js#OperationModel',
+          FhirResourceChange: '../graphql/models.js#FhirResourceChangeModel',
         },
         scalars: { JSON: 'unknown', Date: 'string', DateTime: 'string' },
         enumsAsTypes: true,

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { EXAMPLE_OPERATIONS } from '../src/http/examples.js';
+import { EXAMPLE_OPERATIONS, isSubscription } from '../src/http/examples.js';
 
 /** Per connection; a connection sends one request at a time, so it can time its own. */
 interface Context {
@@ -150,7 +150,8 @@ function record(operation: string, status: number, body: string, context: Contex
 }
 
 const operations = [
-  ...EXAMPLE_OPERATIONS.map(({ name, query, variables }) => ({ name, query, variables: variables ?? {} })),
+  // Subscriptions run over WebSocket, not as HTTP requests.
+  ...EXAMPLE_OPERATIONS.filter((example) => !isSubscription(example)).map(({ name, query, variables }) => ({ name, query, variables: variables ?? {} })),
   { name: 'DatasetName', query: '{ dataset(id: "demo") { name } }', variables: {} },
 ];
 /** The operations as autocannon requests. Warm-up answers only count towards the graph's 5xx. */

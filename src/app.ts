@@ -7,6 +7,7 @@ import type { DemoTarget } from './demo/seed.js';
 import { Disposers } from './disposers.js';
 import type { EmbeddedEmulator } from './embedded-emulator/thread.js';
 import { createGraphQLServer } from './graphql/server.js';
+import { buildSchema } from './graphql/schema.js';
 import type { SharedCache } from './graphql/shared-cache.js';
 import { serverCredentials, type Credentials } from './healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from './healthcare/client.js';
@@ -18,6 +19,8 @@ import { startTrustServices } from './access/trust-services.js';
 import { DEFAULT_RETRY_POLICY } from './healthcare/retry.js';
 import { checkReadiness, type ReadinessResult } from './http/readiness.js';
 import { startGraphServer, type RunningGraphServer } from './http/server.js';
+import { lazyPubSubStoreEvents } from './live/lazy-store-events.js';
+import type { StoreEventSource } from './live/store-events.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { StoreListCache } from './loaders/store-list-cache.js';
@@ -37,6 +40,8 @@ export interface RunningApp {
    * take seconds to generate); `/readyz` answers 503 until it is done.
    */
   demo?: Promise<CohortLoadResult>;
+  /** The stores' notifications the graph's subscriptions listen to; undefined with `LIVE_UPDATES=off`. */
+  storeEvents?: StoreEventSource;
   close(): Promise<void>;
 }
 
@@ -63,11 +68,12 @@ interface Upstream {
   emulator?: EmbeddedEmulator;
 }
 
-/** What runs beside the graph: the shared cache and the demo load, when configured; what requests go through. */
+/** What runs beside the graph: the shared cache, the demo load and the stores' notifications, when configured; what requests go through. */
 interface Services {
   sharedCache?: SharedCache;
   demo?: BackgroundLoad;
   trust: TrustServices;
+  storeEvents?: StoreEventSource;
 }
 
 /**
@@ -88,6 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       emulator: upstream.emulator,
       apiUrl: upstream.settings.apiUrl,
       demo: services.demo?.done,
+      storeEvents: services.storeEvents,
       close: () => start.disposers.dispose(),
     };
   } catch (error) {
@@ -131,7 +138,8 @@ async function startEmbeddedEmulator(config: Config, logger: Logger): Promise<Em
 
 /**
  * Connects the shared cache, seeds the embedded emulator's demo dataset, runs the start-up checks of
- * the configured resources, and starts the demo load.
+ * the configured resources, starts the demo load and, after it, the demo's live feed, and prepares
+ * the stores' notifications.
  */
 async function prepareServices({ config, logger, disposers }: StartUp, { settings, credentials, access, emulator }: Upstream): Promise<Services> {
   const services: Services = { trust: await startTrustServices({ config, logger, disposers, settings, credentials, access }) };
@@ -159,14 +167,41 @@ async function prepareServices({ config, logger, disposers }: StartUp, { setting
     const demo = await loadInBackground(demoTarget, config.demoPatients, logger);
     disposers.push(() => demo.stop());
     services.demo = demo;
+    if (config.demoLive.enabled) {
+      const { startLiveFeed } = await import('./demo/live-feed.js');
+      const feed = startLiveFeed(demoTarget, { intervalMs: config.demoLive.intervalMs, patients: config.demoPatients, logger }, demo.done);
+      disposers.push(() => feed.stop());
+    }
   }
+  services.storeEvents = startStoreEvents({ config, logger, disposers }, settings, emulator);
   return services;
+}
+
+/**
+ * The stores' notifications for subscriptions (`LIVE_UPDATES`), from the embedded emulator's
+ * Pub/Sub, else `PUBSUB_EMULATOR_HOST`, else Google with the server's ADC. Its subscriptions are
+ * deleted before the emulator stops (disposers run newest first).
+ */
+function startStoreEvents({ config, logger, disposers }: StartUp, settings: UpstreamSettings, emulator: EmbeddedEmulator | undefined): StoreEventSource | undefined {
+  if (!config.live.enabled) return undefined;
+  const storeEvents = lazyPubSubStoreEvents({
+    emulatorHost: emulator?.pubsubHost ?? config.emulator.pubsubHost,
+    projectId: config.project,
+    replicaId: config.live.replicaId,
+    idleGraceMs: config.live.idleGraceMs,
+    logger,
+    metrics: settings.metrics,
+  });
+  disposers.push(() => storeEvents.close());
+  return storeEvents;
 }
 
 /** Starts the graph's HTTP server. */
 async function startGraph({ config, logger, disposers }: StartUp, upstream: Upstream, services: Services, batching: boolean): Promise<RunningGraphServer> {
   const { settings, credentials, access } = upstream;
   const { viewer, viewerUrlTemplate } = viewerSetup(config);
+  // One executable schema for both transports: Apollo over HTTP, graphql-ws over WebSocket.
+  const schema = buildSchema();
   const graph = await startGraphServer({
     port: config.port,
     host: config.host,
@@ -179,6 +214,7 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
       cache: services.sharedCache?.cache,
       safelist: config.safelist,
       trust: services.trust,
+      schema,
     }),
     context: {
       settings,
@@ -192,6 +228,7 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
       storeLists: new StoreListCache(batching ? config.storeListTtlMs : 0),
       maxUpstreamCalls: config.limits.maxUpstreamCalls,
       viewerUrlTemplate,
+      storeEvents: services.storeEvents,
     },
     metrics: settings.metrics,
     logger,
@@ -200,6 +237,7 @@ async function startGraph({ config, logger, disposers }: StartUp, upstream: Upst
     dicomWeb: { write: config.dicomWebProxyWrite, corsOrigins: config.dicomWebCorsOrigins },
     viewer,
     maxInFlight: config.maxInFlight,
+    subscriptions: { schema, limits: config.limits, safelist: config.safelist, subscriptions: config.subscriptions, production: config.production },
     readiness: async () => services.demo?.unready() ?? checkReadiness(settings, credentials, config.authMode, access),
   });
   disposers.push(() => graph.close());

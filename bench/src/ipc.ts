@@ -52,6 +52,8 @@ export interface ChildOptions {
   stdout?: 'ignore' | 'inherit';
   /** Label for errors. */
   name: string;
+  /** A program that runs node, and its arguments before node's path: e.g. `['valgrind', '--tool=callgrind']`. */
+  launcher?: string[];
 }
 
 /** Parent side of one child process. */
@@ -121,8 +123,10 @@ export class RpcChild {
   /** Forks a module: JavaScript with plain node, TypeScript with tsx. */
   static fork(moduleUrl: URL, options: ChildOptions): RpcChild {
     const file = fileURLToPath(moduleUrl);
+    const nodeArgs = [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(options.nodeFlags ?? [])];
+    const [launcher, ...launcherArgs] = options.launcher ?? [];
     const child = fork(file, options.args ?? [], {
-      execArgv: [...(file.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(options.nodeFlags ?? [])],
+      ...(launcher === undefined ? { execArgv: nodeArgs } : { execPath: launcher, execArgv: [...launcherArgs, process.execPath, ...nodeArgs] }),
       env: { ...process.env, ...options.env },
       stdio: ['ignore', options.stdout ?? 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',

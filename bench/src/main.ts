@@ -7,9 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildChildModules, sourceChildModules } from './build.js';
+import { buildChildModules, sourceChildModules, type ChildModules } from './build.js';
 import { loadCohort } from './cohort.js';
 import { RpcChild } from './ipc.js';
+import { createLiveStore, runLivePhase, type GraphMemory, type LiveResult } from './live-phase.js';
 import { runLoad } from './load.js';
 import { OptionsError, parseOptions, USAGE, type BenchOptions } from './options.js';
 import { firstDifference, QUERIES, type QueryName, type SystemName } from './queries.js';
@@ -50,6 +51,46 @@ const GRAPH_ENVIRONMENT: Record<string, string> = {
 };
 
 const shortPath = (call: CallRecord) => `${call.method} ${call.path.replace(/^\/v1\/projects\/demo\/locations\/us-central1\/datasets\/demo\//, '…/demo/').replace(/^\/v1\//, '/')}`;
+
+/**
+ * The live-delivery phase (`live-phase.ts`) on a graph process of its own that consumes the
+ * emulator's Pub/Sub notifications, at the run's upstream latency; the store is created at 0 ms.
+ */
+async function measureLive(upstream: RpcChild, info: UpstreamInfo, modules: ChildModules, options: BenchOptions, children: RpcChild[]): Promise<LiveResult> {
+  if (info.pubsubHost === undefined) throw new Error('the emulator was started without a Pub/Sub endpoint');
+  await upstream.call('latency', { ms: 0 });
+  const store = await createLiveStore({ apiUrl: `${info.emulatorUrl}/v1`, pubsubHost: info.pubsubHost, dataset: 'projects/demo/locations/us-central1/datasets/demo', storeId: 'live' });
+  const graph = await RpcChild.start(modules.url('server-child'), {
+    name: 'live graph server',
+    args: ['graph'],
+    env: { ...GRAPH_ENVIRONMENT, BENCH_API_URL: `${info.proxyUrl}/v1`, PUBSUB_EMULATOR_HOST: info.pubsubHost },
+    // A full GC before each RSS reading, so the idle figure is what the subscriptions hold.
+    nodeFlags: ['--expose-gc', ...options.serverFlags],
+  });
+  children.push(graph);
+  try {
+    const { url } = await graph.call<ServerInfo>('info');
+    await upstream.call('latency', { ms: options.latencyMs });
+    log(`Live delivery: ${options.liveSubscribers.join('/')} subscribers, ${options.liveWrites} writes each; ${options.liveRates.join('/')} writes/s to ${options.liveRateSubscribers} subscribers; ${options.latencyMs} ms upstream latency.`);
+    return await runLivePhase({
+      graphUrl: url,
+      apiUrl: `${info.emulatorUrl}/v1`,
+      store,
+      subscriberCounts: options.liveSubscribers,
+      writes: options.liveWrites,
+      rates: options.liveRates,
+      rateDurationMs: options.liveRateDurationMs,
+      rateSubscribers: options.liveRateSubscribers,
+      latencyMs: options.latencyMs,
+      graphMemory: () => graph.call<GraphMemory>('gc'),
+      graphCpuMs: () => graph.call<number>('cpu'),
+      log,
+    });
+  } finally {
+    await graph.stop();
+    await upstream.call('latency', { ms: 0 });
+  }
+}
 
 /** Warm-up, then COUNT_RUNS recorded requests: calls, waves and the canonical data. */
 async function count(upstream: RpcChild, runner: Runner, result: SystemResult): Promise<unknown> {
@@ -160,6 +201,7 @@ async function run(options: BenchOptions): Promise<number> {
   const servers = new Map<SystemName, RunningServer>();
   const serverRss: BenchReport['servers'] = {};
   let cohort: BenchReport['emulator']['cohort'] | undefined;
+  let live: LiveResult | null = null;
   const modules = options.build ? await buildChildModules(log) : sourceChildModules();
   if (modules.problem) problems.push(modules.problem);
 
@@ -167,7 +209,7 @@ async function run(options: BenchOptions): Promise<number> {
     log(`Starting the emulator and the recording proxy...`);
     const upstream = await RpcChild.start(modules.url('upstream-child'), { name: 'emulator', nodeFlags: ['--expose-gc', '--max-old-space-size=8192'] });
     children.push(upstream);
-    const info = await upstream.call<UpstreamInfo>('start');
+    const info = await upstream.call<UpstreamInfo>('start', { pubsub: options.live });
     const proxyApi = `${info.proxyUrl}/v1`;
     await upstream.call('latency', { ms: 0 });
     await upstream.call('record', { on: false });
@@ -311,6 +353,18 @@ async function run(options: BenchOptions): Promise<number> {
     }
     await stopServers();
 
+    if (options.live) {
+      try {
+        live = await measureLive(upstream, info, modules, options, children);
+        for (const error of live.errors) problems.push(`live delivery: ${error}`);
+        const missing = [...live.latency, ...live.rates].reduce((sum, point) => sum + point.missing, 0);
+        if (missing > 0) problems.push(`live delivery: ${missing} subscriber messages did not arrive`);
+      } catch (error) {
+        problems.push(`live delivery failed: ${(error as Error).message}`.slice(0, 500));
+        log(`Live delivery failed: ${(error as Error).message}`);
+      }
+    }
+
     for (const [name, results] of Object.entries({ ...queries, ...(overhead ? { 'trivial (0 ms)': overhead.queries.trivial } : {}) })) {
       for (const [system, result] of Object.entries(results ?? {})) {
         const timingErrors = result.errors.filter((error) => error.includes('failed requests'));
@@ -363,6 +417,12 @@ async function run(options: BenchOptions): Promise<number> {
       rttSamples: options.rttSamples,
       scalePatients: options.scalePatients,
       scaleDicom: options.scaleDicom,
+      live: options.live,
+      liveSubscribers: options.liveSubscribers,
+      liveWrites: options.liveWrites,
+      liveRates: options.liveRates,
+      liveRateDurationS: options.liveRateDurationMs / 1000,
+      liveRateSubscribers: options.liveRateSubscribers,
       childProcesses: modules.mode === 'compiled' ? 'compiled JavaScript (tsc), plain node' : 'TypeScript under tsx',
     },
     queries,
@@ -370,6 +430,7 @@ async function run(options: BenchOptions): Promise<number> {
     cpu,
     rtt,
     emulator: { cohort: cohort!, scale },
+    live,
     servers: serverRss,
     targets: [],
     startedAt: startedAt.toISOString(),

@@ -43,6 +43,17 @@ export interface BenchOptions {
   scalePatients: number;
   /** Load lite DICOM for the scale cohort too (for the QIDO search at scale). */
   scaleDicom: boolean;
+  /** The live-delivery phase (`live-phase.ts`); false = skip it. */
+  live: boolean;
+  /** Subscribers of the latency points (one WebSocket connection each). */
+  liveSubscribers: number[];
+  /** Writes per latency point. */
+  liveWrites: number;
+  /** Writes per second of the sustained steps (empty = skip them). */
+  liveRates: number[];
+  liveRateDurationMs: number;
+  /** Subscribers during the sustained steps. */
+  liveRateSubscribers: number;
   outDir: string;
   /** Print the JSON report on stdout (progress goes to stderr). */
   json: boolean;
@@ -78,6 +89,12 @@ export const USAGE = `npm run bench -- [options]
   --rtt-samples N         requests per perceived-latency point (default 30; quick 3)
   --scale-patients N      emulator scale test cohort, 0 to skip (default 10000; quick 500)
   --no-scale-dicom        scale test loads FHIR only (no QIDO search at scale)
+  --no-live               skip the live-delivery phase (store write → graphql-ws subscribers)
+  --live-subscribers LIST subscribers of the delivery-latency points, one connection each (default 1,100,1000; quick 1,5)
+  --live-writes N         writes per delivery-latency point (default 20; quick 3)
+  --live-rates LIST       writes per second of the sustained steps, 0 to skip (default 10,20,50,100,200; quick 5,20)
+  --live-rate-duration S  seconds per sustained step (default 3; quick 0.5)
+  --live-rate-subscribers N  subscribers during the sustained steps (default 100; quick 5)
   --out DIR               results folder (default bench/results)
   --json                  print the JSON report on stdout
   --server-flags "FLAGS"  extra node flags for the graph and naive servers, e.g. "--max-old-space-size=256"
@@ -110,6 +127,13 @@ function concurrencyList(raw: string | undefined): number[] {
   const items = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean);
   if (items.length === 0) throw new OptionsError('--concurrency expects a comma-separated list such as 1,10,50');
   return [...new Set(items.map((item) => Math.floor(number('--concurrency', item, 1, 500))))].sort((a, b) => a - b);
+}
+
+/** A comma-separated list of whole numbers, ascending, without repeats; `0` alone = none when `zeroIsNone`. */
+function countList(flag: string, raw: string | undefined, max: number, zeroIsNone = false): number[] {
+  const items = (raw ?? '').split(',').map((item) => item.trim()).filter(Boolean).map((item) => Math.floor(number(flag, item, zeroIsNone ? 0 : 1, max)));
+  if (items.length === 0) throw new OptionsError(`${flag} expects a comma-separated list of numbers`);
+  return [...new Set(items.filter((value) => value > 0))].sort((a, b) => a - b);
 }
 
 /** `50,150`, or `0` for none. */
@@ -145,6 +169,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     rttSamples: quick ? 3 : 30,
     scalePatients: quick ? 500 : 10_000,
     scaleDicom: true,
+    live: true,
+    liveSubscribers: quick ? [1, 5] : [1, 100, 1000],
+    liveWrites: quick ? 3 : 20,
+    liveRates: quick ? [5, 20] : [10, 20, 50, 100, 200],
+    liveRateDurationMs: quick ? 500 : 3000,
+    liveRateSubscribers: quick ? 5 : 100,
     outDir: 'bench/results',
     json: false,
     cpuProf: false,
@@ -181,6 +211,12 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       case '--rtt-samples': options.rttSamples = Math.floor(number(flag, value(), 1, 10_000)); break;
       case '--scale-patients': options.scalePatients = Math.floor(number(flag, value(), 0, 100_000)); break;
       case '--no-scale-dicom': options.scaleDicom = false; break;
+      case '--no-live': options.live = false; break;
+      case '--live-subscribers': options.liveSubscribers = countList(flag, value(), 5000); break;
+      case '--live-writes': options.liveWrites = Math.floor(number(flag, value(), 1, 10_000)); break;
+      case '--live-rates': options.liveRates = countList(flag, value(), 10_000, true); break;
+      case '--live-rate-duration': options.liveRateDurationMs = Math.round(number(flag, value(), 0.1, 600) * 1000); break;
+      case '--live-rate-subscribers': options.liveRateSubscribers = Math.floor(number(flag, value(), 1, 5000)); break;
       case '--out': {
         const out = value();
         if (!out) throw new OptionsError('--out expects a folder');

@@ -95,6 +95,38 @@ export function rttSection(report: BenchReport): string[] {
   return out;
 }
 
+/** Live delivery: a store write → each graphql-ws subscriber's message. */
+export function liveSection(report: BenchReport): string[] {
+  const live = report.live;
+  if (!live) return [];
+  const out = ['', `## Live updates: store write → subscriber message (${live.latencyMs} ms upstream latency, one graph process)`, ''];
+  out.push('Each subscriber is its own graphql-ws connection with one `fhirResourceChanged` subscription. A FHIR create goes to the emulator, which publishes the store\'s notification to the Pub/Sub emulator beside it; the graph receives it, reads the resource once for all subscribers and sends each its message. Latency runs from just before the write\'s POST to each subscriber\'s message (writer and subscribers in the bench process, one clock); writes one after another. ' +
+    `Load average ${JSON.stringify(live.loadAverage.start)} at the start of the phase, ${JSON.stringify(live.loadAverage.end)} at the end.`);
+  out.push('');
+  out.push('| subscribers | writes | messages | p50 ms | p99 ms | max ms | missing | graph CPU ms per message | graph RSS before → live MB |');
+  out.push('|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  for (const point of live.latency) {
+    out.push(`| ${point.subscribers.toLocaleString('en-US')} | ${point.writes} | ${point.count.toLocaleString('en-US')} | ${cell(point.p50Ms)} | ${cell(point.p99Ms)} | ${cell(point.maxMs)} | ${point.missing} | ${cell(point.graphCpuMsPerMessage, 3)} | ${cell(point.rssBeforeMb, 0)} → ${cell(point.rssAfterMb, 0)} |`);
+  }
+  if (live.rates.length > 0) {
+    out.push('');
+    out.push(`Sustained: writes at a fixed rate (open loop) for ${String(report.config['liveRateDurationS'] ?? '?')} s per step to ${live.rates[0]!.subscribers} subscribers, higher rates until one falls behind. ` +
+      `**Sustained: ${live.sustainedEventsPerS === null ? 'none' : `${live.sustainedEventsPerS} events/s`}** (the highest rate with every message delivered and p99 ≤ ${live.sustainedP99Ms} ms).`);
+    out.push('');
+    out.push('| offered writes/s | achieved writes/s | events/s delivered | messages/s | p50 ms | p99 ms | lag after the last write ms | missing | failed writes |');
+    out.push('|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+    for (const point of live.rates) {
+      out.push(`| ${point.offeredPerS} | ${cell(point.writesPerS)} | ${cell(point.eventsPerS)} | ${cell(point.messagesPerS, 0)} | ${cell(point.p50Ms)} | ${cell(point.p99Ms)} | ${cell(point.lagMs)} | ${point.missing} | ${point.failedWrites} |`);
+    }
+  }
+  out.push('');
+  out.push(live.idle
+    ? `Idle subscriptions: graph RSS ${cell(live.idle.rssBeforeMb, 0)} MB before ${live.idle.subscriptions.toLocaleString('en-US')} subscribers connected, ${cell(live.idle.rssAfterMb, 0)} MB once all were live and idle (full GC before each reading): **${cell(live.idle.mbPer1000)} MB per 1,000**, of which V8 heap ${cell(live.idle.heapMbPer1000)} MB.`
+    : 'Idle subscriptions: not measured.');
+  if (live.duplicates > 0 || live.withoutResource > 0) out.push(`\nDuplicate messages: ${live.duplicates}; changes without the resource: ${live.withoutResource}.`);
+  return out;
+}
+
 export function renderMarkdown(report: BenchReport): string {
   const config = report.config;
   const concurrency = (config['concurrency'] as number[] | undefined) ?? [1, 10, 50];
@@ -153,6 +185,7 @@ export function renderMarkdown(report: BenchReport): string {
   }
   out.push(...cpuSection(report));
   out.push(...rttSection(report));
+  out.push(...liveSection(report));
   out.push('');
   out.push('## Emulator');
   out.push('');

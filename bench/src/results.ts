@@ -1,6 +1,7 @@
 /** The JSON report `npm run bench` writes to `bench/results/latest.json`. */
 import type { CohortLoadStats } from './cohort.js';
 import type { CategoryCost, CpuResult } from './cpu-phase.js';
+import type { LiveResult } from './live-phase.js';
 import type { QueryName, SystemName } from './queries.js';
 import type { LatencySummary } from './stats.js';
 import type { CallKind } from './waves.js';
@@ -68,7 +69,7 @@ export interface ScaleResult {
 export interface TargetResult {
   id: string;
   target: string;
-  kind: 'calls' | 'waves' | 'latency' | 'throughput' | 'cpu' | 'memory' | 'emulator';
+  kind: 'calls' | 'waves' | 'latency' | 'throughput' | 'cpu' | 'memory' | 'emulator' | 'live';
   /** Failing it makes `npm run bench` exit non-zero (only call counts: they are deterministic). */
   gating: boolean;
   /** null: not measured in this run. */
@@ -108,6 +109,8 @@ export interface BenchReport {
     cohort: CohortLoadStats & { memory: { rssMb: number; heapUsedMb: number } };
     scale: ScaleResult | null;
   };
+  /** Live delivery (store write → graphql-ws subscribers); null when skipped or failed. */
+  live?: LiveResult | null;
   /** Lifetime peak RSS of each server process. */
   servers: Partial<Record<SystemName, { maxRssMb: number }>>;
   targets: TargetResult[];

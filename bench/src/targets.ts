@@ -30,11 +30,17 @@ export const TARGETS = {
   emulatorPatients: 10_000,
   emulatorLoadS: 30,
   emulatorSearchP50Ms: 10,
+  /** Live delivery: p99 below this at `liveSubscribers` subscribers and `p50LatencyMs` upstream latency. */
+  liveP99Ms: 250,
+  liveSubscribers: 100,
+  liveIdleMbPer1000: 50,
+  /** Fewer idle subscriptions than this say too little per 1,000 (RSS moves by a few MB on its own). */
+  liveIdleMinSubscriptions: 1000,
 };
 
 const fmt = (value: number | null | undefined, digits = 1) => (value === null || value === undefined ? 'n/a' : Number(value.toFixed(digits)).toString());
 
-export function evaluateTargets(report: Pick<BenchReport, 'queries' | 'overhead' | 'servers' | 'emulator' | 'config' | 'cpu' | 'rtt'>): TargetResult[] {
+export function evaluateTargets(report: Pick<BenchReport, 'queries' | 'overhead' | 'servers' | 'emulator' | 'config' | 'cpu' | 'rtt' | 'live'>): TargetResult[] {
   const targets: TargetResult[] = [];
   const latencyMs = Number(report.config['latencyMs']);
   const system = (query: QueryName, name: 'graph' | 'naive' | 'bff' | 'rest-optimal' | 'bare-http'): SystemResult | undefined => report.queries[query]?.[name];
@@ -156,6 +162,8 @@ export function evaluateTargets(report: Pick<BenchReport, 'queries' | 'overhead'
     actual: `${fmt(graphRss)} MB`,
   });
 
+  targets.push(...liveTargets(report.live ?? null));
+
   const scale = report.emulator.scale;
   const atSize = scale ? (scale.patients === TARGETS.emulatorPatients ? '' : ` (measured at ${scale.patients} patients, not ${TARGETS.emulatorPatients})`) : '';
   targets.push({
@@ -177,6 +185,33 @@ export function evaluateTargets(report: Pick<BenchReport, 'queries' | 'overhead'
     actual: fhirSearches.length ? `${fhirSearches.map((search) => `${search.name} ${fmt(search.p50Ms, 2)} ms`).join('; ')}${atSize}` : 'not measured',
   });
   return targets;
+}
+
+/** The live-delivery targets: reported, never gating (times and memory depend on the machine). */
+function liveTargets(live: NonNullable<BenchReport['live']> | null): TargetResult[] {
+  const point = live?.latency.find((each) => each.subscribers === TARGETS.liveSubscribers);
+  const atLatency = live !== null && live.latencyMs === TARGETS.p50LatencyMs;
+  const idle = live?.idle ?? null;
+  return [
+    {
+      id: `live/p99<${TARGETS.liveP99Ms}ms@${TARGETS.liveSubscribers}`,
+      target: `live delivery p99 < ${TARGETS.liveP99Ms} ms at ${TARGETS.liveSubscribers} subscribers, ${TARGETS.p50LatencyMs} ms upstream latency`,
+      kind: 'live',
+      gating: false,
+      pass: point && atLatency && point.p99Ms !== null ? point.p99Ms < TARGETS.liveP99Ms && point.missing === 0 : null,
+      actual: !live ? 'not measured' : !point ? `not measured (subscribers ${live.latency.map((each) => each.subscribers).join(', ')})` : !atLatency ? `not measured (run at ${live.latencyMs} ms)` : `${fmt(point.p99Ms)} ms${point.missing ? `, ${point.missing} messages missing` : ''}`,
+    },
+    {
+      id: `live/idle-rss<${TARGETS.liveIdleMbPer1000}MB-per-1000`,
+      target: `graph RSS < ${TARGETS.liveIdleMbPer1000} MB per 1,000 idle subscriptions`,
+      kind: 'live',
+      gating: false,
+      pass: idle === null || idle.subscriptions < TARGETS.liveIdleMinSubscriptions ? null : idle.mbPer1000 < TARGETS.liveIdleMbPer1000,
+      actual: idle === null
+        ? 'not measured'
+        : `${fmt(idle.mbPer1000)} MB (${fmt(idle.rssBeforeMb)} → ${fmt(idle.rssAfterMb)} MB with ${idle.subscriptions.toLocaleString('en-US')}${idle.subscriptions < TARGETS.liveIdleMinSubscriptions ? `; too few to judge, the target needs ${TARGETS.liveIdleMinSubscriptions.toLocaleString('en-US')}` : ''})`,
+    },
+  ];
 }
 
 /** Gating targets that failed. */

@@ -3,6 +3,7 @@
  * system under test calls. Driven by the bench over IPC (see `ipc.ts`).
  */
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
+import { startPubSubEmulator, type RunningPubSubEmulator } from '../../src/pubsub-emulator/server.js';
 import { serveRpc } from './ipc.js';
 import { startRecordingProxy, type RecordingProxy } from './proxy.js';
 import type { CallRecord } from './waves.js';
@@ -12,6 +13,12 @@ export interface UpstreamInfo {
   emulatorUrl: string;
   /** Proxy root, without `/v1` (what the systems under test call). */
   proxyUrl: string;
+  /**
+   * `host:port` of the Pub/Sub emulator the stores' notifications go to, when `start` was asked for
+   * one (the live-delivery phase): ours, in this process beside the Healthcare emulator, as the
+   * embedded emulator runs it.
+   */
+  pubsubHost?: string;
   pid: number;
 }
 
@@ -25,6 +32,7 @@ export interface UpstreamStats {
 
 let emulator: RunningEmulator | undefined;
 let proxy: RecordingProxy | undefined;
+let pubsub: RunningPubSubEmulator | undefined;
 
 const mb = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
 
@@ -39,11 +47,17 @@ function stats(): UpstreamStats {
 }
 
 serveRpc({
-  async start(): Promise<UpstreamInfo> {
-    emulator = await startEmulator({ port: 0, host: '127.0.0.1', logger: { warn: (m) => process.stderr.write(`emulator: ${m}\n`), error: (m) => process.stderr.write(`emulator: ${m}\n`) } });
+  async start({ pubsub: withPubSub = false }: { pubsub?: boolean } = {}): Promise<UpstreamInfo> {
+    if (withPubSub) pubsub = await startPubSubEmulator({ host: '127.0.0.1' });
+    emulator = await startEmulator({
+      port: 0,
+      host: '127.0.0.1',
+      pubsubEndpoint: pubsub?.host,
+      logger: { warn: (m) => process.stderr.write(`emulator: ${m}\n`), error: (m) => process.stderr.write(`emulator: ${m}\n`) },
+    });
     const { port } = new URL(emulator.url);
     proxy = await startRecordingProxy({ host: '127.0.0.1', port: Number(port) });
-    return { emulatorUrl: emulator.url, proxyUrl: proxy.url, pid: process.pid };
+    return { emulatorUrl: emulator.url, proxyUrl: proxy.url, pid: process.pid, ...(pubsub ? { pubsubHost: pubsub.host } : {}) };
   },
   latency({ ms }: { ms: number }): void {
     if (!emulator) throw new Error('not started');
@@ -72,6 +86,7 @@ serveRpc({
   async stop(): Promise<void> {
     await proxy?.close();
     await emulator?.close();
+    await pubsub?.close();
     setImmediate(() => process.exit(0));
   },
 });

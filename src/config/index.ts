@@ -51,6 +51,8 @@ export interface Config {
   emulator: EmulatorConfig;
   /** `DEMO_PATIENTS`: size of the demo cohort loaded into the embedded emulator. Defaults to 100. */
   demoPatients: number;
+  /** `DEMO_LIVE`, `DEMO_LIVE_INTERVAL_MS`: the embedded demo's live feed of vitals and admissions. Defaults to on, every minute. */
+  demoLive: { enabled: boolean; intervalMs: number };
   /** `REDIS_URL`: Apollo's cache (automatic persisted queries) in this Redis, shared by replicas. Defaults to none: in-process. */
   redisUrl?: string;
   /** `PERSISTED_QUERIES=safelist` with `SAFELIST_FILE`: only these operations run. Defaults to none (`apq`: any document runs). */
@@ -105,6 +107,21 @@ export interface Config {
   tracing: TracingConfig;
   /** `RATE_LIMIT_*`: per-caller limits per minute; 0 = none. Defaults to none. */
   rateLimits: RateLimitConfig;
+  /** `LIVE_*`: subscriptions fed by the stores' Pub/Sub notifications. */
+  live: LiveConfig;
+  /** GraphQL subscriptions over WebSocket: limits and keep-alive. */
+  subscriptions: SubscriptionConfig;
+}
+
+export interface SubscriptionConfig {
+  /** `LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION`. */
+  maxPerConnection: number;
+  /** `LIVE_MAX_SUBSCRIPTIONS`: over all connections of the process. */
+  maxTotal: number;
+  /** `LIVE_KEEPALIVE_MS`: WebSocket ping interval; 0 = none. */
+  keepAliveMs: number;
+  /** `LIVE_MAX_BUFFERED_BYTES`: a client with more unsent is closed as a slow consumer. */
+  maxBufferedBytes: number;
 }
 
 /** `AUTH_MODE=oidc`'s part of {@link Config}. */
@@ -164,6 +181,16 @@ export interface EmulatorConfig {
   pubsubHost?: string;
 }
 
+/** Live updates (the `LIVE_*` variables). */
+export interface LiveConfig {
+  /** `LIVE_UPDATES`: subscriptions fed by the stores' Pub/Sub notifications. Defaults to on. */
+  enabled: boolean;
+  /** `LIVE_REPLICA_ID`: names this replica's Pub/Sub subscriptions. Defaults to none: random per process. */
+  replicaId?: string;
+  /** `LIVE_IDLE_GRACE_MS`: how long an unused subscription is kept. Defaults to 30,000. */
+  idleGraceMs: number;
+}
+
 /** Reads and validates every variable of the public contract; throws {@link ConfigError} on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const projectSet = read(env, OPTIONS.project.env) !== undefined;
@@ -216,6 +243,7 @@ export function loadConfig(env: Env = process.env): Config {
       pubsubHost: OPTIONS.pubsubEmulatorHost.read(env),
     },
     demoPatients: OPTIONS.demoPatients.read(env),
+    demoLive: { enabled: OPTIONS.demoLive.read(env, true), intervalMs: OPTIONS.demoLiveIntervalMs.read(env) },
     redisUrl: OPTIONS.redisUrl.read(env),
     safelist: readSafelist(env),
     logLevel: OPTIONS.logLevel.read(env),
@@ -249,6 +277,13 @@ export function loadConfig(env: Env = process.env): Config {
     audit: { destination: parseAuditDestination(OPTIONS.auditLog.read(env)), fhirStore: OPTIONS.auditFhirStore.read(env) },
     tracing: readTracing(env),
     rateLimits: { requestsPerMinute: OPTIONS.rateLimitRequests.read(env), upstreamCallsPerMinute: OPTIONS.rateLimitUpstreamCalls.read(env) },
+    live: { enabled: OPTIONS.liveUpdates.read(env, true), replicaId: OPTIONS.liveReplicaId.read(env), idleGraceMs: OPTIONS.liveIdleGraceMs.read(env) },
+    subscriptions: {
+      maxPerConnection: OPTIONS.liveMaxSubscriptionsPerConnection.read(env),
+      maxTotal: OPTIONS.liveMaxSubscriptions.read(env),
+      keepAliveMs: OPTIONS.liveKeepAliveMs.read(env),
+      maxBufferedBytes: OPTIONS.liveMaxBufferedBytes.read(env),
+    },
   };
 }
 

@@ -17,6 +17,9 @@ import { parseAccessMap, parseIssuer, otlpTracesUrl } from './trust.js';
 import { parseApiUrl, parsePublicUrl, parseRedisUrl, parseSecret } from './values.js';
 import { parseCorsOrigins, parseViewerUrlTemplate } from './viewer.js';
 
+/** What a replica id may be: it goes into Pub/Sub subscription ids. */
+const LIVE_REPLICA_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
 /** What docs/configuration.md says about one variable. */
 export interface OptionDoc {
   /** The environment variable. */
@@ -321,6 +324,19 @@ export const SERVER_OPTIONS = {
     max: 100_000,
     doc: 'size of the generated demo cohort that the embedded emulator (and `npm run emulator`, `npm run seed`) loads; deterministic for a size; 1,000 patients ≈ 118,000 FHIR resources',
   }),
+  demoLive: booleanOption({
+    env: 'DEMO_LIVE',
+    summary: '`off` stops the demo\'s live feed of vitals and admissions',
+    defaultDoc: 'on',
+    doc: 'the embedded demo\'s live feed: once the demo data is loaded, vital signs of a random living patient and an HL7v2 ADT^A01 admission of another every `DEMO_LIVE_INTERVAL_MS`, so that subscriptions and the demo app have something to show ([live updates](live-updates.md#the-demos-live-feed))',
+  }),
+  demoLiveIntervalMs: integerOption({
+    env: 'DEMO_LIVE_INTERVAL_MS',
+    default: 60_000,
+    min: 100,
+    max: 86_400_000,
+    doc: 'milliseconds between two rounds of the demo\'s live feed (`DEMO_LIVE`)',
+  }),
 };
 
 /** Persisted queries and the cache they live in ([persisted queries](operations.md#persisted-queries)). */
@@ -375,7 +391,7 @@ export const EMULATOR_OPTIONS = {
     parse: parseFaultRules,
     values: 'a JSON array of fault rules, e.g. `[{"path":"/fhirStores$","method":"GET","rate":0.3,"status":503,"retryAfter":1}]`',
     defaultDoc: 'none',
-    doc: 'faults the emulator injects: `status` is 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; `"after": true` serves the request first and then answers the error (a write whose answer is lost); changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
+    doc: 'faults the emulator injects: `status` is 401 (a refused token), 429, 500, 503, `"reset"` (drop the connection), `"truncate"` (cut the body) or `"delay"` (answer `"delayMs": N` late); `"times": N` makes a rule fire N times only; `"after": true` serves the request first and then answers the error (a write whose answer is lost); changeable at run time ([hardening](hardening.md#changing-faults-at-run-time))',
   }),
   emulatorGcsDir: textOption({
     env: 'EMULATOR_GCS_DIR',
@@ -514,6 +530,62 @@ export const TRUST_OPTIONS = {
   }),
 };
 
+/** Live updates: the graph's subscriptions, fed by the stores' Pub/Sub notifications ([live updates](live-updates.md)). */
+export const LIVE_OPTIONS = {
+  liveUpdates: booleanOption({
+    env: 'LIVE_UPDATES',
+    defaultDoc: 'on',
+    doc: 'GraphQL subscriptions fed by the stores\' Pub/Sub notifications; off, subscriptions are refused and the server never connects to Pub/Sub',
+  }),
+  liveReplicaId: textOption({
+    env: 'LIVE_REPLICA_ID',
+    valid: (value) => LIVE_REPLICA_ID.test(value),
+    expected: 'letters, digits, `-` and `_`, 1–40 characters',
+    defaultDoc: 'random per process',
+    doc: 'names this replica\'s Pub/Sub subscriptions, `hcgraph-live-{id}-{topic}`: each replica needs its own; a fixed id lets a restarted replica take its subscriptions over instead of leaving them to expire',
+  }),
+  liveIdleGraceMs: integerOption({
+    env: 'LIVE_IDLE_GRACE_MS',
+    default: 30_000,
+    min: 0,
+    max: 3_600_000,
+    doc: 'how long a replica keeps a topic\'s Pub/Sub subscription after its last listener left, so a client that reconnects does not make it delete and create one',
+  }),
+};
+
+/** GraphQL subscriptions over WebSocket ([live updates](live-updates.md#subscriptions-in-the-graph)). */
+export const SUBSCRIPTION_OPTIONS = {
+  liveMaxSubscriptionsPerConnection: integerOption({
+    env: 'LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+    default: 20,
+    min: 1,
+    max: 10_000,
+    doc: 'subscriptions one WebSocket connection may hold at once; one more is refused with `RATE_LIMITED` before any upstream call',
+  }),
+  liveMaxSubscriptions: integerOption({
+    env: 'LIVE_MAX_SUBSCRIPTIONS',
+    default: 10_000,
+    min: 1,
+    max: 1_000_000,
+    doc: 'subscriptions this process holds at once, over all connections; one more is refused with `OVERLOADED`',
+  }),
+  liveKeepAliveMs: integerOption({
+    env: 'LIVE_KEEPALIVE_MS',
+    default: 12_000,
+    min: 0,
+    max: 600_000,
+    defaultDoc: '`12000`; `0` = no pings',
+    doc: 'interval of the WebSocket pings the server sends; a connection that does not answer one within as long is closed (browsers answer them themselves)',
+  }),
+  liveMaxBufferedBytes: integerOption({
+    env: 'LIVE_MAX_BUFFERED_BYTES',
+    default: 4 * 1024 * 1024,
+    min: 64 * 1024,
+    max: 1024 * 1024 * 1024,
+    doc: 'bytes waiting to be sent to one WebSocket client before it counts as a slow consumer and is closed with code `4413` and a reason, instead of being buffered without bound',
+  }),
+};
+
 /** The tables of docs/configuration.md, in order. */
 export const OPTION_GROUPS = [
   { title: 'Where the data is', options: UPSTREAM_OPTIONS },
@@ -525,6 +597,8 @@ export const OPTION_GROUPS = [
   { title: 'Emulator', options: EMULATOR_OPTIONS },
   { title: 'DICOMweb endpoint and viewer', options: VIEWER_OPTIONS },
   { title: 'Identity, audit, tracing and rate limits', options: TRUST_OPTIONS },
+  { title: 'Live updates', options: LIVE_OPTIONS },
+  { title: 'Subscriptions', options: SUBSCRIPTION_OPTIONS },
 ] as const;
 
 /** Every option, by key. */
@@ -538,4 +612,6 @@ export const OPTIONS = {
   ...EMULATOR_OPTIONS,
   ...VIEWER_OPTIONS,
   ...TRUST_OPTIONS,
+  ...LIVE_OPTIONS,
+  ...SUBSCRIPTION_OPTIONS,
 };

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
   if (new URL(apiUrl).hostname.endsWith('googleapis.com') || apiUrl === GOOGLE_API_URL) {
     throw new ConfigError('npm run seed writes synthetic demo data and only targets an emulator, not Google.');
   }
-  const target = { apiUrl, project: read(env, 'HEALTHCARE_PROJECT') ?? 'demo', location: read(env, 'HEALTHCARE_LOCATION') ?? 'us-central1' };
+  // The emulator publishes the stores' notifications to PUBSUB_EMULATOR_HOST: the topics go there.
+  const target = { apiUrl, project: read(env, 'HEALTHCARE_PROJECT') ?? 'demo', location: read(env, 'HEALTHCARE_LOCATION') ?? 'us-central1', pubsubHost: read(env, 'PUBSUB_EMULATOR_HOST') };
   const patients = integer(env, 'DEMO_PATIENTS', 100, 1, 100_000);
   const imports = folderImports(env);
   const started = Date.now();

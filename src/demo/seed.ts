@@ -4,6 +4,8 @@
  * alone. `load.ts` fills the stores.
  */
 
+import { createDemoTopics, demoNotificationConfigs } from './notifications.js';
+
 /** The demo dataset's short id and stores, as the public contract names them. */
 export const DEMO_DATASET = 'demo';
 export const DEMO_FHIR_STORE = 'fhir';
@@ -29,6 +31,9 @@ export function adminToken(principals: { tokens: Record<string, string>; admins:
   return Object.entries(principals.tokens).find(([, principal]) => principals.admins.includes(principal))?.[0];
 }
 
+/** How undici reports a kept-alive socket the server had closed: EPIPE, ECONNRESET, or UND_ERR_SOCKET ("other side closed"). */
+const CLOSED_SOCKET = new Set(['EPIPE', 'ECONNRESET', 'UND_ERR_SOCKET']);
+
 /**
  * One REST call of the demo loader; a status outside 2xx (and `allow`) throws with the answer's start.
  * The caller consumes the body.
@@ -39,10 +44,11 @@ export async function demoFetch(target: DemoTarget, method: string, path: string
   if (target.token) headers.authorization = `Bearer ${target.token}`;
   const send = () => fetch(`${target.apiUrl}/${path}`, { method, body: options.body, headers, signal: target.signal });
   // The emulator (in its own thread) closes a kept-alive connection idle for 5 s, which a long image
-  // generation here outlasts; a write to such a socket fails with EPIPE before the emulator read
-  // anything, so the call is sent once more on a fresh connection.
+  // generation here outlasts; a write to such a socket fails with EPIPE, or (the close arriving as
+  // the request goes out, on a loaded machine) a reset or "other side closed", before the emulator
+  // read anything, so the call is sent once more on a fresh connection.
   const response = await send().catch((error: unknown) => {
-    if ((error as { cause?: { code?: string } }).cause?.code !== 'EPIPE') throw error;
+    if (!CLOSED_SOCKET.has((error as { cause?: { code?: string } }).cause?.code ?? '')) throw error;
     return send();
   });
   if (!response.ok && !options.allow?.includes(response.status)) {
@@ -62,7 +68,10 @@ export function demoNames(target: DemoTarget) {
   };
 }
 
-/** Creates the demo dataset with its FHIR R4, DICOM and HL7v2 stores, unless they exist. */
+/**
+ * Creates the demo dataset with its FHIR R4, DICOM and HL7v2 stores, unless they exist; with a
+ * Pub/Sub endpoint, also the demo topics and the stores' notifications to them (`notifications.ts`).
+ */
 export async function seedDemoDataset(target: DemoTarget): Promise<void> {
   const names = demoNames(target);
   await createUnlessExists(target, `projects/${target.project}/locations/${target.location}/datasets?datasetId=${DEMO_DATASET}`, { timeZone: 'UTC' });
@@ -75,6 +84,19 @@ export async function seedDemoDataset(target: DemoTarget): Promise<void> {
   await createUnlessExists(target, `${names.dataset}/dicomStores?dicomStoreId=${DEMO_DICOM_STORE}`, { labels: { source: 'demo' } });
   // V3 parser: values with escaped delimiters read back decoded.
   await createUnlessExists(target, `${names.dataset}/hl7V2Stores?hl7V2StoreId=${DEMO_HL7V2_STORE}`, { parserConfig: { version: 'V3' }, labels: { source: 'demo' } });
+  if (target.pubsubHost !== undefined) await configureNotifications(target, target.pubsubHost);
+}
+
+/** The topics first: a store must not notify a topic that does not exist yet. */
+async function configureNotifications(target: DemoTarget, pubsubHost: string): Promise<void> {
+  await createDemoTopics(target.project, pubsubHost);
+  const names = demoNames(target);
+  const configs = demoNotificationConfigs(target.project);
+  for (const [store, notificationConfigs] of [[names.fhirStore, configs.fhir], [names.dicomStore, configs.dicom], [names.hl7V2Store, configs.hl7v2]] as const) {
+    // A PATCH replaces the list, so a second start sets the same configs again.
+    const body = JSON.stringify({ notificationConfigs });
+    await (await demoFetch(target, 'PATCH', `${store}?updateMask=notificationConfigs`, { body, contentType: 'application/json' })).body?.cancel();
+  }
 }
 
 async function createUnlessExists(target: DemoTarget, path: string, body: unknown): Promise<void> {

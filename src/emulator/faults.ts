@@ -12,12 +12,13 @@ export interface FaultRule {
   /** Probability from 0 to 1 that a matching request gets the fault. */
   rate: number;
   /**
-   * 429/500/503: a Google error envelope with that status. `reset`: the socket is destroyed
+   * 401/429/500/503: a Google error envelope with that status (401: the token was refused, as when
+   * it expired or was revoked). `reset`: the socket is destroyed
    * without a response. `truncate`: the real response, cut off after half of its body. `delay`:
    * the real response, sent `delayMs` late (the request's work is already done by then, as when a
    * client times out on a slow write).
    */
-  status: 429 | 500 | 503 | 'reset' | 'truncate' | 'delay';
+  status: 401 | 429 | 500 | 503 | 'reset' | 'truncate' | 'delay';
   /** Seconds for a `Retry-After` header on 429/500/503. */
   retryAfter?: number;
   /** The rule fires this many times at most, then matches nothing (deterministic "fails twice, then works"). */
@@ -37,7 +38,7 @@ export interface LatencyRange {
   maxMs: number;
 }
 
-const STATUSES: readonly FaultRule['status'][] = [429, 500, 503, 'reset', 'truncate', 'delay'];
+const STATUSES: readonly FaultRule['status'][] = [401, 429, 500, 503, 'reset', 'truncate', 'delay'];
 const RULE_KEYS = new Set(['path', 'method', 'rate', 'status', 'retryAfter', 'times', 'delayMs', 'after']);
 
 /** Collapses whitespace so every message is a single line, as the env contract promises. */
@@ -47,7 +48,7 @@ function oneLine(text: string): string {
 
 /**
  * Parses the EMULATOR_FAULTS JSON text: an array of
- * `{"path": regex, "method"?, "rate": 0..1, "status": 429|500|503|"reset"|"truncate"|"delay", "retryAfter"?, "times"?, "delayMs"?, "after"?}`.
+ * `{"path": regex, "method"?, "rate": 0..1, "status": 401|429|500|503|"reset"|"truncate"|"delay", "retryAfter"?, "times"?, "delayMs"?, "after"?}`.
  * Throws an Error with a one-line message saying what is wrong.
  */
 export function parseFaultRules(json: string): FaultRule[] {
@@ -89,7 +90,7 @@ export function parseFaultRules(json: string): FaultRule[] {
 
     const status = rule['status'];
     if (!STATUSES.includes(status as FaultRule['status'])) {
-      fail(`"status" must be one of 429, 500, 503, "reset", "truncate", "delay", got ${JSON.stringify(status)}`);
+      fail(`"status" must be one of 401, 429, 500, 503, "reset", "truncate", "delay", got ${JSON.stringify(status)}`);
     }
 
     const retryAfter = rule['retryAfter'];
@@ -97,7 +98,7 @@ export function parseFaultRules(json: string): FaultRule[] {
       if (typeof retryAfter !== 'number' || !Number.isInteger(retryAfter) || retryAfter < 0) {
         fail(`"retryAfter" must be a whole number of seconds, got ${JSON.stringify(retryAfter)}`);
       }
-      if (typeof status !== 'number') fail('"retryAfter" only applies to status 429, 500 or 503');
+      if (typeof status !== 'number') fail('"retryAfter" only applies to status 401, 429, 500 or 503');
     }
 
     const times = rule['times'];
@@ -116,7 +117,7 @@ export function parseFaultRules(json: string): FaultRule[] {
 
     const after = rule['after'];
     if (after !== undefined && typeof after !== 'boolean') fail(`"after" must be true or false, got ${JSON.stringify(after)}`);
-    if (after === true && typeof status !== 'number') fail('"after" only applies to status 429, 500 or 503');
+    if (after === true && typeof status !== 'number') fail('"after" only applies to status 401, 429, 500 or 503');
 
     const parsed: FaultRule = { path, rate: rate as number, status: status as FaultRule['status'] };
     if (after === true) parsed.after = true;

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const token = adminToken(options.principals);
   if (options.principals === undefined || token !== undefined) {
     // The demo data makes the emulator useful on its own (curl, OHIF, a separately started graph).
-    const target = { apiUrl: `${emulator.url}/v1`, project: 'demo', location: 'us-central1', token };
+    const target = { apiUrl: `${emulator.url}/v1`, project: 'demo', location: 'us-central1', token, pubsubHost: options.pubsubEndpoint };
     await seedDemoDataset(target);
     await loadDemoCohort(target, demoPatients);
   } else {

@@ -44,6 +44,9 @@ export interface EmulatorLogger {
   error(message: string): void;
 }
 
+/** How long the emulator keeps an idle connection open. */
+const KEEP_ALIVE_MS = 30_000;
+
 export interface EmulatorOptions {
   /** 0 or undefined = a free port. */
   port?: number;
@@ -98,13 +101,14 @@ export interface RunningEmulator {
 /** The modules every emulator has; their routes match in this order, before those of `options.modules`. */
 export const BUILT_IN_MODULES: readonly EmulatorModule[] = [adminModule, iamModule, bulkModule, fhirModule, dicomWebModule, hl7v2Module, deidentifyModule, faultControlModule];
 
-const FAULT_MESSAGES: Readonly<Record<429 | 500 | 503, string>> = {
+const FAULT_MESSAGES: Readonly<Record<401 | 429 | 500 | 503, string>> = {
+  401: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
   429: 'Resource has been exhausted (e.g. check quota).',
   500: 'Internal error encountered.',
   503: 'The service is currently unavailable.',
 };
 
-function faultReply(rule: FaultRule & { status: 429 | 500 | 503 }): Reply {
+function faultReply(rule: FaultRule & { status: 401 | 429 | 500 | 503 }): Reply {
   const reply = errorReply(new ApiError(rule.status, FAULT_MESSAGES[rule.status]));
   if (rule.retryAfter !== undefined) reply.headers = { ...reply.headers, 'retry-after': String(rule.retryAfter) };
   return reply;
@@ -156,6 +160,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       res.destroy();
     });
   });
+  // Node's 5 s keep-alive drops a client's pooled connection while that client is busy for seconds
+  // (the demo loader generating images, a loaded machine), and its next call then races the close.
+  // A longer one (below headersTimeout, 60 s) keeps those connections, as Google's front ends do;
+  // clients follow the `Keep-Alive: timeout` hint, so none outlives its connection.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   // Malformed HTTP never reaches the handler; answer it without taking the process down.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

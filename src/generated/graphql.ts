@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LocationModel, DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel, Hl7V2StoreModel, Hl7V2MessageModel, Hl7V2SegmentModel, IngestHl7V2MessagePayloadModel, OperationModel } from '../graphql/models.js';
+import type { LocationModel, DatasetModel, FhirStoreModel, DicomStoreModel, FhirResourceModel, StudyModel, SeriesModel, InstanceModel, Hl7V2StoreModel, Hl7V2MessageModel, Hl7V2SegmentModel, IngestHl7V2MessagePayloadModel, OperationModel, FhirResourceChangeModel } from '../graphql/models.js';
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -2646,7 +2646,7 @@ export type ResolversTypes = ResolversObject<{
   FhirFieldAction: FhirFieldAction;
   FhirFieldActionInput: FhirFieldActionInput;
   FhirResource: ResolverTypeWrapper<FhirResourceModel>;
-  FhirResourceChange: ResolverTypeWrapper<Omit<FhirResourceChange, 'resource'> & { resource?: Maybe<ResolversTypes['FhirResource']> }>;
+  FhirResourceChange: ResolverTypeWrapper<FhirResourceChangeModel>;
   FhirResourceMetric: ResolverTypeWrapper<FhirResourceMetric>;
   FhirResourcePayload: ResolverTypeWrapper<Omit<FhirResourcePayload, 'resource'> & { resource: ResolversTypes['FhirResource'] }>;
   FhirStore: ResolverTypeWrapper<FhirStoreModel>;
@@ -2772,7 +2772,7 @@ export type ResolversParentTypes = ResolversObject<{
   FhirDeidentifyInput: FhirDeidentifyInput;
   FhirFieldActionInput: FhirFieldActionInput;
   FhirResource: FhirResourceModel;
-  FhirResourceChange: Omit<FhirResourceChange, 'resource'> & { resource?: Maybe<ResolversParentTypes['FhirResource']> };
+  FhirResourceChange: FhirResourceChangeModel;
   FhirResourceMetric: FhirResourceMetric;
   FhirResourcePayload: Omit<FhirResourcePayload, 'resource'> & { resource: ResolversParentTypes['FhirResource'] };
   FhirStore: FhirStoreModel;

@@ -4,12 +4,15 @@ import { beginRequest, type RequestScope, type TrustServices } from '../access/r
 import type { AuthMode } from '../config/index.js';
 import type { CursorCodec } from '../connections/cursor.js';
 import type { TraceHeaders } from '../observability/tracing.js';
+import type { Credentials } from '../healthcare/auth.js';
 import { HealthcareClient, type UpstreamSettings } from '../healthcare/client.js';
+import type { UpstreamObserver } from '../healthcare/upstream-observer.js';
 import { UpstreamBudget } from './limits/index.js';
 import { createLoaders, type Loaders } from '../loaders/index.js';
 import type { StoreListCache } from '../loaders/store-list-cache.js';
 import type { Logger } from '../observability/logger.js';
 import type { StoreEventSource } from '../live/store-events.js';
+import type { LiveOperation } from './subscriptions/live-operation.js';
 
 /** Everything a resolver may use; one per GraphQL request. */
 export interface RequestContext {
@@ -26,6 +29,8 @@ export interface RequestContext {
   publicUrl: string;
   /** `VIEWER_URL_TEMPLATE` or the built-in viewer's; undefined: `viewerUrl` is null. */
   viewerUrlTemplate?: string;
+  /** Set by the WebSocket transport on a subscription's context; absent over HTTP. */
+  live?: LiveOperation;
 }
 
 /** What every request's context is built from: created once per server. */
@@ -52,8 +57,26 @@ export interface ContextDependencies {
 }
 
 /** Who the upstream sees: the server itself, or (passthrough) a digest of the caller's credentials. */
-function callerIdentity(deps: Pick<ContextDependencies, 'authMode'>, authorization: string | undefined): string {
+export function callerIdentity(deps: Pick<ContextDependencies, 'authMode'>, authorization: string | undefined): string {
   return deps.authMode === 'passthrough' ? createHash('sha256').update(authorization ?? '').digest('base64url') : 'server';
+}
+
+/**
+ * A fresh upstream client with these credentials and its own DataLoaders: one request's (or, for a
+ * subscription, one event's) deadline, budget of upstream calls and caches.
+ */
+export function createUpstream(
+  deps: ContextDependencies,
+  credentials: Credentials,
+  observers: readonly UpstreamObserver[],
+  identity: string,
+): Pick<RequestContext, 'client' | 'loaders'> {
+  const client = new HealthcareClient(deps.settings, credentials, {
+    deadline: Date.now() + deps.requestDeadlineMs,
+    budget: new UpstreamBudget(deps.maxUpstreamCalls),
+    observers,
+  });
+  return { client, loaders: createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity }) };
 }
 
 /** What one HTTP request brings to its context. */
@@ -75,14 +98,8 @@ export interface IncomingRequest {
  */
 export async function createRequestContext(deps: ContextDependencies, { authorization, requestId, publicUrl, trace }: IncomingRequest): Promise<RequestContext> {
   const scope = await beginRequest(deps.trust, { authorization, requestId, trace: trace ?? {}, type: 'graphql' });
-  const client = new HealthcareClient(deps.settings, scope.caller.credentials, {
-    deadline: Date.now() + deps.requestDeadlineMs,
-    budget: new UpstreamBudget(deps.maxUpstreamCalls),
-    observers: scope.observers,
-  });
   return {
-    client,
-    loaders: createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity: callerIdentity(deps, authorization) }),
+    ...createUpstream(deps, scope.caller.credentials, scope.observers, callerIdentity(deps, authorization)),
     access: scope.caller.access,
     scope,
     cursors: deps.cursors,

@@ -67,3 +67,13 @@ export interface IngestHl7V2MessagePayloadModel {
   ack: string;
   ackCode: string;
 }
+
+/** One change to a FHIR resource, as a subscription sends it (`resource` read again for the subscriber). */
+export interface FhirResourceChangeModel {
+  action: 'CREATE' | 'UPDATE' | 'PATCH' | 'DELETE';
+  resourceType: string;
+  resourceId: string;
+  versionId: string | null;
+  lastUpdated: string | null;
+  resource: FhirResourceModel | null;
+}

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RequestContext } from './context.js';
@@ -31,6 +32,8 @@ export interface GraphQLServerOptions {
   safelist?: Safelist;
   /** Audit and tracing of each operation (the request scope opened by the context). */
   trust?: TrustServices;
+  /** The executable schema, when it is shared with another transport (subscriptions); else built here. */
+  schema?: GraphQLSchema;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface GraphQLServerOptions {
 export function createGraphQLServer(options: GraphQLServerOptions): ApolloServer<RequestContext> {
   const { safelist } = options;
   return new ApolloServer<RequestContext>({
-    schema: buildSchema(),
+    schema: options.schema ?? buildSchema(),
     logger: options.logger,
     cache: options.cache ?? 'bounded',
     persistedQueries: safelist ? { cache: safelistCache(safelist) } : { ttl: APQ_TTL_SECONDS },

@@ -5,6 +5,8 @@
  * load (graphql/graphiql#3392), and the examples must run as the page opens.
  */
 
+import { getOperationAST, OperationTypeNode, parse } from 'graphql';
+
 const DEMO_DATASET = 'projects/demo/locations/us-central1/datasets/demo';
 const DEMO_FHIR = `${DEMO_DATASET}/fhirStores/fhir`;
 const DEMO_DICOM = `${DEMO_DATASET}/dicomStores/dicom`;
@@ -15,6 +17,9 @@ export interface ExampleOperation {
   query: string;
   variables?: Record<string, unknown>;
 }
+
+/** Whether an example is a subscription, which runs over WebSocket (graphql-ws) and not over HTTP. */
+export const isSubscription = (example: ExampleOperation): boolean => getOperationAST(parse(example.query))?.operation === OperationTypeNode.SUBSCRIPTION;
 
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
@@ -83,6 +88,48 @@ query PatientChart($store: String! = "${DEMO_FHIR}", $id: String! = "pat-000001"
 }
 `,
     variables: { store: DEMO_FHIR, id: 'pat-000001' },
+  },
+  {
+    name: 'WatchPatient',
+    query: `# Live: every change to the first demo patient and their chart (observations, encounters, ...).
+# Run it, then run the RecordVitalSign tab, or open the patient's chart in /demo, or just wait: the
+# demo's live feed (DEMO_LIVE) records vitals every minute for random patients.
+subscription WatchPatient($store: String! = "${DEMO_FHIR}", $id: String! = "pat-000001") {
+  patientChanged(store: $store, patientId: $id) {
+    action
+    resourceType
+    resourceId
+    versionId
+    lastUpdated
+    resource { id resource }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR, id: 'pat-000001' },
+  },
+  {
+    name: 'RecordVitalSign',
+    query: `# Records a heart rate (LOINC 8867-4, as the demo's vitals) for the first demo patient, or the one
+# whose FHIR id (shown on their chart in /demo) you put in $patient. The WatchPatient tab and the
+# patient's chart in /demo show it the moment it is stored.
+mutation RecordVitalSign($store: String! = "${DEMO_FHIR}", $patient: String = "Patient/pat-000001", $when: String = "2026-12-08T09:00:00Z", $bpm: Float = 72) {
+  createFhirResource(input: {
+    store: $store
+    resource: {
+      resourceType: "Observation"
+      status: "final"
+      category: [{ coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "vital-signs" }] }]
+      code: { coding: [{ system: "http://loinc.org", code: "8867-4", display: "Heart rate" }], text: "Heart rate" }
+      subject: { reference: $patient }
+      effectiveDateTime: $when
+      valueQuantity: { value: $bpm, unit: "beats/minute", system: "http://unitsofmeasure.org", code: "/min" }
+    }
+  }) {
+    resource { id resourceId versionId }
+  }
+}
+`,
+    variables: { store: DEMO_FHIR, patient: 'Patient/pat-000001', when: '2026-12-08T09:00:00Z', bpm: 72 },
   },
   {
     name: 'StudyBrowser',

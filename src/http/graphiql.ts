@@ -40,6 +40,8 @@ async function render(): Promise<GraphiQLPage> {
   const html = Buffer.from(renderGraphiQL({
     title: 'Healthcare Graph',
     endpoint: '/graphql',
+    // Subscriptions over graphql-ws on the same URL (ws:// or wss:// as the page's own scheme).
+    subscriptionsProtocol: 'WS',
     defaultTabs: EXAMPLE_OPERATIONS.map(({ query, variables }) => ({ query, variables: variables && JSON.stringify(variables, null, 2) })),
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: false,

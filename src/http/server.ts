@@ -16,6 +16,7 @@ import type { ReadinessResult } from './readiness.js';
 import { isRenderedPath, serveRendered } from './rendered.js';
 import { isDicomWebProxyPath, serveDicomWeb, type DicomWebProxyOptions } from './dicomweb-proxy.js';
 import { isViewerPath, serveViewer, type ViewerOptions } from './viewer.js';
+import { attachSubscriptionServer, type SubscriptionServerOptions } from './websocket.js';
 
 /** GraphQL documents are small; persisted queries make them smaller still. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,6 +41,8 @@ export interface GraphHttpOptions {
   viewer?: ViewerOptions;
   /** GraphQL requests worked on at once; more are refused with 503 (`load-shedding.ts`). */
   maxInFlight: number;
+  /** Subscriptions over WebSocket on `/graphql` (`websocket.ts`); left out, upgrades are refused. */
+  subscriptions?: Omit<SubscriptionServerOptions, 'context' | 'metrics' | 'logger' | 'publicUrl'>;
 }
 
 export interface RunningGraphServer {
@@ -49,8 +52,8 @@ export interface RunningGraphServer {
 }
 
 /**
- * The graph's HTTP server: `/graphql` (Apollo, plus GraphiQL for browsers), `/healthz`, `/readyz`
- * and `/metrics`. Plain node:http, following Apollo's integration contract
+ * The graph's HTTP server: `/graphql` (Apollo, plus GraphiQL for browsers, plus subscriptions over
+ * WebSocket), `/healthz`, `/readyz` and `/metrics`. Plain node:http, following Apollo's integration contract
  * (`executeHTTPGraphQLRequest`). Resolves once it listens; when it cannot listen it rejects with
  * Apollo stopped again. `close()` stops Apollo, which drains the HTTP server first.
  */
@@ -65,6 +68,17 @@ export async function startGraphServer(options: GraphHttpOptions): Promise<Runni
     });
   });
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer: server }));
+  if (options.subscriptions) {
+    const subscriptions = attachSubscriptionServer(server, {
+      ...options.subscriptions,
+      context: options.context,
+      metrics: options.metrics,
+      logger,
+      publicUrl: (request) => publicUrl(request, options),
+    });
+    // Upgraded sockets are no longer the HTTP server's to drain: graphql-ws closes them (1001).
+    apollo.addPlugin({ serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) });
+  }
   await apollo.start();
   try {
     await listen(server, options.port, options.host);

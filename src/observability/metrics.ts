@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * The Prometheus metrics of one server instance. Each instance has its own registry so that several
@@ -23,6 +23,22 @@ export interface Metrics {
   graphqlDuration: Histogram<'type'>;
   /** GraphQL requests refused with 503 because the server had `GRAPHQL_MAX_IN_FLIGHT` in flight. */
   graphqlShed: Counter;
+  /** Store notifications this replica read from Pub/Sub, by store kind (`fhir`, `dicom`, `hl7v2`). */
+  liveNotifications: Counter<'kind'>;
+  /** Pub/Sub messages that were no store event (`malformed`, `unsupported`): acked and dropped. */
+  liveUnparseable: Counter<'reason'>;
+  /** Notifications dropped as a `duplicate` or a `stale` version. */
+  liveDropped: Counter<'reason'>;
+  /** Pub/Sub subscriptions this replica holds open for its listeners. */
+  liveSubscriptions: Gauge;
+  /** Open WebSocket connections of `/graphql` (subscriptions). */
+  graphqlLiveConnections: Gauge;
+  /** Subscriptions open on this process, by root field. */
+  graphqlLiveSubscriptions: Gauge<'field'>;
+  /** Events sent to subscribers, by root field (one per subscriber and event). */
+  graphqlLiveEvents: Counter<'field'>;
+  /** WebSocket connections the server closed itself, by reason (`slow_consumer`). */
+  graphqlLiveClosed: Counter<'reason'>;
 }
 
 export function createMetrics(): Metrics {
@@ -78,6 +94,52 @@ export function createMetrics(): Metrics {
     graphqlShed: new Counter({
       name: 'graphql_requests_shed_total',
       help: 'GraphQL requests answered 503 OVERLOADED at once because GRAPHQL_MAX_IN_FLIGHT requests were in flight.',
+      registers: [registry],
+    }),
+    liveNotifications: new Counter({
+      name: 'live_notifications_received_total',
+      help: 'Cloud Healthcare notifications read from Pub/Sub, by store kind.',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+    liveUnparseable: new Counter({
+      name: 'live_notifications_unparseable_total',
+      help: 'Pub/Sub messages on notification topics that were no store event (malformed, unsupported), acked and dropped.',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    liveDropped: new Counter({
+      name: 'live_notifications_dropped_total',
+      help: 'Notifications dropped as a duplicate delivery or a stale version.',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    liveSubscriptions: new Gauge({
+      name: 'live_replica_subscriptions',
+      help: 'Pub/Sub subscriptions this replica holds for its live-update listeners.',
+      registers: [registry],
+    }),
+    graphqlLiveConnections: new Gauge({
+      name: 'graphql_live_connections',
+      help: 'Open WebSocket connections for GraphQL subscriptions.',
+      registers: [registry],
+    }),
+    graphqlLiveSubscriptions: new Gauge({
+      name: 'graphql_live_subscriptions',
+      help: 'Open GraphQL subscriptions, by root field.',
+      labelNames: ['field'],
+      registers: [registry],
+    }),
+    graphqlLiveEvents: new Counter({
+      name: 'graphql_live_events_total',
+      help: 'Events sent to subscribers (one per subscriber and event), by root field.',
+      labelNames: ['field'],
+      registers: [registry],
+    }),
+    graphqlLiveClosed: new Counter({
+      name: 'graphql_live_connections_closed_total',
+      help: 'WebSocket connections the server closed itself, by reason (slow_consumer).',
+      labelNames: ['reason'],
       registers: [registry],
     }),
   };

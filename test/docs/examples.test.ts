@@ -4,10 +4,11 @@
  * ```json block right after it; each of its operations runs, by name.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, print, type OperationDefinitionNode } from 'graphql';
 import type { RunningApp } from '../../src/app.js';
 import { EXAMPLE_OPERATIONS } from '../../src/http/examples.js';
 import { startTestApp } from '../helpers/app.js';
+import { subscribe } from '../helpers/live-client.js';
 import { fencedBlocks, PAGES, type FencedBlock } from './pages.js';
 
 interface Example extends FencedBlock {
@@ -44,6 +45,13 @@ describe('the GraphQL examples of the docs', () => {
   });
 
   it.each(runs)('%s runs on the demo data without errors', async (_name, example, operation) => {
+    if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
+      // Over WebSocket: accepted, it stays quiet until something changes (test/http/examples.test.ts sees an event arrive).
+      const live = await subscribe(app, print(operation), example.variables);
+      await expect(live.next(1_500)).rejects.toThrow('no subscription result in time');
+      await live.close();
+      return;
+    }
     const response = await fetch(`${app.graph.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

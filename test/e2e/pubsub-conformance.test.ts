@@ -4,46 +4,21 @@
  * Healthcare emulator's notifications travel through Google's emulator to a real subscriber.
  */
 
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { PubSub, type Message } from '@google-cloud/pubsub';
 import { startPubSubEmulator } from '../../src/pubsub-emulator/server.js';
 import { startEmulator } from '../../src/emulator/server.js';
 import { runConformanceScript } from '../pubsub-emulator/conformance-script.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { startGooglePubSubEmulator, type GooglePubSubEmulator } from './google-pubsub-emulator.js';
 
 describe("our Pub/Sub emulator against Google's", () => {
-  let google: ChildProcess;
+  let google: GooglePubSubEmulator | undefined;
   let googleHost: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    googleHost = `127.0.0.1:${port}`;
-    google = spawn('gcloud', ['beta', 'emulators', 'pubsub', 'start', `--host-port=${googleHost}`, '--project=conformance'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("Google's Pub/Sub emulator did not start in 90 s")), 90_000);
-      const watch = (chunk: Buffer): void => {
-        if (/Server started, listening on/.test(chunk.toString())) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      google.stdout?.on('data', watch);
-      google.stderr?.on('data', watch);
-    });
+    google = await startGooglePubSubEmulator('conformance');
+    googleHost = google.host;
   });
-  afterAll(() => {
-    // gcloud starts Java as a child: end the whole process group.
-    if (google.pid !== undefined) process.kill(-google.pid, 'SIGTERM');
-  });
+  afterAll(() => google?.stop());
 
   it('the client script observes the same results on both', async () => {
     const ours = await startPubSubEmulator();

@@ -6,7 +6,8 @@ import { loadConfig } from '../../src/config/index.js';
  * default) is loaded; extra variables override the defaults.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const app = await startApp(loadConfig({ PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', DEMO_PATIENTS: '1', ...env }));
+  // No live feed unless a test asks for it: its writes would change what the tests count.
+  const app = await startApp(loadConfig({ PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', DEMO_PATIENTS: '1', DEMO_LIVE: 'off', ...env }));
   await app.demo;
   return app;
 }

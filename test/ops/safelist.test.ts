@@ -19,7 +19,7 @@ describe('the sample safelist', () => {
   it('is the manifest of the GraphiQL examples (regenerate: npx tsx src/graphql/print-example-manifest.ts > safelist.example.json)', () => {
     expect(sample).toEqual(buildManifest(EXAMPLE_OPERATIONS));
     expect(sample.operations.map((operation: { name: string; type: string }) => `${operation.type} ${operation.name}`)).toEqual([
-      'query PatientList', 'query PatientChart', 'query StudyBrowser', 'query DatasetOverview', 'query Hl7v2Feed',
+      'query PatientList', 'query PatientChart', 'subscription WatchPatient', 'mutation RecordVitalSign', 'query StudyBrowser', 'query DatasetOverview', 'query Hl7v2Feed',
       'mutation DeidentifyDataset', 'query Operations', 'mutation GetOrCreateOrganization',
       'mutation PatchPhoneNumber', 'mutation RecordEncounter', 'mutation ExportFhirStore', 'query ExportProgress',
     ]);

@@ -14,6 +14,20 @@ export const FhirStoresQuery = graphql(`
   }
 `);
 
+/** The HL7v2 stores the caller can see: the feed page follows the first (the demo's `hl7v2`). */
+export const Hl7V2StoresQuery = graphql(`
+  query DemoHl7V2Stores {
+    datasets(first: 100) {
+      nodes {
+        datasetId
+        hl7V2Stores(first: 100) {
+          nodes { name storeId }
+        }
+      }
+    }
+  }
+`);
+
 /**
  * One page of the patients the form's filters match; `after` is the previous page's `endCursor`
  * ("load more").
@@ -41,6 +55,8 @@ export const PatientChartQuery = graphql(`
     node(id: $id) {
       __typename
       ... on Patient {
+        resourceId
+        store { name }
         displayName
         mrn
         gender
@@ -80,5 +96,60 @@ export const PatientChartQuery = graphql(`
         }
       }
     }
+  }
+`);
+
+/**
+ * Changes to the open chart's patient and their compartment (the graph reads each one again before
+ * it sends it). The chart reads an observation in full with `ChangedObservationQuery`; any other
+ * change makes it read the chart again.
+ */
+export const PatientChangedSubscription = graphql(`
+  subscription DemoPatientChanged($store: String!, $patientId: String!) {
+    patientChanged(store: $store, patientId: $patientId) {
+      action
+      resourceType
+      resourceId
+      resource { id }
+    }
+  }
+`);
+
+/** One observation as the chart's tables show it, and which table it belongs in (its category). */
+export const ChangedObservationQuery = graphql(`
+  query DemoChangedObservation($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Observation { id categories { code } code { display } valueDisplay effectiveDateTime }
+    }
+  }
+`);
+
+/** The fields of a message that the feed page shows, for its first page and for each new message. */
+export const Hl7V2MessageFields = graphql(`
+  fragment DemoHl7V2MessageFields on Hl7V2Message {
+    id
+    messageType
+    event
+    sendFacility
+    sendTime
+    createTime
+    patientIds { value type }
+  }
+`);
+
+/** The newest messages of an HL7v2 store, shown before the live ones arrive. */
+export const Hl7V2RecentQuery = graphql(`
+  query DemoHl7V2Recent($store: String!) {
+    hl7V2Store(name: $store) {
+      messages(first: 20) { nodes { ...DemoHl7V2MessageFields } }
+    }
+  }
+`);
+
+/** Each message created or ingested in the store from now on. */
+export const Hl7V2ReceivedSubscription = graphql(`
+  subscription DemoHl7V2Received($store: String!) {
+    hl7V2MessageReceived(store: $store) { ...DemoHl7V2MessageFields }
   }
 `);

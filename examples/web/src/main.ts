@@ -1,18 +1,22 @@
-import { showChart } from './chart';
+import { closeChart, showChart } from './chart';
+import { closeFeed, showFeed } from './feed';
 import { fetchData } from './client';
 import { FhirStoresQuery } from './documents';
 import { byId, h } from './dom';
 import { filterOf, patientSearch } from './search';
 
 /**
- * The demo app: `#` is the patient search, `#patient/<global id>` a patient's chart. The search
- * stays in the page while a chart is open, so "back" returns to it as it was.
+ * The demo app: `#` is the patient search, `#patient/<global id>` a patient's chart, `#hl7v2` the
+ * live HL7v2 feed. The search stays in the page while a chart is open, so "back" returns to it as it
+ * was. A chart and the feed are live while they are on screen.
  */
 const searchSection = byId('search', HTMLElement);
 const chartSection = byId('chart', HTMLElement);
+const feedSection = byId('feed', HTMLElement);
 const form = byId('search-form', HTMLFormElement);
 const storeSelect = byId('store', HTMLSelectElement);
 const CHART = '#patient/';
+const FEED = '#hl7v2';
 
 const search = patientSearch(() => storeSelect.value, (id) => `${CHART}${id}`);
 
@@ -29,8 +33,16 @@ form.addEventListener('change', (event) => {
 let lastChart = '';
 function route(): void {
   const onChart = location.hash.startsWith(CHART);
-  searchSection.hidden = onChart;
+  const onFeed = location.hash === FEED;
+  searchSection.hidden = onChart || onFeed;
   chartSection.hidden = !onChart;
+  feedSection.hidden = !onFeed;
+  if (!onChart) closeChart();
+  if (!onFeed) closeFeed();
+  if (onFeed) {
+    void showFeed(feedSection);
+    return;
+  }
   if (onChart) {
     lastChart = location.hash;
     void showChart(chartSection, decodeURIComponent(location.hash.slice(CHART.length)));

@@ -61,6 +61,30 @@ function pidSegment(patient: Json): string {
   ].join('|');
 }
 
+/** PV1 with the patient class (PV1-2), attending doctor (PV1-7, XCN) and admit time (PV1-44). */
+function pv1Segment(patientClass: string, attending: string, admitted: string): string {
+  const pv1 = ['PV1', '1', patientClass, '', '', '', '', attending];
+  while (pv1.length < 44) pv1.push('');
+  pv1.push(admitted);
+  return pv1.join('|');
+}
+
+/**
+ * An inpatient admission (ADT^A01) of a patient at `iso`, as the demo's live feed sends it: no
+ * encounter of the cohort lies behind it, so PV1 names no doctor. `controlId` is MSH-10.
+ */
+export function liveAdmission(patient: FhirResource, iso: string, controlId: string): string {
+  const json = patient as Json;
+  const time = dtm(iso);
+  const facility = facilityCode(json['managingOrganization']?.['display']);
+  return `${[
+    mshSegment('ADT', facility, time, 'ADT^A01^ADT_A01', controlId),
+    `EVN|A01|${time}`,
+    pidSegment(json),
+    pv1Segment('I', '', time),
+  ].join('\r')}\r`;
+}
+
 /** The ADT^A01 of one encounter. */
 function admission(patient: Json, encounter: Json, organizations: Map<string, Json>): string {
   const start = encounter['period']?.['start'] as string | undefined;
@@ -69,14 +93,12 @@ function admission(patient: Json, encounter: Json, organizations: Map<string, Js
   const [attendingGiven = '', ...attendingFamily] = String(attending?.['display'] ?? '').replace(/^Dr\.\s*/, '').split(' ');
   const reason = coding(((encounter['reasonCode'] ?? []) as Json[])[0]);
   const patientClass = PATIENT_CLASS[String(coding({ coding: [encounter['class']] })?.['code'])] ?? 'O';
-  const pv1 = ['PV1', '1', patientClass, '', '', '', '', `${esc(refId(attending))}^${esc(attendingFamily.join(' '))}^${esc(attendingGiven)}^^^DR`];
-  while (pv1.length < 44) pv1.push('');
-  pv1.push(dtm(start));
+  const doctor = `${esc(refId(attending))}^${esc(attendingFamily.join(' '))}^${esc(attendingGiven)}^^^DR`;
   const segments = [
     mshSegment('ADT', facility, dtm(start), 'ADT^A01^ADT_A01', `ADT-${String(encounter['id'])}`),
     `EVN|A01|${dtm(start)}`,
     pidSegment(patient),
-    pv1.join('|'),
+    pv1Segment(patientClass, doctor, dtm(start)),
   ];
   if (reason !== undefined) segments.push(`DG1|1||${esc(reason['code'])}^${esc(reason['display'])}^SCT||${dtm(start)}|A`);
   return `${segments.join('\r')}\r`;

@@ -9,7 +9,7 @@ import { invalidArgument } from '../errors.js';
 import type { Chunk } from '../deid/job.js';
 import type { GcsFolder } from '../gcs.js';
 import type { JsonObject } from '../json.js';
-import { parseRfc3339, type Micros } from '../hl7v2/datetime.js';
+import { parseRfc3339, type Micros } from '../../hl7v2/datetime.js';
 import { parseMessageFilter } from '../hl7v2/filter.js';
 import type { Hl7V2MessageStore } from '../hl7v2/message-store.js';
 import { parseView, renderMessage } from '../hl7v2/views.js';

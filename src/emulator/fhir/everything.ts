@@ -7,7 +7,7 @@
 
 import type { JsonObject } from '../json.js';
 import { bundle, canonicalParams, linkUrl, searchEntry, type Link } from './bundles.js';
-import { inPatientCompartment } from './compartment.js';
+import { inPatientCompartment } from '../../fhir/compartment.js';
 import { dateRanges, parseDateRange, parseInstant, type DateRange } from './dates.js';
 import { sliceAfter, sortKeyed, type Keyed } from './pages.js';
 import { badResourceType, invalidQuery, resourceNotFound } from './outcome.js';

@@ -5,7 +5,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { formatDtmUtc } from './datetime.js';
+import { formatDtmUtc } from '../../hl7v2/datetime.js';
 import { DEFAULT_DELIMITERS, escapeValue, type Delimiters } from './encoding.js';
 import type { MessageSummary } from './summary.js';
 

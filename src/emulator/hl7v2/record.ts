@@ -1,6 +1,6 @@
 /** A stored HL7v2 message: what the API renders, with times kept as numbers for filtering and order. */
 
-import type { Micros } from './datetime.js';
+import type { Micros } from '../../hl7v2/datetime.js';
 import type { ParsedSegment } from './parsed-data.js';
 import type { PatientId } from './summary.js';
 

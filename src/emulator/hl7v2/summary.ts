@@ -4,7 +4,7 @@
  * the emulator needs for ACKs (control id, applications, facilities, version).
  */
 
-import { parseDtm, type Micros } from './datetime.js';
+import { parseDtm, type Micros } from '../../hl7v2/datetime.js';
 import { textValue, type Hl7Message } from './parser.js';
 
 /** `Message.patientIds[]`. */

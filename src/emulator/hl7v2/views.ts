@@ -2,7 +2,7 @@
 
 import { invalidArgument } from '../errors.js';
 import type { JsonObject } from '../json.js';
-import { formatRfc3339 } from './datetime.js';
+import { formatRfc3339 } from '../../hl7v2/datetime.js';
 import type { MessageRecord } from './record.js';
 
 const VIEWS = ['MESSAGE_VIEW_UNSPECIFIED', 'RAW_ONLY', 'PARSED_ONLY', 'FULL', 'SCHEMATIZED_ONLY', 'BASIC'] as const;

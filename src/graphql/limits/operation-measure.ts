@@ -31,6 +31,11 @@ export interface OperationMeasure {
   cost: number;
   /** Every connection `first` whose value is known (literal, or variable when variables are given). */
   pageSizes: PageSize[];
+  /**
+   * A `first` (or its absence) was read from the given variables: this measure holds for those
+   * variables only. False: it holds for every request of the operation, and may be reused.
+   */
+  variableDependent: boolean;
 }
 
 interface Size {
@@ -67,11 +72,12 @@ export function measureOperation(
 ): OperationMeasure {
   const walker = new OperationWalker(schema, operation, getFragment, variables);
   const size = walker.selectionSet(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined);
-  return { ...size, pageSizes: walker.pageSizes };
+  return { ...size, pageSizes: walker.pageSizes, variableDependent: walker.variableDependent };
 }
 
 class OperationWalker {
   readonly pageSizes: PageSize[] = [];
+  variableDependent = false;
   private readonly fragments = new Map<string, Size>();
   private readonly expanding = new Set<string>();
 
@@ -164,6 +170,7 @@ class OperationWalker {
 
   private variableValue(name: string): number | undefined {
     if (this.variables === undefined) return undefined;
+    this.variableDependent = true;
     if (Object.hasOwn(this.variables, name)) {
       const value = this.variables[name];
       if (value === null) return DEFAULT_PAGE_SIZE;

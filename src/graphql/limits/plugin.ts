@@ -1,8 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { validate, type GraphQLError } from 'graphql';
+import type { GraphQLError, OperationDefinitionNode } from 'graphql';
+import { measureOperation, type OperationMeasure } from './operation-measure.js';
 import type { QueryLimits } from './query-limits.js';
 import { sourceSizeViolation } from './source-size.js';
-import { limitValidationRules, operationDocument } from './validation-rules.js';
+import { fragmentsOf, limitViolations } from './validation-rules.js';
 
 /**
  * Enforces every {@link QueryLimits} but `maxUpstreamCalls` in Apollo Server, before execution, with
@@ -14,12 +15,15 @@ import { limitValidationRules, operationDocument } from './validation-rules.js';
  *   failed first, put in place of their errors in `willSendResponse`. Pair this with Apollo's
  *   `parseOptions: { maxTokens }` so an oversized document is never fully parsed.
  * - Shape (`maxFirst`, `maxDepth`, `maxAliases`, `maxCost`) is checked in `didResolveOperation` with
- *   {@link limitValidationRules} and the request's variables, on the operation that will run. It runs
- *   on every request, also when Apollo reuses an already validated document from its cache.
+ *   the request's variables (as `limitValidationRules` does), on the operation that will run. It runs
+ *   on every request, also when Apollo reuses an already validated document from its cache; the
+ *   operation's measure is kept with it (weakly, for as long as Apollo keeps the parsed document) when
+ *   it does not depend on the variables, so a repeated document is not walked again.
  *
  * List this plugin before any plugin that reads errors in `willSendResponse`.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseContext> {
+  const measures = new WeakMap<OperationDefinitionNode, OperationMeasure>();
   return {
     async requestDidStart() {
       let oversized: GraphQLError | undefined;
@@ -29,7 +33,15 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseC
           oversized = sourceSizeViolation(source, limits);
         },
         async didResolveOperation({ schema, document, operation, request }) {
-          const violation = oversized ?? (operation && validate(schema, operationDocument(document, operation), limitValidationRules(limits, request.variables ?? {}))[0]);
+          let violation = oversized;
+          if (violation === undefined && operation !== undefined) {
+            let measure = measures.get(operation);
+            if (measure === undefined) {
+              measure = measureOperation(schema, operation, fragmentsOf(document), request.variables ?? {});
+              if (!measure.variableDependent) measures.set(operation, measure);
+            }
+            violation = limitViolations(measure, operation, limits)[0];
+          }
           if (violation === undefined) return;
           refused = true;
           throw withStatus400(violation);

@@ -3,12 +3,11 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
-  type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
 import { queryTooComplex } from './errors.js';
-import { measureOperation } from './operation-measure.js';
+import { measureOperation, type OperationMeasure } from './operation-measure.js';
 import type { QueryLimits } from './query-limits.js';
 
 /**
@@ -26,24 +25,17 @@ export function limitValidationRules(limits: QueryLimits, variables?: Readonly<R
   return [
     (context) => ({
       OperationDefinition(operation) {
-        for (const error of operationViolations(context.getSchema(), operation, (name) => context.getFragment(name) ?? undefined, limits, variables)) {
-          context.reportError(error);
-        }
+        const measure = measureOperation(context.getSchema(), operation, (name) => context.getFragment(name) ?? undefined, variables);
+        for (const error of limitViolations(measure, operation, limits)) context.reportError(error);
         return false;
       },
     }),
   ];
 }
 
-/** The broken limits of one operation, most actionable first. */
-function operationViolations(
-  schema: GraphQLSchema,
-  operation: OperationDefinitionNode,
-  getFragment: (name: string) => FragmentDefinitionNode | undefined,
-  limits: QueryLimits,
-  variables?: Readonly<Record<string, unknown>>,
-): GraphQLError[] {
-  const { depth, aliases, cost, pageSizes } = measureOperation(schema, operation, getFragment, variables);
+/** The limits an operation of `measure` (see {@link measureOperation}) breaks, most actionable first. */
+export function limitViolations(measure: OperationMeasure, operation: OperationDefinitionNode, limits: QueryLimits): GraphQLError[] {
+  const { depth, aliases, cost, pageSizes } = measure;
   const errors: GraphQLError[] = [];
   const tooLarge = pageSizes.find((page) => page.value > limits.maxFirst);
   if (tooLarge !== undefined) {
@@ -63,10 +55,11 @@ function operationViolations(
   return errors;
 }
 
-/** The operation that will run, with the fragments it may use: what a request's variables apply to. */
-export function operationDocument(document: DocumentNode, operation: OperationDefinitionNode): DocumentNode {
-  return {
-    kind: Kind.DOCUMENT,
-    definitions: document.definitions.filter((definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION),
-  };
+/** A document's fragments by name, as graphql-js's `ValidationContext.getFragment` finds them. */
+export function fragmentsOf(document: DocumentNode): (name: string) => FragmentDefinitionNode | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return (name) => fragments.get(name);
 }

@@ -3,6 +3,7 @@ import { joinFields } from './join-fields.js';
 import { datasetQueries, datasetResolvers, locationResolvers } from './datasets.js';
 import { nodeQueries, nodeResolvers } from './node.js';
 import { scalarResolvers } from './scalars.js';
+import { subscriptionResolvers } from './subscriptions.js';
 import { dicomStoreResolvers, fhirStoreResolvers, storeQueries } from './stores.js';
 import {
   allergyIntoleranceResolvers, conditionResolvers, encounterResolvers, immunizationResolvers, medicationRequestResolvers, observationResolvers,
@@ -29,6 +30,7 @@ export const resolvers: Resolvers = {
   ...scalarResolvers,
   Query: joinFields('Query', nodeQueries, datasetQueries, storeQueries, operationQueries, hl7V2Queries),
   Mutation: joinFields('Mutation', fhirMutations, iamMutations, operationMutations, hl7V2Mutations, fhirBundleMutations, bulkMutations),
+  Subscription: subscriptionResolvers,
   Node: nodeResolvers,
   Location: locationResolvers,
   Dataset: joinFields('Dataset', datasetResolvers, datasetIamResolvers, datasetOperationResolvers),
