@@ -16,15 +16,20 @@ const STORE = 'projects/p/locations/l/datasets/d/fhirStores/s';
 class Resources implements IndexContext {
   readonly storeName = STORE;
   readonly indexes: TypeIndexes;
-  private readonly current = new Map<string, { gen: number; resource: JsonObject }>();
-  private lastGen = 0;
+  private readonly current = new Map<string, { slot: number; resource: JsonObject }>();
+  /** The id each slot was given to, while that version is current. */
+  private readonly slots: (string | undefined)[] = [];
 
   constructor(readonly type: string) {
     this.indexes = new TypeIndexes(type, this);
   }
 
-  genOf(id: string): number | undefined {
-    return this.current.get(id)?.gen;
+  slotOf(id: string): number | undefined {
+    return this.current.get(id)?.slot;
+  }
+
+  idAt(slot: number): string | undefined {
+    return this.slots[slot];
   }
 
   ids(): Iterable<string> {
@@ -35,17 +40,19 @@ class Resources implements IndexContext {
   put(resource: JsonObject): this {
     const id = resource['id'] as string;
     this.delete(id);
-    const gen = ++this.lastGen;
-    this.current.set(id, { gen, resource });
-    this.indexes.add(id, gen, resource);
+    const slot = this.slots.length;
+    this.slots.push(id);
+    this.current.set(id, { slot, resource });
+    this.indexes.add(slot, resource);
     return this;
   }
 
   delete(id: string): this {
     const old = this.current.get(id);
     if (old !== undefined) {
-      this.indexes.remove(id, old.resource);
+      this.indexes.remove(old.slot, old.resource);
       this.current.delete(id);
+      this.slots[old.slot] = undefined;
     }
     return this;
   }

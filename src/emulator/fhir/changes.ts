@@ -186,11 +186,15 @@ export class Changes {
 
 /** The resource as stored: as sent, with the id and the version's `meta.versionId` / `lastUpdated`. */
 function withMeta(body: JsonObject, type: string, id: string, stamp: VersionStamp): JsonObject {
-  const { resourceType: _type, id: _id, meta, ...rest } = body;
-  return {
+  const meta = body['meta'];
+  const out: JsonObject = {
     resourceType: type,
     id,
     meta: { ...(isJsonObject(meta) ? meta : {}), versionId: stamp.versionId, lastUpdated: stamp.lastUpdated },
-    ...rest,
   };
+  // One copy of the other elements, in their order (a rest pattern and a spread would make two).
+  for (const key in body) {
+    if (key !== 'resourceType' && key !== 'id' && key !== 'meta') out[key] = body[key] as JsonValue;
+  }
+  return out;
 }

@@ -73,12 +73,14 @@ function relativeUrl(url: string, storeName: string): string | undefined {
 
 // `Type` or `Type/id` (no dot segments, escapes or query): what a URL parser would leave as it is.
 const PLAIN_PATH = /^[A-Za-z0-9\-_]+(?:\/[A-Za-z0-9\-_][A-Za-z0-9\-_.]*)*$/;
+// The criteria of every plain entry: none (read only; criteria are never modified).
+const NO_CRITERIA = new URLSearchParams();
 
 /** The decoded path segments and the query of a relative request URL. */
 function parseRelativeUrl(relative: string): { segments: string[]; criteria: URLSearchParams } {
   // Bulk loads send thousands of plain `Type/id` entries: no URL parsing for those. (Decoding
   // copies each segment, rather than keeping slices that would hold on to the whole URL.)
-  if (PLAIN_PATH.test(relative)) return { segments: relative.split('/').map(decodeURIComponent), criteria: new URLSearchParams() };
+  if (PLAIN_PATH.test(relative)) return { segments: relative.split('/').map(decodeURIComponent), criteria: NO_CRITERIA };
   const parsed = new URL(relative, 'http://base/');
   return { segments: parsed.pathname.slice(1).split('/').map(decodeURIComponent), criteria: parsed.searchParams };
 }

@@ -1,7 +1,8 @@
 /**
  * Write-time search indexes, one per (store, type, parameter), maintained on every create, update
- * and delete so that searches never scan resources:
- * - token and reference: value key → ids (one map lookup per search value); token texts (`:text`)
+ * and delete so that searches never scan resources. Indexes hold the table's slots of resource
+ * versions (`slots.ts`), not their ids:
+ * - token and reference: value key → slots (one map lookup per search value); token texts (`:text`)
  *   as strings' normalized values;
  * - string: distinct normalized values in a sorted run, each with its ids (prefix = binary-searched
  *   range), plus raw value → ids for `:exact`;
@@ -21,16 +22,18 @@ import { parseQuantityQuery, quantityMatches, quantityValues, type QuantityValue
 import { localTarget } from './references.js';
 import { isResourceType } from '../../fhir/resource-types.js';
 import { paramsOf, type SearchParamDef } from './search-parameters.js';
+import { addIds, idSet, withoutSlot, withSlot, type Slots, type SlotSpace } from './slots.js';
 import { SortedRun, type RunEntry } from './sorted-run.js';
 import { normalizeString, stringValues } from './strings.js';
 import { queriedSystem, systemCodeKeyOf, tokenKeys, tokenQueryKey, tokenValues, type Token } from './tokens.js';
 
-/** What an index needs to know about the resources of its type. */
-export interface IndexContext {
+/**
+ * What an index needs to know about the resources of its type: the slots of their current
+ * versions (every version made current gets the table's next slot).
+ */
+export interface IndexContext extends SlotSpace {
   /** Full name of the store, to recognise absolute references into it. */
   readonly storeName: string;
-  /** The write generation of the current version of a resource; `undefined` when there is none. */
-  genOf(id: string): number | undefined;
   /** Ids of every current resource of the type. */
   ids(): Iterable<string>;
 }
@@ -40,7 +43,7 @@ export type SortValue = string | number | undefined;
 
 /** One search value, parsed and validated, answerable from the index or resource by resource. */
 export interface ValueMatcher {
-  /** Ids of the matching resources, read from the index (a live set: do not modify). */
+  /** Ids of the matching resources, read from the index (valid until the next write: do not modify). */
   ids(): ReadonlySet<string>;
   /** Whether one resource matches. */
   test(resource: JsonObject): boolean;
@@ -51,9 +54,10 @@ export interface ValueMatcher {
 /** One parameter's index. */
 export interface ParamIndex {
   readonly def: SearchParamDef;
-  add(id: string, gen: number, resource: JsonObject): void;
-  /** Forgets a resource's version; `resource` is the version that was indexed. */
-  remove(id: string, resource: JsonObject): void;
+  /** Indexes the version in `slot` (slots are added in ascending order). */
+  add(slot: number, resource: JsonObject): void;
+  /** Forgets the version in `slot`; `resource` is that version, as it was indexed. */
+  remove(slot: number, resource: JsonObject): void;
   /** Whether a modifier other than `:missing` applies (`:not` is evaluated by the caller). */
   accepts(modifier: string): boolean;
   /** Parses one search value (no OR lists); a malformed value is a 400. */
@@ -74,40 +78,44 @@ function addAll(ids: Set<string>, more: Iterable<string>): Set<string> {
   return ids;
 }
 
-/** `Map<key, Set<id>>` with add/delete that drop empty sets. */
+/** `Map<key, slots>` with add/delete that drop empty keys. */
 class KeySets {
-  private readonly map = new Map<string, Set<string>>();
+  private readonly map = new Map<string, Slots>();
 
-  add(key: string, id: string): void {
-    let ids = this.map.get(key);
-    if (ids === undefined) this.map.set(key, (ids = new Set()));
-    ids.add(id);
+  constructor(private readonly space: SlotSpace) {}
+
+  add(key: string, slot: number): void {
+    const slots = this.map.get(key);
+    // A posting list grows in place; only a new or single-slot key is stored again.
+    if (slots === undefined || typeof slots === 'number') this.map.set(key, withSlot(slots, slot));
+    else slots.add(slot);
   }
 
-  delete(key: string, id: string): void {
-    const ids = this.map.get(key);
-    if (ids === undefined) return;
-    ids.delete(id);
-    if (ids.size === 0) this.map.delete(key);
+  delete(key: string, slot: number): void {
+    const slots = this.map.get(key);
+    if (slots === undefined) return;
+    const rest = withoutSlot(slots, slot);
+    if (rest === undefined) this.map.delete(key);
+    else if (rest !== slots) this.map.set(key, rest);
   }
 
   /** Every id under any key. */
   allIds(): Set<string> {
     const ids = new Set<string>();
-    for (const set of this.map.values()) addAll(ids, set);
+    for (const slots of this.map.values()) addIds(ids, slots, this.space);
     return ids;
   }
 
-  /** The live set of ids under a key. */
+  /** The ids under a key (valid until the next write). */
   get(key: string): ReadonlySet<string> {
-    return this.map.get(key) ?? NONE;
+    return idSet(this.map.get(key), this.space);
   }
 }
 
-/** The ids under one normalized text; an entry of the run of distinct texts while current. */
+/** The slots under one normalized text; an entry of the run of distinct texts while current. */
 interface TextGroup {
   readonly key: string;
-  readonly ids: Set<string>;
+  slots: Slots;
 }
 
 /**
@@ -122,20 +130,27 @@ class TextKeys {
     (group) => this.groups.get(group.key) === group,
   );
 
-  add(key: string, id: string): void {
-    let group = this.groups.get(key);
+  constructor(private readonly space: SlotSpace) {}
+
+  add(key: string, slot: number): void {
+    const group = this.groups.get(key);
     if (group === undefined) {
-      this.groups.set(key, (group = { key, ids: new Set() }));
-      this.run.insert(group);
+      const created = { key, slots: slot };
+      this.groups.set(key, created);
+      this.run.insert(created);
+    } else {
+      group.slots = withSlot(group.slots, slot);
     }
-    group.ids.add(id);
   }
 
-  delete(key: string, id: string): void {
+  delete(key: string, slot: number): void {
     const group = this.groups.get(key);
     if (group === undefined) return;
-    group.ids.delete(id);
-    if (group.ids.size > 0) return;
+    const rest = withoutSlot(group.slots, slot);
+    if (rest !== undefined) {
+      group.slots = rest;
+      return;
+    }
     this.groups.delete(key);
     this.run.noteStale(1);
   }
@@ -143,7 +158,7 @@ class TextKeys {
   /** Ids under texts starting with `prefix`. */
   withPrefix(prefix: string): Set<string> {
     const ids = new Set<string>();
-    for (const group of this.run.range(prefix, prefixEnd(prefix))) addAll(ids, group.ids);
+    for (const group of this.run.range(prefix, prefixEnd(prefix))) addIds(ids, group.slots, this.space);
     return ids;
   }
 
@@ -151,7 +166,7 @@ class TextKeys {
   containing(part: string): Set<string> {
     const ids = new Set<string>();
     for (const group of this.groups.values()) {
-      if (group.key.includes(part)) addAll(ids, group.ids);
+      if (group.key.includes(part)) addIds(ids, group.slots, this.space);
     }
     return ids;
   }
@@ -162,9 +177,12 @@ class TextKeys {
   }
 }
 
-function idsOf(entries: readonly RunEntry[]): Set<string> {
+function idsOf(entries: readonly RunEntry[], space: SlotSpace): Set<string> {
   const ids = new Set<string>();
-  for (const entry of entries) ids.add(entry.id);
+  for (const entry of entries) {
+    const id = space.idAt(entry.slot);
+    if (id !== undefined) ids.add(id);
+  }
   return ids;
 }
 
@@ -181,29 +199,29 @@ abstract class BaseIndex<V> implements ParamIndex {
   ) {}
 
   protected abstract values(resource: JsonObject): V[];
-  protected abstract insert(id: string, gen: number, values: V[]): void;
-  protected abstract discard(id: string, values: V[]): void;
+  protected abstract insert(slot: number, values: V[]): void;
+  protected abstract discard(slot: number, values: V[]): void;
   abstract accepts(modifier: string): boolean;
   abstract matcher(modifier: string | undefined, value: string): ValueMatcher;
   abstract present(): ReadonlySet<string>;
 
-  add(id: string, gen: number, resource: JsonObject): void {
+  add(slot: number, resource: JsonObject): void {
     const values = this.values(resource);
-    if (values.length > 0) this.insert(id, gen, values);
+    if (values.length > 0) this.insert(slot, values);
   }
 
-  remove(id: string, resource: JsonObject): void {
+  remove(slot: number, resource: JsonObject): void {
     const values = this.values(resource);
-    if (values.length > 0) this.discard(id, values);
+    if (values.length > 0) this.discard(slot, values);
   }
 
   hasValue(resource: JsonObject): boolean {
     return this.values(resource).length > 0;
   }
 
-  /** A run whose entries are live while their resource's current write is theirs. */
+  /** A run whose entries are live while their slot holds a current version. */
   protected run<E extends RunEntry, K extends number | string>(keyOf: (entry: E) => K): SortedRun<E, K> {
-    return new SortedRun<E, K>(keyOf, (entry) => this.ctx.genOf(entry.id) === entry.gen);
+    return new SortedRun<E, K>(keyOf, (entry) => this.ctx.idAt(entry.slot) !== undefined);
   }
 
   /** A matcher that reads the index through `ids` and tests resources with `test` on their values. */
@@ -213,8 +231,8 @@ abstract class BaseIndex<V> implements ParamIndex {
 }
 
 class TokenIndex extends BaseIndex<Token> {
-  private readonly keys = new KeySets();
-  private readonly texts = new TextKeys();
+  private readonly keys = new KeySets(this.ctx);
+  private readonly texts = new TextKeys(this.ctx);
   /** `system|code` keys by system, for `system|` searches (see `tokenKeys`); kept once seen. */
   private readonly codeKeysOfSystem = new Map<string, Set<string>>();
 
@@ -222,9 +240,9 @@ class TokenIndex extends BaseIndex<Token> {
     return tokenValues(this.def.extract(resource));
   }
 
-  protected insert(id: string, _gen: number, tokens: Token[]): void {
+  protected insert(slot: number, tokens: Token[]): void {
     for (const token of tokens) {
-      for (const key of tokenKeys(token)) this.keys.add(key, id);
+      for (const key of tokenKeys(token)) this.keys.add(key, slot);
       const codeKey = systemCodeKeyOf(token);
       if (codeKey !== undefined) {
         const system = token.system as string;
@@ -232,14 +250,14 @@ class TokenIndex extends BaseIndex<Token> {
         if (codeKeys === undefined) this.codeKeysOfSystem.set(system, (codeKeys = new Set()));
         codeKeys.add(codeKey);
       }
-      if (token.text !== undefined) this.texts.add(normalizeString(token.text), id);
+      if (token.text !== undefined) this.texts.add(normalizeString(token.text), slot);
     }
   }
 
-  protected discard(id: string, tokens: Token[]): void {
+  protected discard(slot: number, tokens: Token[]): void {
     for (const token of tokens) {
-      for (const key of tokenKeys(token)) this.keys.delete(key, id);
-      if (token.text !== undefined) this.texts.delete(normalizeString(token.text), id);
+      for (const key of tokenKeys(token)) this.keys.delete(key, slot);
+      if (token.text !== undefined) this.texts.delete(normalizeString(token.text), slot);
     }
   }
 
@@ -296,7 +314,7 @@ class IdIndex implements ParamIndex {
     const id = unescapeValue(value);
     return {
       direct: true,
-      ids: () => (this.ctx.genOf(id) === undefined ? NONE : new Set([id])),
+      ids: () => (this.ctx.slotOf(id) === undefined ? NONE : new Set([id])),
       test: (resource) => resource['id'] === id,
     };
   }
@@ -313,24 +331,24 @@ class IdIndex implements ParamIndex {
 }
 
 class StringIndex extends BaseIndex<string> {
-  private readonly exact = new KeySets();
-  private readonly normalized = new TextKeys();
+  private readonly exact = new KeySets(this.ctx);
+  private readonly normalized = new TextKeys(this.ctx);
 
   protected values(resource: JsonObject): string[] {
     return stringValues(this.def.extract(resource));
   }
 
-  protected insert(id: string, _gen: number, values: string[]): void {
+  protected insert(slot: number, values: string[]): void {
     for (const value of values) {
-      this.exact.add(value, id);
-      this.normalized.add(normalizeString(value), id);
+      this.exact.add(value, slot);
+      this.normalized.add(normalizeString(value), slot);
     }
   }
 
-  protected discard(id: string, values: string[]): void {
+  protected discard(slot: number, values: string[]): void {
     for (const value of values) {
-      this.exact.delete(value, id);
-      this.normalized.delete(normalizeString(value), id);
+      this.exact.delete(value, slot);
+      this.normalized.delete(normalizeString(value), slot);
     }
   }
 
@@ -367,7 +385,7 @@ class StringIndex extends BaseIndex<string> {
 }
 
 class ReferenceIndex extends BaseIndex<string> {
-  private readonly keys = new KeySets();
+  private readonly keys = new KeySets(this.ctx);
 
   /** Index keys: `Type/id` and the bare id for local targets, the URL for external ones. */
   protected values(resource: JsonObject): string[] {
@@ -385,12 +403,12 @@ class ReferenceIndex extends BaseIndex<string> {
     return out;
   }
 
-  protected insert(id: string, _gen: number, keys: string[]): void {
-    for (const key of keys) this.keys.add(key, id);
+  protected insert(slot: number, keys: string[]): void {
+    for (const key of keys) this.keys.add(key, slot);
   }
 
-  protected discard(id: string, keys: string[]): void {
-    for (const key of keys) this.keys.delete(key, id);
+  protected discard(slot: number, keys: string[]): void {
+    for (const key of keys) this.keys.delete(key, slot);
   }
 
   accepts(modifier: string): boolean {
@@ -433,15 +451,15 @@ class DateIndex extends BaseIndex<DateRange> {
     return dateRanges(this.def.extract(resource));
   }
 
-  protected insert(id: string, gen: number, ranges: DateRange[]): void {
+  protected insert(slot: number, ranges: DateRange[]): void {
     for (const range of ranges) {
-      const entry: DateEntry = { id, gen, lo: range.lo, hi: range.hi };
+      const entry: DateEntry = { slot, lo: range.lo, hi: range.hi };
       this.byStart.insert(entry);
       this.byEnd.insert(entry);
     }
   }
 
-  protected discard(_id: string, ranges: DateRange[]): void {
+  protected discard(_slot: number, ranges: DateRange[]): void {
     this.byStart.noteStale(ranges.length);
     this.byEnd.noteStale(ranges.length);
   }
@@ -457,7 +475,7 @@ class DateIndex extends BaseIndex<DateRange> {
       throw invalidQuery(`invalid date "${value}" for parameter "${this.def.name}"`);
     }
     const test = (entry: DateRange): boolean => rangeMatches(prefix, range, entry);
-    return this.matching(false, () => idsOf(this.candidates(prefix, range).filter(test)), test);
+    return this.matching(false, () => idsOf(this.candidates(prefix, range).filter(test), this.ctx), test);
   }
 
   /** The slice of one run that holds every possible match (a superset; `rangeMatches` decides). */
@@ -483,7 +501,7 @@ class DateIndex extends BaseIndex<DateRange> {
   }
 
   present(): ReadonlySet<string> {
-    return idsOf(this.byStart.range(undefined, undefined));
+    return idsOf(this.byStart.range(undefined, undefined), this.ctx);
   }
 
   sortKey = (resource: JsonObject): SortValue => this.values(resource)[0]?.lo;
@@ -498,11 +516,11 @@ class QuantityIndex extends BaseIndex<QuantityValue> {
     return quantityValues(this.def.extract(resource));
   }
 
-  protected insert(id: string, gen: number, values: QuantityValue[]): void {
-    for (const value of values) this.byValue.insert({ id, gen, ...value });
+  protected insert(slot: number, values: QuantityValue[]): void {
+    for (const value of values) this.byValue.insert({ slot, ...value });
   }
 
-  protected discard(_id: string, values: QuantityValue[]): void {
+  protected discard(_slot: number, values: QuantityValue[]): void {
     this.byValue.noteStale(values.length);
   }
 
@@ -520,11 +538,11 @@ class QuantityIndex extends BaseIndex<QuantityValue> {
     const from = above || prefix === 'eq' ? v - tolerance : undefined;
     const to = below || prefix === 'eq' ? v + tolerance : undefined;
     const test = (q: QuantityValue): boolean => quantityMatches(query, q);
-    return this.matching(false, () => idsOf(this.byValue.range(from, to).filter(test)), test);
+    return this.matching(false, () => idsOf(this.byValue.range(from, to).filter(test), this.ctx), test);
   }
 
   present(): ReadonlySet<string> {
-    return idsOf(this.byValue.range(undefined, undefined));
+    return idsOf(this.byValue.range(undefined, undefined), this.ctx);
   }
 
   sortKey = (resource: JsonObject): SortValue => this.values(resource)[0]?.value;
@@ -559,11 +577,13 @@ export class TypeIndexes {
     this.byName = new Map(paramsOf(type).map((def) => [def.name, createIndex(def, ctx)]));
   }
 
-  add(id: string, gen: number, resource: JsonObject): void {
-    for (const index of this.byName.values()) index.add(id, gen, resource);
+  /** Indexes the version in `slot` (slots are added in ascending order). */
+  add(slot: number, resource: JsonObject): void {
+    for (const index of this.byName.values()) index.add(slot, resource);
   }
 
-  remove(id: string, resource: JsonObject): void {
-    for (const index of this.byName.values()) index.remove(id, resource);
+  /** Forgets the version in `slot`, as it was indexed. */
+  remove(slot: number, resource: JsonObject): void {
+    for (const index of this.byName.values()) index.remove(slot, resource);
   }
 }

@@ -22,12 +22,15 @@ export class ParsedCache<Owner extends object> {
     if (!Number.isSafeInteger(half) || half < 1) throw new RangeError(`half must be a positive integer, got ${half}`);
   }
 
-  /** The parsed `text` of `owner`: the same object while it stays cached (shared: do not modify). */
-  get(owner: Owner, text: string): JsonObject {
+  /**
+   * The parsed `text` of `owner` (or of what `text()` answers, read only when not cached): the
+   * same object while it stays cached (shared: do not modify).
+   */
+  get(owner: Owner, text: string | (() => string)): JsonObject {
     const young = this.young.get(owner);
     if (young !== undefined) return young;
     let value = this.old.get(owner);
-    if (value === undefined) value = JSON.parse(text) as JsonObject;
+    if (value === undefined) value = JSON.parse(typeof text === 'string' ? text : text()) as JsonObject;
     else this.old.delete(owner);
     this.young.set(owner, value);
     if (this.young.size >= this.half) {

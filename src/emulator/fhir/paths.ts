@@ -40,9 +40,11 @@ function apply(step: Step, input: JsonValue[]): JsonValue[] {
     if (step.kind === 'field') {
       push(out, node[step.name]);
     } else if (step.kind === 'choice') {
-      for (const [key, value] of Object.entries(node)) {
-        const rest = key.slice(step.prefix.length);
-        if (key.startsWith(step.prefix) && /^[A-Z]/.test(rest)) push(out, value);
+      // Every write extracts `effective[x]` and the like: no entry arrays or slices per key.
+      const length = step.prefix.length;
+      for (const key in node) {
+        const next = key.charCodeAt(length);
+        if (next >= 65 && next <= 90 && key.startsWith(step.prefix)) push(out, node[key]);
       }
     } else {
       const selected: JsonValue[] = [];

@@ -45,6 +45,9 @@ function parseRelative(relative: string): LocalTarget | undefined {
  * logical and external references, which the store neither checks nor follows.
  */
 export function localTarget(reference: string, storeName: string): LocalTarget | undefined {
+  // Only relative references are remembered (absolute ones depend on the store): look there first.
+  const known = relativeTargets.get(reference);
+  if (known !== undefined) return known ?? undefined;
   const absolute = /^https?:\/\/[^/]+(\/[^?#]*)$/.exec(reference);
   if (absolute) {
     const marker = `/${storeName}/fhir/`;
@@ -52,8 +55,6 @@ export function localTarget(reference: string, storeName: string): LocalTarget |
     if (at < 0) return undefined;
     return parseRelative((absolute[1] ?? '').slice(at + marker.length));
   }
-  const known = relativeTargets.get(reference);
-  if (known !== undefined) return known ?? undefined;
   const target = parseRelative(reference);
   if (relativeTargets.size >= RELATIVE_LIMIT) relativeTargets = new Map();
   relativeTargets.set(reference, target ?? null);

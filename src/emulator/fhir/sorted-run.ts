@@ -2,14 +2,13 @@
  * An ordered multiset of index entries that answers range queries by binary search, built for
  * write-heavy loads: inserts go to a small unsorted buffer that is merged into the sorted run in
  * bulk, and entries of overwritten or deleted resources are not searched for and removed but
- * recognised as stale (their `gen` is no longer the resource's current write) and dropped at the
+ * recognised as stale (their slot no longer holds a current version) and dropped at the
  * next merge.
  */
 
-/** What the entries of resources carry: the resource id and the write that produced it. */
+/** What the entries of resources carry: the table slot of the version that produced them. */
 export interface RunEntry {
-  readonly id: string;
-  readonly gen: number;
+  readonly slot: number;
 }
 
 // Queries scan at most this many unmerged entries; more and they merge first (O(n)).

@@ -2,8 +2,8 @@
  * One FHIR store's data plane: current resources and their versions per type, the search indexes,
  * who-references-whom (referential integrity, `$everything`, `_revinclude`), metrics, and the
  * journal when the store persists. Writes arrive as staged change sets (`changes.ts`) and are
- * applied all at once by `commit`. Resource versions are kept as their JSON text and parsed when
- * read (`parsed-cache.ts`).
+ * applied all at once by `commit`. Resource versions are kept as their JSON text, in UTF-8 outside
+ * the JavaScript heap (`text-arena.ts`), and parsed when read (`parsed-cache.ts`).
  */
 
 import type { FhirDataPlane, FhirResourceMetric, StoreHandle } from '../dataplanes.js';
@@ -15,6 +15,7 @@ import { Journal, type JournalWrite } from './journal.js';
 import { PageTokens } from './page-token.js';
 import { ParsedCache } from './parsed-cache.js';
 import { findReferences, localTarget, type LocalTarget } from './references.js';
+import { TextArena, textAt } from './text-arena.js';
 import { VersionClock } from './versions.js';
 
 /** A reference into the store, as held by the resources that make it (shared: do not modify). */
@@ -51,6 +52,8 @@ export interface ResourceRecord extends StoredVersion {
   readonly resource: JsonObject;
   /** Store-wide write number of this version: orders resources by `lastUpdated`. */
   readonly gen: number;
+  /** The type table's number of this version (`slots.ts`): what the search indexes hold. */
+  readonly slot: number;
   /** JSON size in bytes (metrics). */
   readonly size: number;
   readonly refs: readonly LocalRef[];
@@ -61,21 +64,30 @@ export interface ResourceRecord extends StoredVersion {
 const PARSED_PER_GENERATION = 16_384;
 const parsed = new ParsedCache<TextRecord>(PARSED_PER_GENERATION);
 
-/** A stored version held as JSON text. */
+/** A stored version held as JSON text: `size` UTF-8 bytes at `offset` of `chunk`. */
 class TextRecord implements ResourceRecord {
+  // Private fields: where the text is says nothing about the version (records compare equal by content).
+  readonly #chunk: Buffer;
+  readonly #offset: number;
+
   constructor(
     readonly type: string,
     readonly id: string,
     readonly versionId: string,
     readonly lastUpdated: string,
-    private readonly text: string,
+    text: string,
+    arena: TextArena,
     readonly gen: number,
+    readonly slot: number,
     readonly size: number,
     readonly refs: readonly LocalRef[],
-  ) {}
+  ) {
+    this.#offset = arena.append(text, size);
+    this.#chunk = arena.chunk;
+  }
 
   get resource(): JsonObject {
-    return parsed.get(this, this.text);
+    return parsed.get(this, () => textAt(this.#chunk, this.#offset, this.size));
   }
 }
 
@@ -90,6 +102,8 @@ export class TypeTable {
   readonly past = new Map<string, StoredVersion[]>();
   readonly indexes: TypeIndexes;
   bytes = 0;
+  /** Current records by slot; a superseded or deleted version's slot holds `undefined`. */
+  private readonly bySlot: (ResourceRecord | undefined)[] = [];
   /** Every record ever current, in write order; superseded ones are skipped and compacted away. */
   private log: ResourceRecord[] = [];
   private superseded = 0;
@@ -100,19 +114,30 @@ export class TypeTable {
   ) {
     this.indexes = new TypeIndexes(type, {
       storeName,
-      genOf: (id) => this.records.get(id)?.gen,
+      slotOf: (id) => this.records.get(id)?.slot,
+      idAt: (slot) => this.bySlot[slot]?.id,
       ids: () => this.records.keys(),
     });
   }
 
-  /** Makes `record` current, or removes the resource when `record` is undefined. */
+  /** The slot of the next version made current (slots only grow, so indexes append them). */
+  get nextSlot(): number {
+    return this.bySlot.length;
+  }
+
+  /** Makes `record` (in slot `nextSlot`) current, or removes the resource when `record` is undefined. */
   put(id: string, record: ResourceRecord | undefined): void {
-    if (this.records.has(id)) this.superseded++;
+    const old = this.records.get(id);
+    if (old !== undefined) {
+      this.superseded++;
+      this.bySlot[old.slot] = undefined;
+    }
     if (record === undefined) {
       this.records.delete(id);
     } else {
       this.records.set(id, record);
       this.log.push(record);
+      this.bySlot[record.slot] = record;
     }
     if (this.superseded > 1024 && this.superseded * 2 > this.log.length) {
       this.log = this.log.filter((r) => this.records.get(r.id) === r);
@@ -187,6 +212,7 @@ export class FhirStore implements FhirDataPlane {
   private lastGen = 0;
   private journal: Journal | undefined;
   private readonly localRefs = new LocalRefPool();
+  private readonly texts = new TextArena();
   readonly clock = new VersionClock();
   readonly pageTokens = new PageTokens();
 
@@ -341,7 +367,7 @@ export class FhirStore implements FhirDataPlane {
     }
     const old = table.records.get(id);
     if (old !== undefined) {
-      table.indexes.remove(id, old.resource);
+      table.indexes.remove(old.slot, old.resource);
       this.unlink(old);
       table.bytes -= old.size;
     }
@@ -359,9 +385,9 @@ export class FhirStore implements FhirDataPlane {
       return;
     }
     const { refs, size, text } = prepared ?? this.prepare(resource);
-    const record = new TextRecord(table.type, id, versionId, lastUpdated, text, ++this.lastGen, size, refs);
+    const record = new TextRecord(table.type, id, versionId, lastUpdated, text, this.texts, ++this.lastGen, table.nextSlot, size, refs);
     table.put(id, record);
-    table.indexes.add(id, record.gen, resource);
+    table.indexes.add(record.slot, resource);
     this.link(record);
     table.bytes += record.size;
   }
