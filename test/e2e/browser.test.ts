@@ -11,20 +11,16 @@
  * their variables defaults in the document, and the first test proves the page works as it opens.
  */
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app.js';
 import { EXAMPLE_OPERATIONS } from '../../src/http/examples.js';
 import { graphql, startTestApp } from '../helpers/app.js';
+import { chromiumSuite, foreign, launchChromium, visit } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found`;
-if (MISSING !== undefined) {
-  console.warn(`SKIPPED test/e2e/browser: ${MISSING}; run \`bash scripts/e2e-setup.sh\` (npm run test:e2e does).`);
-}
-const suite = MISSING === undefined ? describe : describe.skip;
+const suite = chromiumSuite('test/e2e/browser');
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const DEMO_FHIR = 'projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir';
@@ -32,34 +28,6 @@ const [FIRST_TAB, SECOND_TAB] = EXAMPLE_OPERATIONS.map((example) => example.name
 
 let app: RunningApp;
 let browser: Browser;
-
-/** A page in a fresh context (no storage from other tests), with what it requests and logs. */
-interface Visit {
-  page: Page;
-  context: BrowserContext;
-  requests: string[];
-  errors: string[];
-}
-
-async function visit(path: string): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const requests: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${app.graph.url}${path}`);
-  return { page, context, requests, errors };
-}
-
-/** Requests that left the server's origin (data: and blob: URLs of the page itself stay local). */
-function foreign(requests: string[]): string[] {
-  const origin = new URL(app.graph.url).origin;
-  return requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -77,10 +45,7 @@ suite('GraphiQL and the demo app in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp({ DEMO_PATIENTS: '30' });
     // Playwright gives the browser a fresh temporary profile (--user-data-dir) and removes it on close.
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -89,7 +54,7 @@ suite('GraphiQL and the demo app in Chromium', () => {
   });
 
   it('GraphiQL runs the first example as the page opens (despite graphql/graphiql#3392)', async () => {
-    const { page, context } = await visit('/graphql');
+    const { page, context } = await visit(browser, `${app.graph.url}/graphql`);
     try {
       const result = await runInGraphiQL(page);
       expect(result).toContain('"data"');
@@ -100,7 +65,7 @@ suite('GraphiQL and the demo app in Chromium', () => {
   });
 
   it('GraphiQL runs the first example, loads nothing from another origin', async () => {
-    const { page, context, requests } = await visit('/graphql');
+    const { page, context, requests } = await visit(browser, `${app.graph.url}/graphql`);
     try {
       // Selecting the first tab again loads its variables (see the bug above). Keyboard, because
       // synthetic mouse clicks do not switch GraphiQL's (draggable) tabs in headless Chromium.
@@ -111,7 +76,7 @@ suite('GraphiQL and the demo app in Chromium', () => {
       expect(result.replace(/\s+/g, ' ')).toContain('"totalCount": 30');
       await screenshot(page, 'graphiql.png');
       expect(requests.length).toBeGreaterThan(1);
-      expect(foreign(requests)).toEqual([]);
+      expect(foreign(requests, app.graph.url)).toEqual([]);
     } finally {
       await context.close();
     }
@@ -124,7 +89,7 @@ suite('GraphiQL and the demo app in Chromium', () => {
     }`, { store: DEMO_FHIR });
     const patients: { displayName: string; deceased: boolean; imagingStudies: { nodes: unknown[] } }[] = listed.data.fhirStore.patients.nodes;
 
-    const { page, context, requests, errors } = await visit('/demo');
+    const { page, context, requests, errors } = await visit(browser, `${app.graph.url}/demo`);
     try {
       const rows = page.locator('#patients li');
       await rows.first().waitFor();
@@ -202,7 +167,7 @@ suite('GraphiQL and the demo app in Chromium', () => {
       await expect(rows.count()).resolves.toBe(Math.min(speakers, 10));
 
       expect(requests.filter((url) => url.includes('/rendered?'))).toHaveLength(decoded.length);
-      expect(foreign(requests)).toEqual([]);
+      expect(foreign(requests, app.graph.url)).toEqual([]);
       // The strict policy blocks nothing the app needs: Chromium logs every violation as an error.
       expect(errors).toEqual([]);
     } finally {

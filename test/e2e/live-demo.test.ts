@@ -7,54 +7,20 @@
  * violation as an error).
  */
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../src/app.js';
 import { EXAMPLE_OPERATIONS } from '../../src/http/examples.js';
 import { graphql, startTestApp } from '../helpers/app.js';
+import { chromiumSuite, foreign, launchChromium, visit } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found`;
-if (MISSING !== undefined) {
-  console.warn(`SKIPPED test/e2e/live-demo: ${MISSING}; run \`bash scripts/e2e-setup.sh\` (npm run test:e2e does).`);
-}
-const suite = MISSING === undefined ? describe : describe.skip;
+const suite = chromiumSuite('test/e2e/live-demo');
 
 const tab = (name: string) => EXAMPLE_OPERATIONS.find((example) => example.name === name)!;
 const RECORD = tab('RecordVitalSign');
 
 let app: RunningApp;
 let browser: Browser;
-
-interface Visit {
-  page: Page;
-  context: BrowserContext;
-  /** HTTP requests and WebSockets the page opened. */
-  requests: string[];
-  errors: string[];
-}
-
-async function visit(path: string): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const requests: string[] = [];
-  const errors: string[] = [];
-  context.on('request', (request) => requests.push(request.url()));
-  const page = await context.newPage();
-  page.on('websocket', (socket) => requests.push(socket.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto(`${app.graph.url}${path}`);
-  return { page, context, requests, errors };
-}
-
-/** Requests that left the server's origin (ws: to the same host and port counts as the origin). */
-function foreign(requests: string[]): string[] {
-  const { host } = new URL(app.graph.url);
-  return requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).host !== host);
-}
 
 /**
  * Records heart rates until `seen` says the page shows one: the page's subscription starts
@@ -73,10 +39,7 @@ async function recordUntilShown(seen: (bpm: number, resourceId: string) => Promi
 suite('the live demo in Chromium', () => {
   beforeAll(async () => {
     app = await startTestApp({ DEMO_PATIENTS: '3', DEMO_LIVE: 'on', DEMO_LIVE_INTERVAL_MS: '2000' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -87,7 +50,7 @@ suite('the live demo in Chromium', () => {
   it('the chart shows an observation recorded while it is open, without a reload', async () => {
     const patient = await graphql(app, '{ fhirStore(name: "projects/demo/locations/us-central1/datasets/demo/fhirStores/fhir") { patient(id: "pat-000001") { id displayName } } }');
     const { id, displayName } = patient.data.fhirStore.patient;
-    const { page, context, requests, errors } = await visit(`/demo#patient/${encodeURIComponent(id)}`);
+    const { page, context, requests, errors } = await visit(browser, `${app.graph.url}/demo#patient/${encodeURIComponent(id)}`);
     try {
       await page.getByRole('heading', { level: 1, name: displayName }).waitFor();
       let loads = 0;
@@ -103,7 +66,7 @@ suite('the live demo in Chromium', () => {
       await expect(page.locator('.live').textContent()).resolves.toMatch(/^Live: /);
       expect(loads).toBe(0);
       expect(requests.some((url) => url.startsWith('ws://'))).toBe(true);
-      expect(foreign(requests)).toEqual([]);
+      expect(foreign(requests, app.graph.url)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -111,7 +74,7 @@ suite('the live demo in Chromium', () => {
   });
 
   it('the HL7v2 feed page shows the live feed\'s admissions as they arrive, newest first', async () => {
-    const { page, context, errors } = await visit('/demo#hl7v2');
+    const { page, context, errors } = await visit(browser, `${app.graph.url}/demo#hl7v2`);
     try {
       await page.getByRole('heading', { level: 1, name: 'Live HL7v2 feed' }).waitFor();
       const rows = page.locator('.feed tbody tr');
@@ -128,7 +91,7 @@ suite('the live demo in Chromium', () => {
   }, 60_000);
 
   it('GraphiQL\'s WatchPatient tab receives the recorded observation over its WebSocket', async () => {
-    const { page, context, errors } = await visit('/graphql');
+    const { page, context, errors } = await visit(browser, `${app.graph.url}/graphql`);
     try {
       // Keyboard, because synthetic mouse clicks do not switch GraphiQL's (draggable) tabs in headless Chromium.
       await page.locator('.graphiql-tab-button', { hasText: 'WatchPatient' }).press('Enter');

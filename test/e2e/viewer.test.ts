@@ -10,22 +10,20 @@
  * registry (the first run downloads about 50 MB into vendor/ohif).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app.js';
 import { prepareViewer } from '../../src/viewer/prepare.js';
 import { countUpstreamCalls, graphql, startTestApp } from '../helpers/app.js';
 import { DEMO_DATASET, DEMO_DICOM_STORE } from '../helpers/demo-names.js';
+import { chromiumSuite, launchChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const MISSING = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found`;
-if (MISSING !== undefined) console.warn(`SKIPPED test/e2e/viewer: ${MISSING}; run \`bash scripts/e2e-setup.sh\` (npm run test:e2e does).`);
-const suite = MISSING === undefined ? describe : describe.skip;
+const suite = chromiumSuite('test/e2e/viewer');
 
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const VIEWER_DIR = resolve('vendor/ohif');
@@ -131,10 +129,7 @@ async function expectStudyShown(app: RunningApp, headers: Record<string, string>
 suite('OHIF\'s published build against the graph\'s DICOMweb endpoint', () => {
   beforeAll(async () => {
     await prepareViewer(VIEWER_DIR);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 300_000);
   afterAll(() => browser?.close());
 
