@@ -76,7 +76,18 @@ export function createUpstream(
     budget: new UpstreamBudget(deps.maxUpstreamCalls),
     observers,
   });
-  return { client, loaders: createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity }) };
+  let loaders: Loaders | undefined;
+  // Made on first use: a subscription's context lives as long as the subscription but reads each
+  // event through that event's own loaders, so it would hold a set (about 12 KB) for nothing.
+  return {
+    client,
+    get loaders() {
+      return (loaders ??= createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity }));
+    },
+    set loaders(replacement: Loaders) {
+      loaders = replacement;
+    },
+  };
 }
 
 /** What one HTTP request brings to its context. */
@@ -98,13 +109,13 @@ export interface IncomingRequest {
  */
 export async function createRequestContext(deps: ContextDependencies, { authorization, requestId, publicUrl, trace }: IncomingRequest): Promise<RequestContext> {
   const scope = await beginRequest(deps.trust, { authorization, requestId, trace: trace ?? {}, type: 'graphql' });
-  return {
-    ...createUpstream(deps, scope.caller.credentials, scope.observers, callerIdentity(deps, authorization)),
+  // Assigned onto the upstream, not spread from it: a spread would read (and so make) its loaders.
+  return Object.assign(createUpstream(deps, scope.caller.credentials, scope.observers, callerIdentity(deps, authorization)), {
     access: scope.caller.access,
     scope,
     cursors: deps.cursors,
     logger: deps.logger.child({ requestId }),
     publicUrl,
     viewerUrlTemplate: deps.viewerUrlTemplate,
-  };
+  });
 }

@@ -118,6 +118,7 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
         context.loaders = reader.loaders;
         return reader;
       },
+      subscribeReader: () => createUpstream(deps, credentials, context.scope.observers, identity),
     };
   };
 

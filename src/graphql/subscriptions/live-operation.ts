@@ -45,4 +45,9 @@ export interface LiveOperation {
    * same identity), so the fields of the event's payload resolve with fresh loaders.
    */
   useReaderFor(event: StoreEvent): EventReader;
+  /**
+   * A reader for the checks made once at subscribe time (reading the store), which the
+   * subscription does not keep while it waits for events.
+   */
+  subscribeReader(): EventReader;
 }

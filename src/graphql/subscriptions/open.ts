@@ -44,7 +44,7 @@ export async function openStoreStream<K extends StoreKind, T>(
     stopped?.();
   };
   try {
-    const topics = notificationTopics(kind, await context.loaders.store[kind].load(store));
+    const topics = notificationTopics(kind, await live.subscribeReader().loaders.store[kind].load(store));
     const name = storeResourceName(store);
     if (topics.length === 0) {
       throw graphQLError('BAD_USER_INPUT', `The ${STORE_KINDS[kind].label} store ${name} has no notification config, so it publishes no changes to subscribe to: add one (notificationConfigs[].pubsubTopic)`, { reason: NO_NOTIFICATIONS });
