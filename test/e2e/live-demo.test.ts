@@ -56,13 +56,13 @@ suite('the live demo in Chromium', () => {
       let loads = 0;
       page.on('load', () => loads++);
       const vitals = page.locator('.panel', { has: page.getByRole('heading', { name: 'Latest vitals' }) });
-      const bpm = await recordUntilShown(async (value) => {
+      await recordUntilShown(async (value) => {
         const row = vitals.locator('tbody tr.fresh', { hasText: 'Heart rate' }).filter({ hasText: String(value) });
         return row.waitFor({ timeout: 2_000 }).then(() => true, () => false);
       });
-      // The new value replaced the old line of its kind: one heart rate line, the new one.
+      // The new value replaced the old line of its kind: one heart rate line. (Not necessarily still
+      // ours: the demo feed, on here every 2 s for 3 patients, may have recorded a newer one since.)
       await expect(vitals.locator('tbody tr', { hasText: 'Heart rate' }).count()).resolves.toBe(1);
-      await expect(vitals.locator('tbody tr', { hasText: 'Heart rate' }).textContent()).resolves.toContain(String(bpm));
       await expect(page.locator('.live').textContent()).resolves.toMatch(/^Live: /);
       expect(loads).toBe(0);
       expect(requests.some((url) => url.startsWith('ws://'))).toBe(true);
