@@ -127,6 +127,16 @@ describe('admitOperation', () => {
     const admitted = admitOperation(rules, { query: 'subscription { dicomInstanceStored(store: "s") { sopInstanceUid } }' });
     expect(Array.isArray(admitted) ? admitted : admitted.field).toBe('dicomInstanceStored');
   });
+  it('shares one parsed document between subscriptions of the same text, and keeps refusing an invalid one', () => {
+    const query = 'subscription { dicomInstanceStored(store: "shared") { sopInstanceUid } }';
+    const [first, second] = [admitOperation(rules, { query }), admitOperation(rules, { query })];
+    expect(Array.isArray(first) || Array.isArray(second)).toBe(false);
+    expect(Array.isArray(first) ? first : first.document).toBe(Array.isArray(second) ? second : second.document);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const refused = admitOperation(rules, { query: 'subscription { nothing }' });
+      expect(Array.isArray(refused) ? refused.map((error) => error.extensions.code) : refused).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+  });
   it.each([
     ['{ datasets(first: 1) { nodes { name } } }', 'BAD_USER_INPUT'],
     ['subscription {', 'GRAPHQL_PARSE_FAILED'],

@@ -32,6 +32,38 @@ export interface AdmissionRules {
 const withCode = (error: GraphQLError, code: string) =>
   new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 
+/** Parsed and validated documents by text, per schema: the most recently used first out of the bound. */
+const documentsBySchema = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
+const MAX_DOCUMENTS = 500;
+
+/**
+ * The document `query` as parsed and validated, or the errors to send. Each subscription keeps its
+ * document as long as it runs, and a parsed one with its tokens and locations is ~10 KB: a thousand
+ * subscribers of one screen share one, as Apollo's document store shares them over HTTP.
+ */
+function validDocument(schema: GraphQLSchema, query: string, maxTokens: number): DocumentNode | GraphQLError[] {
+  let documents = documentsBySchema.get(schema);
+  if (documents === undefined) documentsBySchema.set(schema, (documents = new Map()));
+  const known = documents.get(query);
+  if (known !== undefined) {
+    documents.delete(query);
+    documents.set(query, known);
+    return known;
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens });
+  } catch (error) {
+    if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
+    throw error;
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+  documents.set(query, document);
+  if (documents.size > MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
+  return document;
+}
+
 /**
  * The checks Apollo's plugins make on an HTTP request, in the same order, for an operation sent over
  * WebSocket: the safelist, size, parsing, validation, then depth, aliases and cost. Only
@@ -45,15 +77,8 @@ export function admitOperation(rules: AdmissionRules, request: SubscribeRequest)
   }
   const oversized = sourceSizeViolation(request.query, rules.limits);
   if (oversized) return [oversized];
-  let document: DocumentNode;
-  try {
-    document = parse(request.query, { maxTokens: rules.limits.maxTokens });
-  } catch (error) {
-    if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
-    throw error;
-  }
-  const invalid = validate(rules.schema, document);
-  if (invalid.length > 0) return invalid.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+  const document = validDocument(rules.schema, request.query, rules.limits.maxTokens);
+  if (Array.isArray(document)) return document;
   const operation = getOperationAST(document, request.operationName ?? undefined);
   if (!operation) return [graphQLError('BAD_USER_INPUT', 'Name the operation to run (operationName): the document has several, or none')];
   if (operation.operation !== 'subscription') {
