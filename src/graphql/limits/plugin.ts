@@ -1,9 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import type { GraphQLError, OperationDefinitionNode } from 'graphql';
-import { measureOperation, type OperationMeasure } from './operation-measure.js';
+import type { GraphQLError } from 'graphql';
 import type { QueryLimits } from './query-limits.js';
 import { sourceSizeViolation } from './source-size.js';
-import { fragmentsOf, limitViolations } from './validation-rules.js';
+import { operationViolations } from './validation-rules.js';
 
 /**
  * Enforces every {@link QueryLimits} but `maxUpstreamCalls` in Apollo Server, before execution, with
@@ -16,14 +15,12 @@ import { fragmentsOf, limitViolations } from './validation-rules.js';
  *   `parseOptions: { maxTokens }` so an oversized document is never fully parsed.
  * - Shape (`maxFirst`, `maxDepth`, `maxAliases`, `maxCost`) is checked in `didResolveOperation` with
  *   the request's variables (as `limitValidationRules` does), on the operation that will run. It runs
- *   on every request, also when Apollo reuses an already validated document from its cache; the
- *   operation's measure is kept with it (weakly, for as long as Apollo keeps the parsed document) when
- *   it does not depend on the variables, so a repeated document is not walked again.
+ *   on every request, also when Apollo reuses an already validated document from its cache, where
+ *   `operationViolations` finds the operation's measure kept from before.
  *
  * List this plugin before any plugin that reads errors in `willSendResponse`.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseContext> {
-  const measures = new WeakMap<OperationDefinitionNode, OperationMeasure>();
   return {
     async requestDidStart() {
       let oversized: GraphQLError | undefined;
@@ -35,12 +32,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<BaseC
         async didResolveOperation({ schema, document, operation, request }) {
           let violation = oversized;
           if (violation === undefined && operation !== undefined) {
-            let measure = measures.get(operation);
-            if (measure === undefined) {
-              measure = measureOperation(schema, operation, fragmentsOf(document), request.variables ?? {});
-              if (!measure.variableDependent) measures.set(operation, measure);
-            }
-            violation = limitViolations(measure, operation, limits)[0];
+            violation = operationViolations(schema, document, operation, request.variables ?? {}, limits)[0];
           }
           if (violation === undefined) return;
           refused = true;

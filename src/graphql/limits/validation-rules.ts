@@ -3,6 +3,7 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLError,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationRule,
 } from 'graphql';
@@ -34,7 +35,7 @@ export function limitValidationRules(limits: QueryLimits, variables?: Readonly<R
 }
 
 /** The limits an operation of `measure` (see {@link measureOperation}) breaks, most actionable first. */
-export function limitViolations(measure: OperationMeasure, operation: OperationDefinitionNode, limits: QueryLimits): GraphQLError[] {
+function limitViolations(measure: OperationMeasure, operation: OperationDefinitionNode, limits: QueryLimits): GraphQLError[] {
   const { depth, aliases, cost, pageSizes } = measure;
   const errors: GraphQLError[] = [];
   const tooLarge = pageSizes.find((page) => page.value > limits.maxFirst);
@@ -55,8 +56,31 @@ export function limitViolations(measure: OperationMeasure, operation: OperationD
   return errors;
 }
 
+/** Measures kept with their parsed operation (weakly, as long as a document cache keeps it). */
+const measures = new WeakMap<OperationDefinitionNode, OperationMeasure>();
+
+/**
+ * The limits `operation` (of `document`, with these variables) breaks, most actionable first. Its
+ * measure is kept with the operation when it does not depend on the variables, so a document that
+ * Apollo's document store (or the subscription admission) hands out again is not walked again.
+ */
+export function operationViolations(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+  limits: QueryLimits,
+): GraphQLError[] {
+  let measure = measures.get(operation);
+  if (measure === undefined) {
+    measure = measureOperation(schema, operation, fragmentsOf(document), variables);
+    if (!measure.variableDependent) measures.set(operation, measure);
+  }
+  return limitViolations(measure, operation, limits);
+}
+
 /** A document's fragments by name, as graphql-js's `ValidationContext.getFragment` finds them. */
-export function fragmentsOf(document: DocumentNode): (name: string) => FragmentDefinitionNode | undefined {
+function fragmentsOf(document: DocumentNode): (name: string) => FragmentDefinitionNode | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);

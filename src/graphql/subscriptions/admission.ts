@@ -2,8 +2,7 @@ import { getOperationAST, GraphQLError, parse, validate, type DocumentNode, type
 import { graphQLError } from '../../errors.js';
 import type { QueryLimits } from '../limits/index.js';
 import { sourceSizeViolation } from '../limits/source-size.js';
-import { measureOperation } from '../limits/operation-measure.js';
-import { fragmentsOf, limitViolations } from '../limits/validation-rules.js';
+import { operationViolations } from '../limits/validation-rules.js';
 import { sha256 } from '../persisted-query-manifest.js';
 import type { Safelist } from '../safelist.js';
 
@@ -84,7 +83,7 @@ export function admitOperation(rules: AdmissionRules, request: SubscribeRequest)
   if (operation.operation !== 'subscription') {
     return [graphQLError('BAD_USER_INPUT', `Only subscriptions are served over WebSocket; send a ${operation.operation} to POST /graphql`)];
   }
-  const [broken] = limitViolations(measureOperation(rules.schema, operation, fragmentsOf(document), request.variables ?? {}), operation, rules.limits);
+  const [broken] = operationViolations(rules.schema, document, operation, request.variables ?? {}, rules.limits);
   if (broken) return [broken];
   const [first] = operation.selectionSet.selections;
   return { document, operation, field: first?.kind === 'Field' ? first.name.value : 'unknown' };
