@@ -82,12 +82,17 @@ export function createUpstream(
   return {
     client,
     get loaders() {
-      return (loaders ??= createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity }));
+      return (loaders ??= loadersFor(deps, client, identity));
     },
     set loaders(replacement: Loaders) {
       loaders = replacement;
     },
   };
+}
+
+/** Fresh DataLoaders over `client` for the caller `identity` (whose store lists they may share). */
+export function loadersFor(deps: ContextDependencies, client: HealthcareClient, identity: string): Loaders {
+  return createLoaders(client, { batching: deps.batching }, { cache: deps.storeLists, identity });
 }
 
 /** What one HTTP request brings to its context. */

@@ -15,7 +15,7 @@ import { WebSocketServer } from 'ws';
 import { authenticate } from '../access/credentials.js';
 import type { SubscriptionConfig } from '../config/index.js';
 import { graphQLError } from '../errors.js';
-import { callerIdentity, createRequestContext, createUpstream, type ContextDependencies, type RequestContext } from '../graphql/context.js';
+import { callerIdentity, createRequestContext, createUpstream, loadersFor, type ContextDependencies, type RequestContext } from '../graphql/context.js';
 import { createErrorFormatter } from '../graphql/errors.js';
 import type { QueryLimits } from '../graphql/limits/index.js';
 import type { Safelist } from '../graphql/safelist.js';
@@ -118,7 +118,8 @@ export function attachSubscriptionServer(server: Server, options: SubscriptionSe
         context.loaders = reader.loaders;
         return reader;
       },
-      subscribeReader: () => createUpstream(deps, credentials, context.scope.observers, identity),
+      // The subscription's own client (its calls are audited with it), with loaders it does not keep.
+      subscribeReader: () => ({ client: context.client, loaders: loadersFor(deps, context.client, identity) }),
     };
   };
 
